@@ -1,0 +1,88 @@
+// The reward voucher, defined once: the collector signs with these definitions, the claim page
+// validates with them, and RewardToken.sol verifies the same EIP-712 struct.
+import { getAddress, isAddress, isHex, recoverTypedDataAddress, type Address, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { z } from 'zod';
+
+export const VOUCHER_DOMAIN_NAME = 'Tributary Reward';
+export const VOUCHER_DOMAIN_VERSION = '1';
+
+export const VOUCHER_TYPES = {
+  Claim: [
+    { name: 'account', type: 'address' },
+    { name: 'cumulativeAmount', type: 'uint256' },
+    { name: 'deadline', type: 'uint256' },
+  ],
+} as const;
+
+export interface Voucher {
+  account: Address;
+  /** Total ever owed to `account`, in token base units (18 decimals). */
+  cumulativeAmount: bigint;
+  /** Unix seconds; the contract rejects the voucher once block.timestamp exceeds it. */
+  deadline: bigint;
+}
+
+export interface VoucherDomain {
+  name: typeof VOUCHER_DOMAIN_NAME;
+  version: typeof VOUCHER_DOMAIN_VERSION;
+  chainId: number;
+  verifyingContract: Address;
+}
+
+export function voucherDomain(chainId: number, contract: Address): VoucherDomain {
+  return { name: VOUCHER_DOMAIN_NAME, version: VOUCHER_DOMAIN_VERSION, chainId, verifyingContract: contract };
+}
+
+export function signVoucher(privateKeyHex: Hex, voucher: Voucher, domain: VoucherDomain): Promise<Hex> {
+  return privateKeyToAccount(privateKeyHex).signTypedData({
+    domain,
+    types: VOUCHER_TYPES,
+    primaryType: 'Claim',
+    message: voucher,
+  });
+}
+
+export function recoverVoucherSigner(voucher: Voucher, domain: VoucherDomain, signature: Hex): Promise<Address> {
+  return recoverTypedDataAddress({
+    domain,
+    types: VOUCHER_TYPES,
+    primaryType: 'Claim',
+    message: voucher,
+    signature,
+  });
+}
+
+const address = z.string().refine((s) => isAddress(s), 'not an address').transform((s) => getAddress(s));
+const uintString = z.string().regex(/^\d{1,78}$/, 'not a decimal uint').transform((s) => BigInt(s));
+const hexSignature = z
+  .string()
+  .refine((s): s is Hex => isHex(s) && s.length === 132, 'not a 65-byte hex signature');
+
+/**
+ * Wire format of a signed voucher (response of POST /v1/rewards/voucher). Amounts travel as
+ * decimal strings because JSON numbers cannot carry uint256.
+ */
+export const signedVoucherSchema = z.object({
+  account: address,
+  cumulativeAmount: uintString,
+  deadline: uintString,
+  signature: hexSignature,
+  contract: address,
+  chainId: z.number().int().positive(),
+});
+
+export type SignedVoucher = z.output<typeof signedVoucherSchema>;
+export type SignedVoucherJson = z.input<typeof signedVoucherSchema>;
+
+/** Serialises a voucher for the wire; the inverse of `signedVoucherSchema.parse`. */
+export function toSignedVoucherJson(v: SignedVoucher): SignedVoucherJson {
+  return {
+    account: v.account,
+    cumulativeAmount: v.cumulativeAmount.toString(),
+    deadline: v.deadline.toString(),
+    signature: v.signature,
+    contract: v.contract,
+    chainId: v.chainId,
+  };
+}
