@@ -1,0 +1,121 @@
+import type { EntityType, NerToken, Span } from './types';
+
+export type NerSpanOptions = {
+  /** Tokens labelled as an entity below this score are still redacted when 0 (fail closed). */
+  minScore?: number;
+  /** MISC (nationalities, events, products) rarely identifies a person; off by default. */
+  includeMisc?: boolean;
+};
+
+const TYPE_OF: Record<string, EntityType> = {
+  PER: 'PERSON',
+  PERSON: 'PERSON',
+  LOC: 'LOCATION',
+  GPE: 'LOCATION',
+  ADDR: 'ADDRESS',
+  ADDRESS: 'ADDRESS',
+  ORG: 'ORGANIZATION',
+};
+
+function labelType(entity: string, includeMisc: boolean): EntityType | null {
+  const bare = entity.replace(/^[BIES]-/, '').toUpperCase();
+  if (bare === 'MISC') return includeMisc ? 'ORGANIZATION' : null;
+  return TYPE_OF[bare] ?? null;
+}
+
+/**
+ * The text as an uncased WordPiece tokenizer sees it (lowercased, accents stripped), with the index in
+ * the original text of every normalised character, so token matches map back to original offsets.
+ */
+export function normalizeWithMap(text: string): { norm: string; map: number[] } {
+  let norm = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const c of folded) {
+      norm += c;
+      map.push(i);
+    }
+    i += ch.length;
+  }
+  map.push(text.length);
+  return { norm, map };
+}
+
+function pieceText(word: string): string {
+  return word.startsWith('##') ? word.slice(2) : word;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_'’-]/u;
+const PUNCT = /[\p{P}\p{S}]/u;
+
+/** Widens a span to whole words: a partial name piece must not leave the rest of the name behind. */
+export function expandToWords(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s > 0 && WORD_CHAR.test(text[s - 1]!)) s--;
+  while (e < text.length && WORD_CHAR.test(text[e]!)) e++;
+  // Don't swallow a trailing possessive/hyphen run that ends in punctuation only.
+  while (e > s && /['’-]/.test(text[e - 1]!)) e--;
+  while (s < e && /['’-]/.test(text[s]!)) s++;
+  return [s, e];
+}
+
+type Located = { token: NerToken; start: number; end: number };
+
+/**
+ * Finds each token in the text, left to right. Tokens that can't be found where expected (a tokenizer
+ * the normaliser doesn't model, [UNK]) are searched for a little further on; an [UNK] takes the next
+ * pre-token (a punctuation mark or a run of word characters).
+ */
+export function locateTokens(text: string, tokens: NerToken[]): Located[] {
+  const { norm, map } = normalizeWithMap(text);
+  const located: Located[] = [];
+  let cursor = 0;
+  const ordered = [...tokens].sort((a, b) => a.index - b.index);
+  for (const token of ordered) {
+    while (cursor < norm.length && /\s/u.test(norm[cursor]!)) cursor++;
+    if (cursor >= norm.length) break;
+    let from: number;
+    let to: number;
+    if (token.word === '[UNK]' || token.word === '<unk>') {
+      from = cursor;
+      to = cursor + 1;
+      if (!PUNCT.test(norm[from]!)) while (to < norm.length && !/\s/u.test(norm[to]!) && !PUNCT.test(norm[to]!)) to++;
+    } else {
+      const piece = pieceText(token.word).toLowerCase().replace(/^▁|^Ġ/, '');
+      if (piece.length === 0) continue;
+      const found = norm.startsWith(piece, cursor) ? cursor : norm.indexOf(piece, cursor);
+      if (found < 0) continue;
+      from = found;
+      to = found + piece.length;
+    }
+    located.push({ token, start: map[from]!, end: map[to]! });
+    cursor = to;
+  }
+  return located;
+}
+
+/** Maps model tokens to entity spans over `text`, merging adjacent tokens of one type into one span. */
+export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions = {}): Span[] {
+  const minScore = opts.minScore ?? 0;
+  const includeMisc = opts.includeMisc ?? false;
+  const spans: Span[] = [];
+  for (const { token, start, end } of locateTokens(text, tokens)) {
+    const type = labelType(token.entity, includeMisc);
+    if (type === null || token.score < minScore) continue;
+    const [s, e] = expandToWords(text, start, end);
+    const prev = spans[spans.length - 1];
+    // Same type separated only by spaces or joining punctuation: one entity ("Mary-Jane O'Neil", "New York").
+    const overlaps = prev !== undefined && s < prev.end;
+    const continues = prev !== undefined && !token.entity.startsWith('B-') && /^[\s'’.-]*$/u.test(text.slice(prev.end, s));
+    if (prev && prev.type === type && (overlaps || continues)) {
+      prev.end = Math.max(prev.end, e);
+      prev.score = Math.min(prev.score ?? 1, token.score);
+      continue;
+    }
+    spans.push({ type, start: s, end: e, source: 'model', score: token.score });
+  }
+  return spans;
+}

@@ -1,0 +1,23 @@
+import type { Rule, Span } from '../types';
+import { addressSpans } from './address';
+import { cardSpans } from './card';
+import { emailSpans } from './email';
+import { ibanSpans } from './iban';
+import { idSpans } from './id';
+import { ipSpans } from './ip';
+import { personContextSpans } from './person-context';
+import { phoneSpans } from './phone';
+import { postcodeSpans } from './postcode';
+import { secretSpans } from './secret';
+import { ssnSpans } from './ssn';
+import { urlSpans } from './url';
+import { walletSpans } from './wallet';
+
+export const RULES: readonly Rule[] = [
+  emailSpans, urlSpans, secretSpans, walletSpans, cardSpans, ibanSpans, ssnSpans,
+  ipSpans, phoneSpans, addressSpans, postcodeSpans, idSpans, personContextSpans,
+];
+
+export function ruleSpans(text: string): Span[] {
+  return RULES.flatMap((rule) => rule(text));
+}

@@ -1,0 +1,47 @@
+import type { EntityType, Span } from '../types';
+
+/** Collects every match of a global regex as a rule span, keeping those `accept` approves. */
+export function matchSpans(
+  text: string,
+  re: RegExp,
+  type: EntityType,
+  accept: (m: RegExpExecArray) => boolean = () => true,
+  group = 0,
+): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(re)) {
+    if (!accept(m)) continue;
+    const value = m[group];
+    if (value === undefined || value.length === 0) continue;
+    const offset = group === 0 ? 0 : m[0].indexOf(value);
+    const start = (m.index ?? 0) + offset;
+    spans.push({ type, start, end: start + value.length, source: 'rule' });
+  }
+  return spans;
+}
+
+/** The `width` characters before `index`, lowercased, for keyword context checks. */
+export function before(text: string, index: number, width = 24): string {
+  return text.slice(Math.max(0, index - width), index).toLowerCase();
+}
+
+export function after(text: string, index: number, width = 24): string {
+  return text.slice(index, index + width).toLowerCase();
+}
+
+export function digitsOf(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+/**
+ * Makes a regex source case-insensitive letter by letter. Needed because the `i` flag would also make
+ * `\p{Lu}` (the capital-letter test that recognises names) match lowercase letters.
+ */
+export function caseless(source: string): string {
+  return source.replace(/\\.|\[[^\]]*\]|\p{L}/gu, (t) => {
+    if (t.length > 1) return t;
+    const lo = t.toLowerCase();
+    const up = t.toUpperCase();
+    return lo === up ? t : `[${lo}${up}]`;
+  });
+}
