@@ -1,8 +1,9 @@
 // The reward voucher, defined once: the collector signs with these definitions, the claim page
 // validates with them, and RewardToken.sol verifies the same EIP-712 struct.
-import { getAddress, isAddress, isHex, recoverTypedDataAddress, type Address, type Hex } from 'viem';
+import { recoverTypedDataAddress, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { z } from 'zod';
+import { addressSchema, chainIdSchema, ecdsaSignatureSchema, uintStringSchema } from './wire';
 
 export const VOUCHER_DOMAIN_NAME = 'Tributary Reward';
 export const VOUCHER_DOMAIN_VERSION = '1';
@@ -53,23 +54,17 @@ export function recoverVoucherSigner(voucher: Voucher, domain: VoucherDomain, si
   });
 }
 
-const address = z.string().refine((s) => isAddress(s), 'not an address').transform((s) => getAddress(s));
-const uintString = z.string().regex(/^\d{1,78}$/, 'not a decimal uint').transform((s) => BigInt(s));
-const hexSignature = z
-  .string()
-  .refine((s): s is Hex => isHex(s) && s.length === 132, 'not a 65-byte hex signature');
-
 /**
  * Wire format of a signed voucher (response of POST /v1/rewards/voucher). Amounts travel as
  * decimal strings because JSON numbers cannot carry uint256.
  */
 export const signedVoucherSchema = z.object({
-  account: address,
-  cumulativeAmount: uintString,
-  deadline: uintString,
-  signature: hexSignature,
-  contract: address,
-  chainId: z.number().int().positive(),
+  account: addressSchema,
+  cumulativeAmount: uintStringSchema,
+  deadline: uintStringSchema,
+  signature: ecdsaSignatureSchema,
+  contract: addressSchema,
+  chainId: chainIdSchema,
 });
 
 export type SignedVoucher = z.output<typeof signedVoucherSchema>;
