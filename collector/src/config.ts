@@ -1,0 +1,46 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
+  COLLECTOR_DATA_DIR: z.string().min(1).default('.data/collector'),
+  COLLECTOR_KEY_FILE: z.string().min(1).optional(),
+  COLLECTOR_KEYS_JSON: z.string().min(1).optional(),
+  COLLECTOR_MAX_SKEW_MS: z.coerce.number().int().min(0).default(10 * 60 * 1000),
+  COLLECTOR_BODY_LIMIT: z.coerce.number().int().min(1024).default(9 * 1024 * 1024),
+  COLLECTOR_RATE_IP_PER_MIN: z.coerce.number().int().min(1).default(120),
+  COLLECTOR_RATE_DEVICE_PER_MIN: z.coerce.number().int().min(1).default(60),
+  COLLECTOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface CollectorConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  keyFile: string;
+  /** Inline key material (JSON of the key file); when set the key file is not touched. */
+  keysJson?: string;
+  maxSkewMs: number;
+  bodyLimit: number;
+  rateLimit: { perIpPerMinute: number; perDevicePerMinute: number };
+  logLevel: z.infer<typeof envSchema>['COLLECTOR_LOG_LEVEL'];
+}
+
+export const SQLITE_FILE_NAME = 'collector.sqlite';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
+  const e = envSchema.parse(env);
+  const dataDir = resolve(e.COLLECTOR_DATA_DIR);
+  return {
+    port: e.COLLECTOR_PORT,
+    host: e.COLLECTOR_HOST,
+    dataDir,
+    keyFile: resolve(e.COLLECTOR_KEY_FILE ?? join(dataDir, 'keys.json')),
+    keysJson: e.COLLECTOR_KEYS_JSON,
+    maxSkewMs: e.COLLECTOR_MAX_SKEW_MS,
+    bodyLimit: e.COLLECTOR_BODY_LIMIT,
+    rateLimit: { perIpPerMinute: e.COLLECTOR_RATE_IP_PER_MIN, perDevicePerMinute: e.COLLECTOR_RATE_DEVICE_PER_MIN },
+    logLevel: e.COLLECTOR_LOG_LEVEL,
+  };
+}

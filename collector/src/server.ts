@@ -1,0 +1,98 @@
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import { devicePub as devicePubSchema } from '../../utils/wire/primitives';
+import { SQLITE_FILE_NAME, type CollectorConfig } from './config';
+import { loadOrCreateKeys, type CollectorKeys } from './keys';
+import { bundleRoutes } from './routes/bundles';
+import { installCors } from './routes/cors';
+import { deletionRoutes } from './routes/deletions';
+import { deviceRoutes } from './routes/devices';
+import { healthRoutes } from './routes/health';
+import { keysRoutes } from './routes/keys';
+import { ApiError } from './services/errors';
+import { tokenBucket, type RateLimiter } from './services/rate-limit';
+import { openSqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
+
+export interface ServerDeps {
+  keys?: CollectorKeys;
+  store?: Store;
+  now?: () => number;
+}
+
+/** Charges one request to the device named in a body (if any); throws 429 when its bucket is empty. */
+export type DeviceLimit = (body: unknown) => void;
+
+function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: string): void {
+  const wait = limiter.take(key, now);
+  if (wait > 0) throw new ApiError(429, 'rate_limited', `too many requests for this ${who}; retry later`, { 'retry-after': String(wait) });
+}
+
+function errorFromFastify(err: FastifyError): ApiError {
+  const status = err.statusCode ?? 500;
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'body_too_large', 'request body exceeds the size limit');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'unsupported_media_type', 'send application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(400, 'empty_body', 'request body is empty');
+  }
+  if (status === 400) return new ApiError(400, 'malformed_json', 'request body is not valid JSON');
+  if (status >= 400 && status < 500) return new ApiError(status as 400, 'bad_request', err.message.slice(0, 200));
+  return new ApiError(500, 'internal', 'internal error');
+}
+
+export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): FastifyInstance {
+  const keys = deps.keys ?? loadOrCreateKeys(config);
+  const store = deps.store ?? openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME));
+  const now = deps.now ?? Date.now;
+
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    // Request logging is done below with a route pattern only: no IPs, no
+    // bodies, no device keys in the logs.
+    logController: new LogController({ disableRequestLogging: true }),
+    logger: { level: config.logLevel, serializers: { req: () => ({}), res: () => ({}) } },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.removeContentTypeParser('text/plain');
+
+  const ipLimiter = tokenBucket(config.rateLimit.perIpPerMinute);
+  const deviceLimiter = tokenBucket(config.rateLimit.perDevicePerMinute);
+  const deviceLimit: DeviceLimit = (body) => {
+    const pub = devicePubSchema.safeParse((body as { devicePub?: unknown } | null)?.devicePub);
+    if (pub.success) limitOrThrow(deviceLimiter, pub.data, now(), 'device');
+  };
+
+  app.addHook('onRequest', async (req) => {
+    if (req.url !== '/health') limitOrThrow(ipLimiter, req.ip, now(), 'client');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+
+  app.setErrorHandler(async (err: FastifyError | ApiError, req, reply) => {
+    const api = err instanceof ApiError ? err : errorFromFastify(err);
+    if (api.status >= 500) req.log.error({ err: { name: err.name, code: (err as FastifyError).code, stack: err.stack } }, 'unhandled error');
+    return reply
+      .code(api.status)
+      .headers(api.headers)
+      .send({ error: { code: api.code, message: api.message } });
+  });
+  app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'no such route' } }));
+
+  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now };
+  installCors(app);
+  app.register(healthRoutes);
+  app.register(keysRoutes(keys));
+  app.register(bundleRoutes(ctx, deviceLimit));
+  app.register(deviceRoutes(store));
+  app.register(deletionRoutes(ctx, deviceLimit));
+
+  app.addHook('onClose', async () => {
+    if (!deps.store) await store.close();
+  });
+  return app;
+}

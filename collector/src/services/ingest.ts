@@ -1,0 +1,74 @@
+// POST /v1/bundles, in the order that keeps unauthenticated or stale input
+// away from the decryptor and the database: shape → signature → replay →
+// clock → key → decrypt → validate → store + credit (one transaction).
+import { canonicalJson, sha256Hex, signIngestReceipt, utf8Encode, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
+import type { CollectorKeys } from '../keys';
+import type { Store } from '../store/types';
+import { ApiError } from './errors';
+import { creditFor } from './ledger';
+import { openWithCollectorKey } from './open';
+import { checkSignature, checkSkew, parseEnvelope } from './verify';
+
+export interface IngestDeps {
+  store: Store;
+  keys: CollectorKeys;
+  maxSkewMs: number;
+  now: () => number;
+}
+
+export interface IngestResult {
+  accepted: true;
+  bundleId: string;
+  duplicate: boolean;
+  receipt: IngestReceipt;
+}
+
+export function envelopeHash(env: BundleEnvelope): string {
+  return sha256Hex(utf8Encode(canonicalJson(env)));
+}
+
+async function replayAnswer(deps: IngestDeps, env: BundleEnvelope, hash: string): Promise<IngestResult | null> {
+  const existing = await deps.store.findBundle(env.bundleId);
+  if (!existing) return null;
+  if (existing.envelopeHash !== hash) throw new ApiError(409, 'bundle_conflict', 'bundleId already used with a different envelope');
+  if (existing.deleted || !existing.receipt) throw new ApiError(409, 'bundle_deleted', 'this bundle was deleted at the device owner’s request');
+  return { accepted: true, bundleId: env.bundleId, duplicate: true, receipt: existing.receipt };
+}
+
+export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<IngestResult> {
+  const env = parseEnvelope(body);
+  checkSignature(env);
+  const hash = envelopeHash(env);
+  // An identical, already-stored envelope is answered before the clock check so
+  // a device whose ack got lost can still collect its receipt later.
+  const replay = await replayAnswer(deps, env, hash);
+  if (replay) return replay;
+  const now = deps.now();
+  checkSkew(env.createdAt, now, deps.maxSkewMs, 'createdAt');
+  const plaintext = openWithCollectorKey(env, deps.keys);
+  const credited = creditFor(plaintext.signals);
+  const receipt = signIngestReceipt(
+    {
+      bundleId: env.bundleId,
+      devicePub: env.devicePub,
+      signalIds: plaintext.signals.map((s) => s.id),
+      storedAt: now,
+      credited,
+      collectorKeyId: deps.keys.receipt.keyId,
+    },
+    deps.keys.receipt.secretKey,
+  );
+  const result = await deps.store.insertBundle({ envelope: env, envelopeHash: hash, signals: plaintext.signals, receipt, credit: credited, receivedAt: now });
+  switch (result.status) {
+    case 'stored':
+      return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt };
+    case 'signal_conflict':
+      throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
+    case 'duplicate': {
+      // Lost a race with an identical concurrent submission: answer as a replay.
+      const again = await replayAnswer(deps, env, hash);
+      if (again) return again;
+      throw new ApiError(409, 'bundle_conflict', 'bundleId already used');
+    }
+  }
+}

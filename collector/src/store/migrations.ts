@@ -1,0 +1,67 @@
+// Numbered migrations, applied in order inside one transaction each and
+// recorded in PRAGMA user_version. Append only; never edit a shipped one.
+export const MIGRATIONS: readonly string[] = [
+  /* 1 */ `
+  CREATE TABLE bundles (
+    bundle_id        TEXT PRIMARY KEY,
+    device_pub       TEXT NOT NULL,
+    created_at       INTEGER NOT NULL,
+    collector_key_id TEXT NOT NULL,
+    envelope_hash    TEXT NOT NULL,
+    envelope_json    TEXT,            -- NULL once purged by a deletion
+    signal_count     INTEGER NOT NULL,
+    receipt_json     TEXT,            -- NULL once purged by a deletion
+    received_at      INTEGER NOT NULL,
+    deleted_at       INTEGER
+  );
+  CREATE INDEX bundles_device ON bundles(device_pub);
+
+  CREATE TABLE signals (
+    id            TEXT PRIMARY KEY,
+    bundle_id     TEXT NOT NULL REFERENCES bundles(bundle_id),
+    device_pub    TEXT NOT NULL,
+    origin        TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    entities_json TEXT NOT NULL,
+    embedding_json TEXT NOT NULL,
+    dims          INTEGER NOT NULL,
+    model_embed   TEXT NOT NULL,
+    model_ner     TEXT NOT NULL,
+    visited_at    INTEGER NOT NULL,
+    dwell_ms      INTEGER NOT NULL,
+    scroll_depth  REAL NOT NULL,
+    interactions  INTEGER NOT NULL,
+    lang          TEXT,
+    stored_at     INTEGER NOT NULL
+  );
+  CREATE INDEX signals_device ON signals(device_pub);
+  CREATE INDEX signals_bundle ON signals(bundle_id);
+
+  -- Append-only: one 'credit' row per accepted bundle, one 'deletion' debit
+  -- row per bundle touched by a deletion. Balance = SUM(amount).
+  CREATE TABLE ledger (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_pub   TEXT NOT NULL,
+    bundle_id    TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('credit', 'deletion')),
+    amount       INTEGER NOT NULL,
+    signal_count INTEGER NOT NULL,
+    request_hash TEXT,
+    created_at   INTEGER NOT NULL
+  );
+  CREATE INDEX ledger_device ON ledger(device_pub);
+  CREATE UNIQUE INDEX ledger_one_credit_per_bundle ON ledger(bundle_id) WHERE kind = 'credit';
+
+  CREATE TABLE deletion_requests (
+    request_hash TEXT PRIMARY KEY,
+    device_pub   TEXT NOT NULL,
+    nonce        TEXT NOT NULL,
+    ts           INTEGER NOT NULL,
+    scope_kind   TEXT NOT NULL,
+    received_at  INTEGER NOT NULL,
+    receipt_json TEXT,
+    UNIQUE (device_pub, nonce)
+  );
+  `,
+];

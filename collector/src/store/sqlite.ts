@@ -1,0 +1,234 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
+import { MIGRATIONS } from './migrations';
+import type { Balance, DeletionOutcome, InsertBundleResult, NewBundle, NewDeletion, Store, StoredBundleRef } from './types';
+
+const DAY_MS = 86_400_000;
+
+interface BundleRow {
+  bundle_id: string;
+  device_pub: string;
+  envelope_hash: string;
+  receipt_json: string | null;
+  deleted_at: number | null;
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  MIGRATIONS.slice(current).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + i + 1}`);
+    })();
+  });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT');
+}
+
+class SignalConflict extends Error {}
+
+export function openSqliteStore(path: string): Store {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL: a receipt is only sent after the commit is on disk, so an ack always means "stored".
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    findBundle: db.prepare<[string], BundleRow>(
+      'SELECT bundle_id, device_pub, envelope_hash, receipt_json, deleted_at FROM bundles WHERE bundle_id = ?',
+    ),
+    insertBundle: db.prepare(
+      `INSERT INTO bundles (bundle_id, device_pub, created_at, collector_key_id, envelope_hash, envelope_json, signal_count, receipt_json, received_at)
+       VALUES (@bundleId, @devicePub, @createdAt, @collectorKeyId, @envelopeHash, @envelopeJson, @signalCount, @receiptJson, @receivedAt)`,
+    ),
+    insertSignal: db.prepare(
+      `INSERT INTO signals (id, bundle_id, device_pub, origin, title, text, entities_json, embedding_json, dims, model_embed, model_ner,
+                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at)
+       VALUES (@id, @bundleId, @devicePub, @origin, @title, @text, @entitiesJson, @embeddingJson, @dims, @modelEmbed, @modelNer,
+               @visitedAt, @dwellMs, @scrollDepth, @interactions, @lang, @storedAt)`,
+    ),
+    insertLedger: db.prepare(
+      `INSERT INTO ledger (device_pub, bundle_id, kind, amount, signal_count, request_hash, created_at)
+       VALUES (@devicePub, @bundleId, @kind, @amount, @signalCount, @requestHash, @createdAt)`,
+    ),
+    balance: db.prepare<[string], { balance: number | null }>('SELECT SUM(amount) AS balance FROM ledger WHERE device_pub = ?'),
+    counts: db.prepare<[string], { bundles: number; signals: number }>(
+      'SELECT COUNT(DISTINCT bundle_id) AS bundles, COUNT(*) AS signals FROM signals WHERE device_pub = ?',
+    ),
+    insertDeletion: db.prepare(
+      `INSERT INTO deletion_requests (request_hash, device_pub, nonce, ts, scope_kind, received_at)
+       VALUES (@requestHash, @devicePub, @nonce, @ts, @scopeKind, @receivedAt)`,
+    ),
+    saveDeletionReceipt: db.prepare('UPDATE deletion_requests SET receipt_json = ? WHERE request_hash = ?'),
+    purgeBundle: db.prepare(
+      'UPDATE bundles SET envelope_json = NULL, receipt_json = NULL, deleted_at = ? WHERE bundle_id = ? AND device_pub = ?',
+    ),
+    deviceBundles: db.prepare<[string], { bundle_id: string }>(
+      'SELECT bundle_id FROM bundles WHERE device_pub = ? AND deleted_at IS NULL',
+    ),
+  };
+
+  function matchingSignals(devicePub: string, scope: DeletionScope): { id: string; bundle_id: string }[] {
+    const base = 'SELECT id, bundle_id FROM signals WHERE device_pub = ?';
+    switch (scope.kind) {
+      case 'all':
+        return db.prepare<[string], { id: string; bundle_id: string }>(base).all(devicePub);
+      case 'site':
+        return db.prepare<[string, string], { id: string; bundle_id: string }>(`${base} AND origin = ?`).all(devicePub, scope.origin);
+      case 'day': {
+        const start = Date.parse(`${scope.day}T00:00:00Z`);
+        return db
+          .prepare<[string, number, number], { id: string; bundle_id: string }>(`${base} AND visited_at >= ? AND visited_at < ?`)
+          .all(devicePub, start, start + DAY_MS);
+      }
+      case 'bundles': {
+        const placeholders = scope.bundleIds.map(() => '?').join(',');
+        return db
+          .prepare<string[], { id: string; bundle_id: string }>(`${base} AND bundle_id IN (${placeholders})`)
+          .all(devicePub, ...scope.bundleIds);
+      }
+    }
+  }
+
+  const insertTx = db.transaction((b: NewBundle): InsertBundleResult => {
+    const existing = q.findBundle.get(b.envelope.bundleId);
+    if (existing) return { status: 'duplicate', existing: toRef(existing) };
+    const e = b.envelope;
+    q.insertBundle.run({
+      bundleId: e.bundleId,
+      devicePub: e.devicePub,
+      createdAt: e.createdAt,
+      collectorKeyId: e.collectorKeyId,
+      envelopeHash: b.envelopeHash,
+      envelopeJson: JSON.stringify(e),
+      signalCount: b.signals.length,
+      receiptJson: JSON.stringify(b.receipt),
+      receivedAt: b.receivedAt,
+    });
+    for (const s of b.signals) {
+      try {
+        q.insertSignal.run({
+          id: s.id,
+          bundleId: e.bundleId,
+          devicePub: e.devicePub,
+          origin: s.origin,
+          title: s.title,
+          text: s.text,
+          entitiesJson: JSON.stringify(s.entities),
+          embeddingJson: JSON.stringify(s.embedding),
+          dims: s.embedding.length,
+          modelEmbed: s.models.embed,
+          modelNer: s.models.ner,
+          visitedAt: s.visitedAt,
+          dwellMs: s.dwellMs,
+          scrollDepth: s.scrollDepth,
+          interactions: s.interactions,
+          lang: s.lang ?? null,
+          storedAt: b.receivedAt,
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new SignalConflict();
+        throw err;
+      }
+    }
+    q.insertLedger.run({
+      devicePub: e.devicePub,
+      bundleId: e.bundleId,
+      kind: 'credit',
+      amount: b.credit,
+      signalCount: b.signals.length,
+      requestHash: null,
+      createdAt: b.receivedAt,
+    });
+    return { status: 'stored' };
+  });
+
+  const deleteTx = db.transaction((d: NewDeletion, receiptFor: (o: DeletionOutcome) => unknown): { receipt: unknown } | null => {
+    try {
+      q.insertDeletion.run({
+        requestHash: d.requestHash,
+        devicePub: d.devicePub,
+        nonce: d.nonce,
+        ts: d.ts,
+        scopeKind: d.scope.kind,
+        receivedAt: d.receivedAt,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return null;
+      throw err;
+    }
+    const matched = matchingSignals(d.devicePub, d.scope);
+    const perBundle = new Map<string, string[]>();
+    for (const m of matched) perBundle.set(m.bundle_id, [...(perBundle.get(m.bundle_id) ?? []), m.id]);
+    // Envelopes are purged for every bundle that held a deleted signal (its
+    // ciphertext still contains it), plus bundles named or covered by scope.
+    const purge = new Set(perBundle.keys());
+    if (d.scope.kind === 'all') q.deviceBundles.all(d.devicePub).forEach((r) => purge.add(r.bundle_id));
+    if (d.scope.kind === 'bundles') d.scope.bundleIds.forEach((id) => purge.add(id));
+
+    const delSignal = db.prepare('DELETE FROM signals WHERE id = ? AND device_pub = ?');
+    let debited = 0;
+    for (const [bundleId, ids] of perBundle) {
+      ids.forEach((id) => delSignal.run(id, d.devicePub));
+      q.insertLedger.run({
+        devicePub: d.devicePub,
+        bundleId,
+        kind: 'deletion',
+        amount: -ids.length,
+        signalCount: ids.length,
+        requestHash: d.requestHash,
+        createdAt: d.receivedAt,
+      });
+      debited += ids.length;
+    }
+    const purgedBundles = [...purge].filter((id) => q.purgeBundle.run(d.receivedAt, id, d.devicePub).changes > 0);
+    const receipt = receiptFor({ signalIds: matched.map((m) => m.id), bundleIds: purgedBundles, debited });
+    q.saveDeletionReceipt.run(JSON.stringify(receipt), d.requestHash);
+    return { receipt };
+  });
+
+  return {
+    async findBundle(bundleId) {
+      const row = q.findBundle.get(bundleId);
+      return row ? toRef(row) : null;
+    },
+    async insertBundle(b) {
+      try {
+        return insertTx.immediate(b);
+      } catch (err) {
+        if (err instanceof SignalConflict) return { status: 'signal_conflict' };
+        throw err;
+      }
+    },
+    async balance(devicePub): Promise<Balance> {
+      const { balance } = q.balance.get(devicePub)!;
+      const { bundles, signals } = q.counts.get(devicePub)!;
+      return { devicePub, balance: balance ?? 0, bundles, signals };
+    },
+    async deleteForDevice<R>(d: NewDeletion, receiptFor: (o: DeletionOutcome) => R) {
+      const done = deleteTx.immediate(d, receiptFor);
+      return done ? { status: 'deleted' as const, receipt: done.receipt as R } : { status: 'replay' as const };
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function toRef(row: BundleRow): StoredBundleRef {
+  return {
+    bundleId: row.bundle_id,
+    devicePub: row.device_pub,
+    envelopeHash: row.envelope_hash,
+    receipt: row.receipt_json ? ingestReceiptSchema.parse(JSON.parse(row.receipt_json)) : null,
+    deleted: row.deleted_at !== null,
+  };
+}

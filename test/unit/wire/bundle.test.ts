@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bundleEnvelopeSchema,
+  bytesToBase64,
+  base64ToBytes,
+  generateDeviceKeyPair,
+  generateEncryptionKeyPair,
+  openEnvelope,
+  signalSchema,
+  verifyEnvelope,
+  WireError,
+  type BundleEnvelope,
+} from '../../../utils/wire/index';
+import { freshParties, makePlaintext, makeSignal, seal } from './fixtures';
+
+function wireCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof WireError) return err.code;
+    throw err;
+  }
+  return 'no error';
+}
+
+function flipB64(b64: string, byteIndex = 0): string {
+  const bytes = base64ToBytes(b64);
+  bytes[byteIndex]! ^= 1;
+  return bytesToBase64(bytes);
+}
+
+describe('bundle envelope', () => {
+  it('seals, verifies and opens to the same plaintext', () => {
+    const { device, collector } = freshParties();
+    const plain = makePlaintext(device);
+    const env = seal(plain, collector, device);
+    expect(bundleEnvelopeSchema.parse(env)).toEqual(env);
+    expect(verifyEnvelope(env)).toBe(true);
+    expect(openEnvelope(env, collector.secretKey)).toEqual(plain);
+  });
+
+  it('uses a fresh ephemeral key and nonce per bundle', () => {
+    const { device, collector } = freshParties();
+    const plain = makePlaintext(device);
+    const a = seal(plain, collector, device);
+    const b = seal(plain, collector, device);
+    expect(a.ephemeralPub).not.toBe(b.ephemeralPub);
+    expect(a.nonce).not.toBe(b.nonce);
+  });
+
+  // Every field except sig is covered by the signature.
+  const tampers: [keyof BundleEnvelope, (e: BundleEnvelope) => unknown][] = [
+    ['v', () => 2],
+    ['bundleId', () => '00000000-0000-4000-8000-000000000000'],
+    ['devicePub', () => generateDeviceKeyPair().publicKey],
+    ['createdAt', (e) => e.createdAt + 1],
+    ['collectorKeyId', () => generateEncryptionKeyPair().keyId],
+    ['ephemeralPub', (e) => flipB64(e.ephemeralPub)],
+    ['nonce', (e) => flipB64(e.nonce)],
+    ['ciphertext', (e) => flipB64(e.ciphertext, 20)],
+    ['sig', (e) => (e.sig[0] === 'a' ? 'b' : 'a') + e.sig.slice(1)],
+  ];
+  for (const [field, change] of tampers) {
+    it(`fails verification when ${field} is changed`, () => {
+      const { device, collector } = freshParties();
+      const env = seal(makePlaintext(device), collector, device);
+      const tampered = { ...env, [field]: change(env) };
+      expect(tampered[field]).not.toEqual(env[field]);
+      expect(verifyEnvelope(tampered)).toBe(false);
+      expect(['bad_signature', 'invalid_envelope']).toContain(wireCode(() => openEnvelope(tampered, collector.secretKey)));
+    });
+  }
+
+  it('rejects extra fields and oversize strings', () => {
+    const { device, collector } = freshParties();
+    const env = seal(makePlaintext(device), collector, device);
+    expect(verifyEnvelope({ ...env, extra: 1 })).toBe(false);
+    expect(wireCode(() => openEnvelope({ ...env, collectorKeyId: 'x'.repeat(10_000) }, collector.secretKey))).toBe('invalid_envelope');
+  });
+
+  it('does not open with another collector key', () => {
+    const { device, collector } = freshParties();
+    const env = seal(makePlaintext(device), collector, device);
+    expect(wireCode(() => openEnvelope(env, generateEncryptionKeyPair().secretKey))).toBe('decrypt_failed');
+  });
+
+  it('refuses to seal a plaintext naming another device', () => {
+    const { device, collector } = freshParties();
+    const other = generateDeviceKeyPair();
+    expect(wireCode(() => seal(makePlaintext(other), collector, device))).toBe('envelope_mismatch');
+  });
+});
+
+describe('signal schema', () => {
+  it('accepts a well-formed signal', () => {
+    expect(signalSchema.safeParse(makeSignal()).success).toBe(true);
+    expect(signalSchema.safeParse(makeSignal({ origin: 'http://localhost:3000', lang: undefined })).success).toBe(true);
+  });
+
+  const bad: [string, Record<string, unknown>][] = [
+    ['origin with path', { origin: 'https://example.com/private/page' }],
+    ['origin with query', { origin: 'https://example.com?q=secret' }],
+    ['origin with trailing slash', { origin: 'https://example.com/' }],
+    ['non-http origin', { origin: 'file:///etc/passwd' }],
+    ['long title', { title: 'x'.repeat(301) }],
+    ['long text', { text: 'x'.repeat(4001) }],
+    ['short embedding', { embedding: [1, 2, 3] }],
+    ['long embedding', { embedding: new Array(2049).fill(0) }],
+    ['non-finite embedding', { embedding: [...new Array(7).fill(0), Number.POSITIVE_INFINITY] }],
+    ['NaN embedding', { embedding: [...new Array(7).fill(0), Number.NaN] }],
+    ['dwell over a day', { dwellMs: 86_400_001 }],
+    ['scroll depth > 1', { scrollDepth: 1.01 }],
+    ['fractional interactions', { interactions: 1.5 }],
+    ['entity offsets', { entities: [{ type: 'PERSON', count: 1, start: 3 }] }],
+    ['non-uuid id', { id: 'abc' }],
+    ['unknown field', { url: 'https://example.com/a' }],
+  ];
+  for (const [name, patch] of bad) {
+    it(`rejects ${name}`, () => {
+      expect(signalSchema.safeParse({ ...makeSignal(), ...patch }).success).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,54 @@
+// Builders for valid wire objects, shared by the wire unit tests and the collector tests.
+import { randomUUID } from 'node:crypto';
+import {
+  generateDeviceKeyPair,
+  generateEncryptionKeyPair,
+  sealBundle,
+  type BundleEnvelope,
+  type BundlePlaintext,
+  type DeviceKeyPair,
+  type EncryptionKeyPair,
+  type Signal,
+} from '../../../utils/wire/index';
+
+export const HOUR_MS = 3_600_000;
+
+export function makeSignal(overrides: Partial<Signal> = {}): Signal {
+  return {
+    id: randomUUID(),
+    origin: 'https://example.com',
+    title: 'A page about [PERSON]',
+    text: 'Met [PERSON] in [LOCATION] to talk about rivers.',
+    entities: [
+      { type: 'PERSON', count: 1 },
+      { type: 'LOCATION', count: 1 },
+    ],
+    embedding: Array.from({ length: 16 }, (_, i) => Math.sin(i + 1) / 2),
+    models: { embed: 'Xenova/all-MiniLM-L6-v2', ner: 'Xenova/bert-base-NER' },
+    visitedAt: Math.floor(Date.now() / HOUR_MS) * HOUR_MS,
+    dwellMs: 42_000,
+    scrollDepth: 0.6,
+    interactions: 3,
+    lang: 'en',
+    ...overrides,
+  };
+}
+
+export function makePlaintext(device: DeviceKeyPair, overrides: Partial<BundlePlaintext> = {}): BundlePlaintext {
+  return {
+    v: 1,
+    bundleId: randomUUID(),
+    devicePub: device.publicKey,
+    createdAt: Date.now(),
+    signals: [makeSignal(), makeSignal({ origin: 'https://news.example.org:8443' })],
+    ...overrides,
+  };
+}
+
+export function seal(plaintext: BundlePlaintext, collector: EncryptionKeyPair, device: DeviceKeyPair): BundleEnvelope {
+  return sealBundle(plaintext, { collectorPub: collector.publicKey, collectorKeyId: collector.keyId }, device.secretKey);
+}
+
+export function freshParties(): { device: DeviceKeyPair; collector: EncryptionKeyPair } {
+  return { device: generateDeviceKeyPair(), collector: generateEncryptionKeyPair() };
+}

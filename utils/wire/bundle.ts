@@ -1,0 +1,126 @@
+// Bundle envelope: sealed to the collector's X25519 key with a fresh ephemeral
+// key, signed by the device's Ed25519 key over everything but the raw
+// ciphertext (its sha256 stands in), so the collector can authenticate before
+// it decrypts anything.
+import nacl from 'tweetnacl';
+import { z } from 'zod';
+import { canonicalBytes, sha256Hex } from './canonical';
+import { base64ToBytes, bytesToBase64, utf8Decode, utf8Encode } from './encoding';
+import { describeZodError, WireError } from './errors';
+import { devicePubFromSecret, signBytes, verifyBytes } from './keys';
+import { b64Exact, b64Max, devicePub, ed25519Sig, keyId, timestampMs, uuid } from './primitives';
+import { signalSchema } from './signal';
+
+export const BUNDLE_SIG_TAG = 'tributary/bundle/v1';
+export const MAX_SIGNALS_PER_BUNDLE = 100;
+/** Upper bound on the base64 ciphertext; the collector's body limit sits just above it. */
+export const MAX_CIPHERTEXT_B64_CHARS = 8 * 1024 * 1024;
+
+export const bundlePlaintextSchema = z
+  .strictObject({
+    v: z.literal(1),
+    bundleId: uuid,
+    devicePub,
+    createdAt: timestampMs,
+    signals: z.array(signalSchema).min(1).max(MAX_SIGNALS_PER_BUNDLE),
+  })
+  .refine((b) => new Set(b.signals.map((s) => s.id)).size === b.signals.length, 'duplicate signal id in bundle');
+
+export type BundlePlaintext = z.infer<typeof bundlePlaintextSchema>;
+
+export const bundleEnvelopeSchema = z.strictObject({
+  v: z.literal(1),
+  bundleId: uuid,
+  devicePub,
+  createdAt: timestampMs,
+  collectorKeyId: keyId,
+  ephemeralPub: b64Exact(nacl.box.publicKeyLength),
+  nonce: b64Exact(nacl.box.nonceLength),
+  ciphertext: b64Max(MAX_CIPHERTEXT_B64_CHARS),
+  sig: ed25519Sig,
+});
+
+export type BundleEnvelope = z.infer<typeof bundleEnvelopeSchema>;
+
+export interface CollectorEncryptionKey {
+  collectorPub: Uint8Array;
+  collectorKeyId: string;
+}
+
+export function envelopeSigningBytes(env: Omit<BundleEnvelope, 'sig'>): Uint8Array {
+  return canonicalBytes(BUNDLE_SIG_TAG, {
+    v: env.v,
+    bundleId: env.bundleId,
+    devicePub: env.devicePub,
+    createdAt: env.createdAt,
+    collectorKeyId: env.collectorKeyId,
+    ephemeralPub: env.ephemeralPub,
+    nonce: env.nonce,
+    ciphertextSha256: sha256Hex(utf8Encode(env.ciphertext)),
+  });
+}
+
+export function sealBundle(
+  plaintext: BundlePlaintext,
+  { collectorPub, collectorKeyId }: CollectorEncryptionKey,
+  deviceSecretKey: Uint8Array,
+): BundleEnvelope {
+  const parsed = bundlePlaintextSchema.safeParse(plaintext);
+  if (!parsed.success) throw new WireError('invalid_plaintext', describeZodError(parsed.error));
+  if (devicePubFromSecret(deviceSecretKey) !== plaintext.devicePub) {
+    throw new WireError('envelope_mismatch', 'plaintext devicePub is not the signing key');
+  }
+  const ephemeral = nacl.box.keyPair();
+  const nonce = nacl.randomBytes(nacl.box.nonceLength);
+  const boxed = nacl.box(utf8Encode(JSON.stringify(parsed.data)), nonce, collectorPub, ephemeral.secretKey);
+  ephemeral.secretKey.fill(0);
+  const unsigned = {
+    v: 1 as const,
+    bundleId: plaintext.bundleId,
+    devicePub: plaintext.devicePub,
+    createdAt: plaintext.createdAt,
+    collectorKeyId,
+    ephemeralPub: bytesToBase64(ephemeral.publicKey),
+    nonce: bytesToBase64(nonce),
+    ciphertext: bytesToBase64(boxed),
+  };
+  return { ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), deviceSecretKey) };
+}
+
+/** True iff `env` is well-formed and signed by its own devicePub. Never throws. */
+export function verifyEnvelope(env: unknown): env is BundleEnvelope {
+  const parsed = bundleEnvelopeSchema.safeParse(env);
+  if (!parsed.success) return false;
+  const { sig, ...unsigned } = parsed.data;
+  return verifyBytes(sig, envelopeSigningBytes(unsigned), parsed.data.devicePub);
+}
+
+/**
+ * Verifies, decrypts and validates. The caller picks `collectorSecretKey` by
+ * `env.collectorKeyId`. Throws WireError with a stable code on any failure.
+ */
+export function openEnvelope(env: unknown, collectorSecretKey: Uint8Array): BundlePlaintext {
+  const parsed = bundleEnvelopeSchema.safeParse(env);
+  if (!parsed.success) throw new WireError('invalid_envelope', describeZodError(parsed.error));
+  const e = parsed.data;
+  if (!verifyEnvelope(e)) throw new WireError('bad_signature', 'envelope signature does not verify');
+  let opened: Uint8Array | null;
+  try {
+    opened = nacl.box.open(base64ToBytes(e.ciphertext), base64ToBytes(e.nonce), base64ToBytes(e.ephemeralPub), collectorSecretKey);
+  } catch {
+    opened = null;
+  }
+  if (!opened) throw new WireError('decrypt_failed', 'ciphertext does not open with this collector key');
+  let json: unknown;
+  try {
+    json = JSON.parse(utf8Decode(opened));
+  } catch {
+    throw new WireError('invalid_plaintext', 'plaintext is not UTF-8 JSON');
+  }
+  const plain = bundlePlaintextSchema.safeParse(json);
+  if (!plain.success) throw new WireError('invalid_plaintext', describeZodError(plain.error));
+  if (plain.data.bundleId !== e.bundleId || plain.data.devicePub !== e.devicePub || plain.data.createdAt !== e.createdAt) {
+    throw new WireError('envelope_mismatch', 'plaintext bundleId/devicePub/createdAt differ from the envelope');
+  }
+  return plain.data;
+}

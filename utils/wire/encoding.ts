@@ -1,0 +1,69 @@
+// The single place where bytes become text and back. Decoders are strict:
+// a non-canonical encoding would let two different strings carry the same
+// bytes, which breaks "same envelope" comparisons and signatures over text.
+import { bytesToHex as nobleBytesToHex, hexToBytes as nobleHexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+
+const HEX_RE = /^(?:[0-9a-f]{2})*$/;
+
+export function bytesToHex(bytes: Uint8Array): string {
+  return nobleBytesToHex(bytes);
+}
+
+/** Lowercase hex only; throws on anything else. */
+export function hexToBytes(hex: string): Uint8Array {
+  if (!HEX_RE.test(hex)) throw new TypeError('expected lowercase hex');
+  return nobleHexToBytes(hex);
+}
+
+const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_LOOKUP = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64_ALPHABET.length; i++) B64_LOOKUP[B64_ALPHABET.charCodeAt(i)] = i;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const b0 = bytes[i]!;
+    const b1 = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+    const b2 = i + 2 < bytes.length ? bytes[i + 2]! : 0;
+    const n = (b0 << 16) | (b1 << 8) | b2;
+    out += B64_ALPHABET[(n >> 18) & 63]! + B64_ALPHABET[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64_ALPHABET[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64_ALPHABET[n & 63]! : '=';
+  }
+  return out;
+}
+
+/** Standard padded base64; throws on bad characters, bad padding or non-zero spare bits. */
+export function base64ToBytes(b64: string): Uint8Array {
+  if (b64.length % 4 !== 0) throw new TypeError('base64 length must be a multiple of 4');
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  const outLen = (b64.length / 4) * 3 - pad;
+  const out = new Uint8Array(outLen);
+  let o = 0;
+  for (let i = 0; i < b64.length; i += 4) {
+    const last = i + 4 === b64.length;
+    const c = [0, 1, 2, 3].map((k) => {
+      const ch = b64.charCodeAt(i + k);
+      if (last && ch === 61 /* = */ && k >= 4 - pad) return 0;
+      const v = ch < 128 ? B64_LOOKUP[ch]! : -1;
+      if (v < 0) throw new TypeError('invalid base64 character');
+      return v;
+    }) as [number, number, number, number];
+    const n = (c[0] << 18) | (c[1] << 12) | (c[2] << 6) | c[3];
+    if (last && pad === 2 && (n & 0xffff) !== 0) throw new TypeError('non-canonical base64');
+    if (last && pad === 1 && (n & 0xff) !== 0) throw new TypeError('non-canonical base64');
+    out[o++] = (n >> 16) & 255;
+    if (o < outLen) out[o++] = (n >> 8) & 255;
+    if (o < outLen) out[o++] = n & 255;
+  }
+  return out;
+}
+
+export function utf8Encode(text: string): Uint8Array {
+  return utf8ToBytes(text);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+export function utf8Decode(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { timestampMs, uuid } from './primitives';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `scheme://host[:port]` and nothing else: a path, query or fragment would leak more than the site. */
+export const originSchema = z
+  .string()
+  .max(300)
+  .refine((o) => {
+    try {
+      const u = new URL(o);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
+    } catch {
+      return false;
+    }
+  }, 'origin must be scheme://host[:port] only');
+
+const modelId = z.string().min(1).max(200);
+
+export const signalSchema = z.strictObject({
+  id: uuid,
+  origin: originSchema,
+  title: z.string().max(300),
+  text: z.string().max(4000),
+  entities: z
+    .array(z.strictObject({ type: z.string().min(1).max(64), count: z.number().int().min(1).max(100_000) }))
+    .max(64),
+  // zod 4 numbers reject NaN and ±Infinity.
+  embedding: z.array(z.number()).min(8).max(2048),
+  models: z.strictObject({ embed: modelId, ner: modelId }),
+  visitedAt: timestampMs,
+  dwellMs: z.number().int().min(0).max(DAY_MS),
+  scrollDepth: z.number().min(0).max(1),
+  interactions: z.number().int().min(0).max(1_000_000),
+  lang: z.string().min(2).max(35).optional(),
+});
+
+export type Signal = z.infer<typeof signalSchema>;
