@@ -32,7 +32,8 @@ export function mergeSpans(spans: Span[]): Span[] {
     }
   }
   return out.map(({ span, typeFrom }) => ({
-    ...span,
+    start: span.start,
+    end: span.end,
     type: typeFrom.type,
     source: typeFrom.source,
     ...(typeFrom.score !== undefined ? { score: typeFrom.score } : {}),

@@ -8,7 +8,7 @@ const HOUSE = String.raw`\d{1,5}(?:[ -]?[A-Za-z](?![\p{L}]))?(?:[-/]\d{1,4})?`;
 // Unit designators that follow a street line.
 const UNIT = String.raw`(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#) ?[\p{L}\d-]{1,6})?`;
 
-const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)\.?`;
+const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.)?`;
 // US/UK/IE/AU/NG/IN…: "221B Baker Street", "1600 Pennsylvania Ave NW, Apt 4".
 const EN_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${HOUSE},? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?${UNIT}`,
