@@ -38,6 +38,8 @@ export function openSqliteStore(path: string): Store {
   // FULL: a receipt is only sent after the commit is on disk, so an ack always means "stored".
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros rather than left in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
@@ -215,6 +217,9 @@ export function openSqliteStore(path: string): Store {
     },
     async deleteForDevice<R>(d: NewDeletion, receiptFor: (o: DeletionOutcome) => R) {
       const done = deleteTx.immediate(d, receiptFor);
+      // Old page images in the WAL still hold the deleted content: fold the WAL
+      // into the (zeroed) main file and truncate it.
+      if (done) db.pragma('wal_checkpoint(TRUNCATE)');
       return done ? { status: 'deleted' as const, receipt: done.receipt as R } : { status: 'replay' as const };
     },
     async close() {

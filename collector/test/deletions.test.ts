@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SQLITE_FILE_NAME } from '../src/config';
+import {
+  generateDeviceKeyPair,
+  signDeletionRequest,
+  verifyReceipt,
+  type DeletionScope,
+  type DeviceKeyPair,
+} from '../../utils/wire/index';
+import { HOUR_MS, makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { startHarness, type Harness } from './harness';
+
+let h: Harness;
+let device: DeviceKeyPair;
+
+beforeEach(async () => {
+  h = await startHarness();
+  device = generateDeviceKeyPair();
+});
+afterEach(async () => h.close());
+
+async function submit(d: DeviceKeyPair, signals = [makeSignal(), makeSignal()]) {
+  const plain = makePlaintext(d, { signals });
+  const res = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: seal(plain, h.collector, d) });
+  expect(res.statusCode).toBe(200);
+  return plain;
+}
+
+const del = (body: unknown) => h.app.inject({ method: 'POST', url: '/v1/deletions', payload: body as object });
+const request = (d: DeviceKeyPair, scope: DeletionScope, ts = Date.now()) => signDeletionRequest({ scope, ts }, d.secretKey);
+
+function rowsFor(table: 'signals' | 'bundles', col: string, value: string): Record<string, unknown>[] {
+  return h.db().prepare(`SELECT * FROM ${table} WHERE ${col} = ?`).all(value) as Record<string, unknown>[];
+}
+
+async function balance(d: DeviceKeyPair) {
+  return (await h.app.inject({ method: 'GET', url: `/v1/devices/${d.publicKey}/balance` })).json();
+}
+
+describe('POST /v1/deletions', () => {
+  it('deletes all of a device’s data, debits its credit and returns a receipt that verifies', async () => {
+    const a = await submit(device);
+    const b = await submit(device);
+    const bystander = generateDeviceKeyPair();
+    const kept = await submit(bystander);
+
+    const res = await del(request(device, { kind: 'all' }));
+    expect(res.statusCode).toBe(200);
+    const { receipt } = res.json();
+    expect(verifyReceipt(receipt, h.keys.receipt.publicKey)).toBe(true);
+    expect(new Set(receipt.deleted)).toEqual(new Set([...a.signals, ...b.signals].map((s) => s.id)));
+    expect(new Set(receipt.deletedBundles)).toEqual(new Set([a.bundleId, b.bundleId]));
+    expect(receipt.debited).toBe(4);
+
+    // Really gone: no signal rows, no envelope ciphertext left for this device.
+    expect(rowsFor('signals', 'device_pub', device.publicKey)).toHaveLength(0);
+    for (const row of rowsFor('bundles', 'device_pub', device.publicKey)) {
+      expect(row.envelope_json).toBeNull();
+      expect(row.receipt_json).toBeNull();
+      expect(row.deleted_at).not.toBeNull();
+    }
+    expect(await balance(device)).toEqual({ devicePub: device.publicKey, balance: 0, bundles: 0, signals: 0 });
+    // The ledger keeps the audit trail: two credits and two deletion debits.
+    const ledger = h.db().prepare('SELECT kind, amount FROM ledger WHERE device_pub = ? ORDER BY id').all(device.publicKey);
+    expect(ledger).toEqual([
+      { kind: 'credit', amount: 2 },
+      { kind: 'credit', amount: 2 },
+      { kind: 'deletion', amount: -2 },
+      { kind: 'deletion', amount: -2 },
+    ]);
+    // Another device's data is untouched.
+    expect(rowsFor('signals', 'bundle_id', kept.bundleId)).toHaveLength(2);
+    expect((await balance(bystander)).balance).toBe(2);
+  });
+
+  it('deletes by site and purges the envelopes that contained it, keeping other signals', async () => {
+    const target = makeSignal({ origin: 'https://private.example' });
+    const other = makeSignal({ origin: 'https://public.example' });
+    const plain = await submit(device, [target, other]);
+    const res = await del(request(device, { kind: 'site', origin: 'https://private.example' }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().receipt).toMatchObject({ deleted: [target.id], deletedBundles: [plain.bundleId], debited: 1 });
+    expect(rowsFor('signals', 'origin', 'https://private.example')).toHaveLength(0);
+    expect(rowsFor('signals', 'id', other.id)).toHaveLength(1);
+    expect(rowsFor('bundles', 'bundle_id', plain.bundleId)[0]!.envelope_json).toBeNull();
+    expect((await balance(device)).balance).toBe(1);
+  });
+
+  it('deletes by UTC day of visit and by bundle id', async () => {
+    const day = Date.parse('2026-11-24T00:00:00Z');
+    const yesterday = makeSignal({ visitedAt: day + 5 * HOUR_MS });
+    const today = makeSignal({ visitedAt: day + 30 * HOUR_MS });
+    await submit(device, [yesterday, today]);
+    const byDay = (await del(request(device, { kind: 'day', day: '2026-11-24' }))).json().receipt;
+    expect(byDay.deleted).toEqual([yesterday.id]);
+
+    const second = await submit(device);
+    const byBundle = (await del(request(device, { kind: 'bundles', bundleIds: [second.bundleId] }))).json().receipt;
+    expect(new Set(byBundle.deleted)).toEqual(new Set(second.signals.map((s) => s.id)));
+    expect(rowsFor('signals', 'bundle_id', second.bundleId)).toHaveLength(0);
+    expect(rowsFor('signals', 'id', today.id)).toHaveLength(1);
+  });
+
+  it('refuses a request signed by another device for this device (401), deleting nothing', async () => {
+    await submit(device);
+    const attacker = generateDeviceKeyPair();
+    const forged = { ...request(attacker, { kind: 'all' }), devicePub: device.publicKey };
+    const res = await del(forged);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('bad_signature');
+    expect(rowsFor('signals', 'device_pub', device.publicKey)).toHaveLength(2);
+    expect(h.count('deletion_requests')).toBe(0);
+  });
+
+  it('cannot delete another device’s bundles by naming their ids', async () => {
+    const victim = await submit(device);
+    const attacker = generateDeviceKeyPair();
+    const res = await del(request(attacker, { kind: 'bundles', bundleIds: [victim.bundleId] }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().receipt).toMatchObject({ deleted: [], deletedBundles: [], debited: 0 });
+    expect(rowsFor('signals', 'bundle_id', victim.bundleId)).toHaveLength(2);
+    expect(rowsFor('bundles', 'bundle_id', victim.bundleId)[0]!.envelope_json).not.toBeNull();
+  });
+
+  it('refuses a replayed request (409) and a stale one (400)', async () => {
+    await submit(device);
+    const req = request(device, { kind: 'all' });
+    expect((await del(req)).statusCode).toBe(200);
+    const replay = await del(req);
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().error.code).toBe('replay');
+    const stale = await del(request(device, { kind: 'all' }, Date.now() - 11 * 60_000));
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('clock_skew');
+  });
+
+  it('refuses to re-store or re-credit a deleted bundle that is replayed', async () => {
+    const plain = makePlaintext(device);
+    const env = seal(plain, h.collector, device);
+    expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+    expect((await del(request(device, { kind: 'all' }))).statusCode).toBe(200);
+    const again = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('bundle_deleted');
+    expect(rowsFor('signals', 'device_pub', device.publicKey)).toHaveLength(0);
+    expect((await balance(device)).balance).toBe(0);
+  });
+
+  it('leaves no copy of deleted text in the database files', async () => {
+    const marker = `uniq-marker-${Date.now()}-deleteme`;
+    await submit(device, [makeSignal({ text: `text with ${marker}` })]);
+    const files = () =>
+      [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`].map((f) => {
+        try {
+          return readFileSync(join(h.config.dataDir, f)).toString('latin1');
+        } catch {
+          return '';
+        }
+      });
+    expect(files().some((f) => f.includes(marker))).toBe(true);
+    expect((await del(request(device, { kind: 'all' }))).statusCode).toBe(200);
+    expect(files().some((f) => f.includes(marker))).toBe(false);
+  });
+
+  it('refuses malformed requests with 400', async () => {
+    const req = request(device, { kind: 'all' });
+    for (const body of [{}, { ...req, scope: { kind: 'everything' } }, { ...req, nonce: 'zz' }, { ...req, extra: 1 }]) {
+      const res = await del(body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('invalid_request');
+    }
+  });
+});
