@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anonymize } from '../../../utils/anonymize/index';
+import { expandToWords, nerSpans } from '../../../utils/anonymize/ner-spans';
+import type { NerToken } from '../../../utils/anonymize/types';
+
+let index = 0;
+const tok = (word: string, entity = 'O', score = 0.99): NerToken => ({ word, entity, score, index: ++index });
+const texts = (text: string, tokens: NerToken[]): [string, string][] =>
+  nerSpans(text, tokens).map((s) => [s.type, text.slice(s.start, s.end)]);
+
+describe('nerSpans', () => {
+  it('maps BIO tokens to typed spans over the original text', () => {
+    const text = 'Anna Smith visited Berlin for Siemens.';
+    const tokens = [tok('anna', 'B-PER'), tok('smith', 'I-PER'), tok('visited'), tok('berlin', 'B-LOC'), tok('for'), tok('siemens', 'B-ORG'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Anna Smith'], ['LOCATION', 'Berlin'], ['ORGANIZATION', 'Siemens']]);
+  });
+  it('joins ## word pieces and undoes lowercasing and accent stripping', () => {
+    const text = 'Hi Zoë Müller-Łukasiewicz!';
+    const tokens = [tok('hi'), tok('zoe', 'B-PER'), tok('mu', 'I-PER'), tok('##ller', 'I-PER'), tok('-', 'I-PER'), tok('łu', 'I-PER'), tok('##kasiewicz', 'I-PER'), tok('!')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Zoë Müller-Łukasiewicz']]);
+  });
+  it('expands a partially labelled word to the whole word (fail closed)', () => {
+    const text = 'Ask Oluwaseun today';
+    const tokens = [tok('ask'), tok('olu', 'B-PER', 0.2), tok('##wa'), tok('##se'), tok('##un'), tok('today')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Oluwaseun']]);
+  });
+  it('redacts low-score entity tokens by default', () => {
+    expect(texts('met Wei', [tok('met'), tok('wei', 'B-PER', 0.05)])).toEqual([['PERSON', 'Wei']]);
+  });
+  it('survives [UNK] tokens and tokens dropped by the pipeline', () => {
+    const text = '☃ greetings from ✈ Tromsø';
+    // transformers.js drops [UNK] entries; the index gap is all that is left of "✈".
+    const tokens: NerToken[] = [
+      { word: '[UNK]', entity: 'O', score: 0.9, index: 1 },
+      { word: 'greetings', entity: 'O', score: 0.9, index: 2 },
+      { word: 'from', entity: 'O', score: 0.9, index: 3 },
+      { word: 'tromsø', entity: 'B-LOC', score: 0.9, index: 5 },
+    ];
+    expect(texts(text, tokens)).toEqual([['LOCATION', 'Tromsø']]);
+  });
+  it('accepts ADDR labels and plain (non-BIO) labels, and ignores MISC by default', () => {
+    const text = 'German flat at Torstraße 5';
+    const tokens = [tok('german', 'B-MISC'), tok('flat'), tok('at'), tok('torstraße', 'B-ADDR'), tok('5', 'I-ADDR')];
+    expect(texts(text, tokens)).toEqual([['ADDRESS', 'Torstraße 5']]);
+    expect(texts('Kim', [tok('kim', 'PER')])).toEqual([['PERSON', 'Kim']]);
+  });
+  it('starts a new entity at B- even when the type repeats', () => {
+    const text = 'Ana, Bo';
+    expect(texts(text, [tok('ana', 'B-PER'), tok(','), tok('bo', 'B-PER')])).toEqual([['PERSON', 'Ana'], ['PERSON', 'Bo']]);
+  });
+});
+
+describe('expandToWords', () => {
+  it('widens to word boundaries but not across spaces or punctuation', () => {
+    const text = "x O'Neil-Smith, y";
+    expect(expandToWords(text, 4, 6)).toEqual([2, 14]);
+  });
+});
+
+// Integration with the real transformers.js pipeline output shape, using the synthetic fixture model
+// (a fixed lexicon: it checks the plumbing, never quality).
+const repoRoot = path.resolve(__dirname, '../../..');
+const fixtures = path.resolve(repoRoot, '../shared/models/fixtures');
+describe.skipIf(!existsSync(path.join(fixtures, 'tiny-ner-lexicon')))('with the tiny fixture model in transformers.js', () => {
+  it('redacts the lexicon names found by the pipeline', async () => {
+    const { pipeline, env } = await import('@huggingface/transformers');
+    env.allowRemoteModels = false;
+    env.allowLocalModels = true;
+    env.localModelPath = `${fixtures}/`;
+    const classify = await pipeline('token-classification', 'tiny-ner-lexicon', { dtype: 'q8' });
+    const ner = async (text: string): Promise<NerToken[]> => (await classify(text, { ignore_labels: [] })) as NerToken[];
+    const result = await anonymize('Sarah Müller-Johnson flew from Paris to London, call +44 20 7946 0958.', { ner });
+    expect(result.redacted).toBe('[PERSON] flew from [LOCATION] to [LOCATION], call [PHONE].');
+  }, 60_000);
+});
