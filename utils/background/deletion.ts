@@ -1,0 +1,79 @@
+import type { CollectorClient } from '../collector/client';
+import { loadDeviceKey } from '../keys/device-key';
+import type { UiRequest } from '../messages';
+import type { Db, StoredItem } from '../store/db';
+import { deletionRequestHash, signDeletionRequest, verifyReceipt, type DeletionScope } from '../wire';
+import { readStatus } from './status';
+
+export type LocalScope = Extract<UiRequest, { type: 'delete' }>['scope'];
+
+export function localDay(ts: number): string {
+  const d = new Date(ts);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function inScope(item: StoredItem, scope: LocalScope): boolean {
+  switch (scope.kind) {
+    case 'items':
+      return scope.ids.includes(item.id);
+    case 'site':
+      return item.origin === scope.origin;
+    case 'day':
+      return localDay(item.visitedAt) === scope.day;
+    case 'all':
+      return true;
+  }
+}
+
+/**
+ * Deletes on the device and, for anything that already left, at the collector. The remote
+ * deletion is asked for first and must come back with a receipt that verifies: if the collector
+ * cannot be reached, nothing local is deleted, so the user never loses track of data that is
+ * still out there.
+ */
+export async function deleteData(scope: LocalScope, deps: { db: Db; client: CollectorClient; now: number }): Promise<void> {
+  const { db: database } = deps;
+  const items = (await database.getAll('items')).filter((i) => inScope(i, scope));
+  const sentBundles = [...new Set(items.filter((i) => i.status === 'sent' && i.bundleId).map((i) => i.bundleId!))];
+  // Remote scope: whole-site and everything map directly; finer scopes name the bundles.
+  const remote: DeletionScope | null =
+    scope.kind === 'all' ? { kind: 'all' }
+    : scope.kind === 'site' && sentBundles.length > 0 ? { kind: 'site', origin: scope.origin }
+    : sentBundles.length > 0 ? { kind: 'bundles', bundleIds: sentBundles }
+    : null;
+  const deviceKey = await loadDeviceKey(database);
+  if (remote && deviceKey) {
+    const request = await deviceKey.withSecret((secret) => signDeletionRequest({ scope: remote, ts: deps.now }, secret));
+    const receipt = await deps.client.requestDeletion(request);
+    const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;
+    if (!receiptPub || !verifyReceipt(receipt, receiptPub) || receipt.requestHash !== deletionRequestHash(request)) {
+      throw new Error('the collector’s deletion receipt does not verify; nothing was deleted on this device');
+    }
+    await database.put('deletions', { requestHash: receipt.requestHash, scope: JSON.stringify(scope), requestedAt: deps.now, receipt });
+  }
+  await deleteLocal(database, items);
+}
+
+async function deleteLocal(database: Db, items: StoredItem[]): Promise<void> {
+  const ids = new Set(items.map((i) => i.id));
+  const tx = database.transaction(['items', 'bundles'], 'readwrite');
+  const bundles = tx.objectStore('bundles');
+  // A queued bundle that holds a deleted item is unsealed: its other items go back to ready
+  // and are sealed again without it.
+  for (const bundle of await bundles.getAll()) {
+    if (!bundle.itemIds.some((id) => ids.has(id))) continue;
+    if (bundle.status === 'pending') {
+      for (const id of bundle.itemIds) {
+        const item = await tx.objectStore('items').get(id);
+        if (item && !ids.has(id)) await tx.objectStore('items').put({ ...item, status: 'ready', bundleId: undefined });
+      }
+      await bundles.delete(bundle.bundleId);
+    } else {
+      const rest = bundle.itemIds.filter((id) => !ids.has(id));
+      if (rest.length === 0) await bundles.delete(bundle.bundleId);
+      else await bundles.put({ ...bundle, itemIds: rest });
+    }
+  }
+  for (const id of ids) await tx.objectStore('items').delete(id);
+  await tx.done;
+}

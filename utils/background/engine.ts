@@ -1,0 +1,82 @@
+import { nextBundleItems, DEFAULT_BUNDLE_POLICY, type BundlePolicy } from '../bundle/build-bundle';
+import type { CollectorClient } from '../collector/client';
+import { readConsent } from '../consent/settings';
+import { loadDeviceKey } from '../keys/device-key';
+import { drainOutbox, enqueueBundle } from '../outbox/outbox';
+import type { PageText, ProcessedPage } from '../pipeline/process-pages';
+import type { Db } from '../store/db';
+import type { CollectorKeysResponse } from '../wire';
+import { processWaitingItems } from './items';
+import { readStatus, updateStatus } from './status';
+
+export interface EngineDeps {
+  db: () => Promise<Db>;
+  client: CollectorClient;
+  models: { process(pages: PageText[]): Promise<ProcessedPage[]> };
+  now?: () => number;
+  policy?: BundlePolicy;
+}
+
+export interface Engine {
+  /** One pass over the whole pipeline: process → bundle → submit → refresh balance. */
+  tick(options?: { force?: boolean }): Promise<void>;
+  refreshKeys(): Promise<CollectorKeysResponse>;
+}
+
+/**
+ * The background's work, as one serialized loop: every step reads its input from IndexedDB and
+ * writes its output there, so a service worker stopped at any point resumes where it was.
+ */
+export function createEngine(deps: EngineDeps): Engine {
+  const now = deps.now ?? (() => Date.now());
+  const policy = deps.policy ?? DEFAULT_BUNDLE_POLICY;
+  let running: Promise<void> = Promise.resolve();
+
+  async function refreshKeys(): Promise<CollectorKeysResponse> {
+    const keys = await deps.client.keys();
+    const pinned = (await readStatus()).collectorKeys;
+    if (pinned && pinned.receipt.publicKey !== keys.receipt.publicKey) {
+      throw new Error('the collector’s receipt key changed; refusing to trust it');
+    }
+    await updateStatus((s) => ({ ...s, collectorKeys: keys }));
+    return keys;
+  }
+
+  async function pass(force: boolean): Promise<void> {
+    const consent = await readConsent();
+    const database = await deps.db();
+    await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending);
+    // Opted out or paused: keep everything on the device, send nothing.
+    if (!consent.optedIn || (consent.pausedUntil !== null && now() < consent.pausedUntil)) return;
+    const deviceKey = await loadDeviceKey(database);
+    if (!deviceKey) return;
+    const t = now();
+    try {
+      const keys = (await readStatus()).collectorKeys ?? (await refreshKeys());
+      for (;;) {
+        const ready = await database.getAllFromIndex('items', 'status', 'ready');
+        const batch = nextBundleItems(ready, t, policy, force);
+        if (batch.length === 0) break;
+        await enqueueBundle(database, batch, deviceKey, keys, t);
+      }
+      const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t);
+      const balance = await deps.client.balance(deviceKey.publicKey);
+      await updateStatus((s) => ({
+        ...s,
+        balance: { balance: balance.balance, updatedAt: t },
+        collector: { reachable: true, lastError: drained.lastError, checkedAt: t },
+      }));
+    } catch (err) {
+      await updateStatus((s) => ({ ...s, collector: { reachable: false, lastError: String(err).slice(0, 300), checkedAt: t } }));
+    }
+  }
+
+  return {
+    tick(options) {
+      const next = running.then(() => pass(options?.force ?? false));
+      running = next.catch(() => undefined);
+      return next;
+    },
+    refreshKeys,
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { collectorKeysResponseSchema } from '../wire';
+
+/** What the background learned from the collector; kept across service-worker restarts. */
+const statusSchema = z.object({
+  balance: z.object({ balance: z.number(), updatedAt: z.number() }).nullable(),
+  collector: z.object({ reachable: z.boolean().nullable(), lastError: z.string().nullable(), checkedAt: z.number().nullable() }),
+  /** Fetched at opt-in; the receipt key is pinned on first use, encryption keys follow rotation. */
+  collectorKeys: collectorKeysResponseSchema.nullable(),
+  droppedNotice: z.number().int().min(0),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+const EMPTY: Status = {
+  balance: null,
+  collector: { reachable: null, lastError: null, checkedAt: null },
+  collectorKeys: null,
+  droppedNotice: 0,
+};
+
+const KEY = 'status';
+
+export async function readStatus(): Promise<Status> {
+  const parsed = statusSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+  return parsed.success ? parsed.data : EMPTY;
+}
+
+export async function updateStatus(change: (s: Status) => Status): Promise<Status> {
+  const next = change(await readStatus());
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+export async function clearStatus(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}

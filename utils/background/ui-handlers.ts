@@ -1,0 +1,103 @@
+import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
+import { destroyDeviceKey, ensureDeviceKey } from '../keys/device-key';
+import type { UiRequest } from '../messages';
+import type { Db } from '../store/db';
+import type { ExtensionState, ItemsReply } from '../state';
+import { deleteData } from './deletion';
+import type { Engine } from './engine';
+import { listItems } from './state';
+import { clearStatus } from './status';
+import type { CollectorClient } from '../collector/client';
+
+export interface UiDeps {
+  db: () => Promise<Db>;
+  engine: Engine;
+  state: () => Promise<ExtensionState>;
+  syncContentScript: (active: boolean) => Promise<boolean>;
+  client: CollectorClient;
+  now?: () => number;
+}
+
+/** Runs one validated request from the popup or dashboard and answers with what it shows next. */
+export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise<ExtensionState | ItemsReply> {
+  const now = deps.now ?? (() => Date.now());
+  const database = await deps.db();
+  switch (request.type) {
+    case 'get-state':
+      return deps.state();
+    case 'list-items':
+      return listItems(database);
+    case 'opt-in': {
+      await ensureDeviceKey(database);
+      await updateConsent((c) => ({ ...c, optedIn: true, optedInAt: now(), pausedUntil: null }));
+      await deps.syncContentScript(true);
+      // Keys now, so the first bundle need not wait; an unreachable collector is shown, not fatal.
+      await deps.engine.refreshKeys().catch(() => undefined);
+      break;
+    }
+    case 'opt-out':
+      await updateConsent((c) => ({ ...c, optedIn: false }));
+      await deps.syncContentScript(false);
+      break;
+    case 'pause':
+      await updateConsent((c) => ({ ...c, pausedUntil: request.until }));
+      break;
+    case 'resume':
+      await updateConsent((c) => ({ ...c, pausedUntil: null }));
+      break;
+    case 'set-signals':
+      await updateConsent((c) => ({ ...c, signals: request.signals }));
+      break;
+    case 'set-review-mode':
+      await updateConsent((c) => ({ ...c, reviewBeforeSending: request.reviewBeforeSending }));
+      break;
+    case 'set-site-rule':
+      await updateConsent((c) => {
+        const siteRules = { ...c.siteRules };
+        if (request.rule === null) delete siteRules[request.origin];
+        else siteRules[request.origin] = request.rule;
+        return { ...c, siteRules };
+      });
+      break;
+    case 'approve-items': {
+      const tx = database.transaction('items', 'readwrite');
+      for (const id of request.ids) {
+        const item = await tx.store.get(id);
+        if (item?.status === 'held') await tx.store.put({ ...item, status: 'ready' });
+      }
+      await tx.done;
+      break;
+    }
+    case 'edit-item': {
+      const item = await database.get('items', request.id);
+      if (!item || !['held', 'ready', 'failed'].includes(item.status)) throw new Error('only items not yet sent can be edited');
+      // The edit is new text: it goes through anonymization again before it can leave.
+      const { redacted: _r, embedding: _e, entityCounts: _c, ...rest } = item;
+      await database.put('items', {
+        ...rest,
+        status: 'processing',
+        raw: { title: item.redacted?.title ?? item.raw?.title ?? '', text: request.text },
+        attempts: 0,
+      });
+      break;
+    }
+    case 'delete':
+      await deleteData(request.scope, { db: database, client: deps.client, now: now() });
+      break;
+    case 'leave': {
+      await updateConsent((c) => ({ ...c, optedIn: false }));
+      await deps.syncContentScript(false);
+      await deleteData({ kind: 'all' }, { db: database, client: deps.client, now: now() });
+      await destroyDeviceKey(database);
+      await database.clear('deletions');
+      await clearStatus();
+      await updateConsent(() => DEFAULT_CONSENT);
+      break;
+    }
+    case 'flush':
+      await deps.engine.tick({ force: true });
+      break;
+  }
+  if (request.type !== 'flush' && request.type !== 'leave') void deps.engine.tick();
+  return deps.state();
+}

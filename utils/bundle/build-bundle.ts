@@ -1,0 +1,45 @@
+import type { BundlePlaintext, Signal } from '../wire';
+import type { StoredItem } from '../store/db';
+
+const HOUR_MS = 3_600_000;
+
+export interface BundlePolicy {
+  /** Send as soon as this many signals are ready... */
+  maxSignals: number;
+  /** ...or once the oldest ready one has waited this long. */
+  maxWaitMs: number;
+}
+
+export const DEFAULT_BUNDLE_POLICY: BundlePolicy = { maxSignals: 20, maxWaitMs: 10 * 60_000 };
+
+/** An item ready to leave: anonymized and embedded. Anything else is a bug upstream. */
+export function signalFromItem(item: StoredItem): Signal {
+  if (!item.redacted || !item.embedding || !item.models) throw new Error(`item ${item.id} is not processed`);
+  return {
+    id: item.id,
+    origin: item.origin,
+    title: item.redacted.title,
+    text: item.redacted.text,
+    entities: Object.entries(item.entityCounts ?? {}).map(([type, count]) => ({ type, count })),
+    embedding: item.embedding,
+    models: item.models,
+    // The hour is enough to study browsing; the minute would help re-identify a visit.
+    visitedAt: Math.floor(item.visitedAt / HOUR_MS) * HOUR_MS,
+    dwellMs: item.dwellMs,
+    scrollDepth: item.scrollDepth,
+    interactions: item.interactions,
+    ...(item.lang && item.lang.length >= 2 ? { lang: item.lang } : {}),
+  };
+}
+
+/** The ready items that make the next bundle, oldest first; none while the policy says wait. */
+export function nextBundleItems(ready: StoredItem[], now: number, policy: BundlePolicy, force = false): StoredItem[] {
+  if (ready.length === 0) return [];
+  const sorted = [...ready].sort((a, b) => a.visitedAt - b.visitedAt);
+  const due = force || sorted.length >= policy.maxSignals || now - sorted[0]!.visitedAt >= policy.maxWaitMs;
+  return due ? sorted.slice(0, policy.maxSignals) : [];
+}
+
+export function bundlePlaintext(items: StoredItem[], devicePub: string, bundleId: string, createdAt: number): BundlePlaintext {
+  return { v: 1, bundleId, devicePub, createdAt, signals: items.map(signalFromItem) };
+}

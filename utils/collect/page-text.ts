@@ -1,0 +1,60 @@
+/**
+ * The page's main visible text, bounded. Form fields, editable regions and hidden or
+ * navigational parts are never read: what the user types is not a page's topic, and it is
+ * where the most sensitive data sits.
+ */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED',
+  'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'FORM', 'NAV', 'FOOTER', 'ASIDE', 'HEADER',
+]);
+
+const MAIN_SELECTORS = ['main', 'article', '[role="main"]'];
+
+function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  return false;
+}
+
+export function mainTextRoot(doc: Document): Element | null {
+  for (const selector of MAIN_SELECTORS) {
+    const el = doc.querySelector(selector);
+    if (el && (el.textContent ?? '').trim().length > 200) return el;
+  }
+  return doc.body;
+}
+
+export function extractVisibleText(root: Element | null, maxChars: number): string {
+  if (!root) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (el: Element): void => {
+    for (const node of Array.from(el.childNodes)) {
+      if (length >= maxChars) return;
+      if (node.nodeType === 3) {
+        const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+        if (text) {
+          parts.push(text);
+          length += text.length + 1;
+        }
+      } else if (node.nodeType === 1 && !isSkipped(node as Element)) {
+        walk(node as Element);
+      }
+    }
+  };
+  walk(root);
+  return truncateAtWord(parts.join(' '), maxChars);
+}
+
+export function truncateAtWord(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace > maxChars * 0.8 ? cut.slice(0, lastSpace) : cut;
+}
+
+/** A page that asks for a password is a login page whatever its address says. */
+export function hasCredentialFields(doc: Document): boolean {
+  return doc.querySelector('input[type="password"], input[autocomplete~="cc-number"], input[autocomplete~="one-time-code"]') !== null;
+}

@@ -1,0 +1,32 @@
+import { env, pipeline } from '@huggingface/transformers';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { browser } from 'wxt/browser';
+import type { RuntimeModelInfo } from './manifest';
+import { LoadProgress, type FileProgressEvent } from './progress';
+import { modelRunners, type ModelRunners } from './runners';
+
+/**
+ * Loads the models the extension ships, in a page with a DOM (Chrome's offscreen document,
+ * Firefox's background page). Everything comes from the extension package: no model hub, no
+ * CDN for the WASM runtime (MV3 forbids remote code), no cache outside the extension.
+ */
+export async function loadBrowserRunners(onProgress: (fraction: number) => void): Promise<ModelRunners> {
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.useBrowserCache = false;
+  env.localModelPath = new URL('models/', browser.runtime.getURL('/')).href;
+  const onnx = env.backends.onnx;
+  if (onnx.wasm) {
+    onnx.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href };
+    // Threads need cross-origin isolation, which extension pages don't have.
+    onnx.wasm.numThreads = 1;
+  }
+  const info = (await (await fetch(new URL('models/runtime.json', browser.runtime.getURL('/')))).json()) as RuntimeModelInfo;
+  const progress = new LoadProgress();
+  const progress_callback = (event: FileProgressEvent) => onProgress(progress.update(event));
+  const [embed, ner] = await Promise.all([
+    pipeline('feature-extraction', 'embed', { dtype: 'q8', device: 'wasm', progress_callback }),
+    pipeline('token-classification', 'ner', { dtype: 'q8', device: 'wasm', progress_callback }),
+  ]);
+  return modelRunners({ embed, ner }, info);
+}

@@ -1,0 +1,56 @@
+import type { ModelProgress } from '../messages';
+import { processPages, type PageText, type ProcessedPage } from '../pipeline/process-pages';
+import type { ModelRunners } from './runners';
+
+export interface ModelHost {
+  process(pages: PageText[]): Promise<ProcessedPage[]>;
+  warm(): Promise<void>;
+  unload(): Promise<void>;
+}
+
+/**
+ * Owns the loaded models in whichever context may run WASM (Chrome's offscreen document,
+ * Firefox's background page). Loads once on first use, reporting progress; a failed load is
+ * reported and retried on the next request rather than cached.
+ */
+export function createModelHost(
+  load: (onProgress: (fraction: number) => void) => Promise<ModelRunners>,
+  report: (progress: ModelProgress) => void,
+): ModelHost {
+  let runners: Promise<ModelRunners> | null = null;
+
+  const ready = (): Promise<ModelRunners> => {
+    if (runners) return runners;
+    report({ type: 'model:progress', state: 'loading', progress: 0, message: 'Loading on-device models' });
+    const loading = load((fraction) =>
+      report({ type: 'model:progress', state: 'loading', progress: fraction, message: 'Loading on-device models' }),
+    ).then(
+      (loaded) => {
+        report({ type: 'model:progress', state: 'ready', progress: 1 });
+        return loaded;
+      },
+      (err: unknown) => {
+        runners = null;
+        report({ type: 'model:progress', state: 'error', progress: 0, message: `Models failed to load: ${String(err)}`.slice(0, 500) });
+        throw err;
+      },
+    );
+    runners = loading;
+    return loading;
+  };
+
+  return {
+    async process(pages) {
+      return processPages(pages, await ready());
+    },
+    async warm() {
+      await ready();
+    },
+    async unload() {
+      const current = runners;
+      runners = null;
+      if (current) await (await current).dispose();
+      report({ type: 'model:progress', state: 'idle', progress: 0 });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { base64ToBytes, sealBundle, verifyIngestReceipt, type CollectorKeysResponse } from '../wire';
+import { bundlePlaintext } from '../bundle/build-bundle';
+import { CollectorError, type CollectorClient } from '../collector/client';
+import type { DeviceKey } from '../keys/device-key';
+import type { Db, StoredBundle, StoredItem } from '../store/db';
+import { retryDelayMs } from './backoff';
+
+/**
+ * Seals the items into one bundle and queues it, in a single transaction: an item is either
+ * ready or in exactly one queued bundle, whatever moment the service worker is stopped at.
+ */
+export async function enqueueBundle(
+  database: Db,
+  items: StoredItem[],
+  deviceKey: DeviceKey,
+  keys: CollectorKeysResponse,
+  now: number,
+): Promise<StoredBundle> {
+  const current = keys.encryption.find((k) => k.current);
+  if (!current) throw new Error('collector published no current encryption key');
+  const bundleId = crypto.randomUUID();
+  const plaintext = bundlePlaintext(items, deviceKey.publicKey, bundleId, now);
+  const envelope = await deviceKey.withSecret((secret) =>
+    sealBundle(plaintext, { collectorPub: base64ToBytes(current.publicKey), collectorKeyId: current.keyId }, secret),
+  );
+  const bundle: StoredBundle = {
+    bundleId,
+    envelope,
+    itemIds: items.map((i) => i.id),
+    status: 'pending',
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+  };
+  const tx = database.transaction(['bundles', 'items'], 'readwrite');
+  await tx.objectStore('bundles').put(bundle);
+  for (const item of items) {
+    const fresh = await tx.objectStore('items').get(item.id);
+    // Dropped or deleted by the user while we were sealing: the bundle must not carry it.
+    if (!fresh || fresh.status !== 'ready') {
+      tx.abort();
+      throw new Error(`item ${item.id} changed while its bundle was sealed`);
+    }
+    await tx.objectStore('items').put({ ...fresh, status: 'queued', bundleId });
+  }
+  await tx.done;
+  return bundle;
+}
+
+export interface DrainResult {
+  sent: number;
+  failed: number;
+  /** false when the collector could not be reached at all; null when nothing was tried. */
+  reachable: boolean | null;
+  lastError: string | null;
+}
+
+/**
+ * Submits every due bundle, oldest first. A bundle leaves the queue only when the collector
+ * acknowledges it with a receipt that verifies; submission is idempotent by bundle id, so a
+ * retry after a lost acknowledgement is credited once.
+ */
+export async function drainOutbox(
+  database: Db,
+  client: CollectorClient,
+  receiptPub: string,
+  now: number,
+): Promise<DrainResult> {
+  const pending = (await database.getAllFromIndex('bundles', 'status', 'pending'))
+    .filter((b) => b.nextAttemptAt <= now)
+    .sort((a, b) => a.createdAt - b.createdAt);
+  const result: DrainResult = { sent: 0, failed: 0, reachable: null, lastError: null };
+  for (const bundle of pending) {
+    try {
+      const { receipt } = await client.submitBundle(bundle.envelope);
+      if (receipt.bundleId !== bundle.bundleId || !verifyIngestReceipt(receipt, receiptPub)) {
+        throw new CollectorError('receipt does not verify against the collector key', 200, 'bad_receipt', null);
+      }
+      await markAccepted(database, bundle, receipt, now);
+      result.sent += 1;
+      result.reachable = true;
+    } catch (err) {
+      const error = err instanceof CollectorError ? err : new CollectorError(String(err), null, 'error', null);
+      result.failed += 1;
+      result.lastError = error.message;
+      result.reachable = error.status !== null;
+      await database.put('bundles', {
+        ...bundle,
+        attempts: bundle.attempts + 1,
+        // A refusal is not retried in a tight loop either; it stays visible and waits for a fix.
+        nextAttemptAt: now + retryDelayMs(error.retryable ? bundle.attempts : bundle.attempts + 6, error.retryAfter),
+        lastError: error.message,
+      });
+      // The collector is down or overloaded: later bundles would only fail the same way.
+      if (error.status === null || error.status === 429 || error.status >= 500) break;
+    }
+  }
+  return result;
+}
+
+async function markAccepted(database: Db, bundle: StoredBundle, receipt: StoredBundle['receipt'], now: number): Promise<void> {
+  const tx = database.transaction(['bundles', 'items'], 'readwrite');
+  await tx.objectStore('bundles').put({ ...bundle, status: 'accepted', receipt, acceptedAt: now, lastError: undefined });
+  for (const id of bundle.itemIds) {
+    const item = await tx.objectStore('items').get(id);
+    if (item) await tx.objectStore('items').put({ ...item, status: 'sent', sentAt: now });
+  }
+  await tx.done;
+}

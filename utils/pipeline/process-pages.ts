@@ -1,0 +1,43 @@
+import { anonymize } from '../anonymize';
+import type { ModelRunners } from '../models/runners';
+
+export interface PageText {
+  title: string;
+  text: string;
+}
+
+/** What is left of a page after the on-device models: only this leaves the device. */
+export interface ProcessedPage {
+  title: string;
+  text: string;
+  entityCounts: Record<string, number>;
+  embedding: number[];
+  models: { embed: string; ner: string };
+}
+
+/** Per text; a model that hangs must not hold the queue, and a timeout fails closed. */
+export const ANONYMIZE_TIMEOUT_MS = 30_000;
+
+function countEntities(into: Record<string, number>, entities: { type: string }[]): void {
+  for (const e of entities) into[e.type] = (into[e.type] ?? 0) + 1;
+}
+
+/**
+ * Anonymize, then embed the anonymized text: the embedding is computed from exactly what is
+ * sent, so it cannot encode a name the text no longer holds. Throws if any stage fails; the
+ * caller keeps the page on the device and never sends it half-processed.
+ */
+export async function processPages(pages: PageText[], runners: ModelRunners): Promise<ProcessedPage[]> {
+  const options = { ner: (t: string) => runners.tokens(t), timeoutMs: ANONYMIZE_TIMEOUT_MS };
+  const redacted = [];
+  for (const page of pages) {
+    const [title, text] = [await anonymize(page.title, options), await anonymize(page.text, options)];
+    const entityCounts: Record<string, number> = {};
+    countEntities(entityCounts, title.entities);
+    countEntities(entityCounts, text.entities);
+    redacted.push({ title: title.redacted, text: text.redacted, entityCounts });
+  }
+  const embeddings = await runners.embed(redacted.map((r) => `${r.title}\n${r.text}`.trim()));
+  const models = { embed: runners.info.embed.id, ner: runners.info.ner.id };
+  return redacted.map((r, i) => ({ ...r, embedding: embeddings[i]!, models }));
+}

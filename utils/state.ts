@@ -1,0 +1,34 @@
+import type { Consent } from './consent/settings';
+import type { ModelProgress } from './messages';
+import type { ItemStatus, StoredItem, DeletionRecord } from './store/db';
+
+/** What the popup and dashboard render; assembled by the background from storage on each request. */
+export interface ExtensionState {
+  consent: Consent;
+  devicePub: string | null;
+  collectorUrl: string;
+  /** Page visits observed since local midnight. */
+  collectedToday: number;
+  items: Record<ItemStatus, number>;
+  bundles: { pending: number; accepted: number };
+  /** Reward units as last reported by the collector; null before the first answer. */
+  balance: { balance: number; updatedAt: number } | null;
+  collector: { reachable: boolean | null; lastError: string | null; checkedAt: number | null };
+  model: ModelProgress;
+  /** Items dropped because the queue was full, since the user last looked. */
+  droppedNotice: number;
+}
+
+/** An item as the dashboard lists it: no embedding, no raw text once anonymized. */
+export type ItemView = Omit<StoredItem, 'embedding' | 'raw'> & {
+  /** Present only while an item has not yet been anonymized (or failed to be). */
+  raw?: StoredItem['raw'];
+  receipt?: { bundleId: string; storedAt: number } | null;
+};
+
+export interface ItemsReply {
+  items: ItemView[];
+  deletions: DeletionRecord[];
+}
+
+export type UiReply<T> = { ok: true; value: T } | { ok: false; error: string };

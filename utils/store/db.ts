@@ -1,0 +1,99 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { BundleEnvelope, DeletionReceipt, IngestReceipt } from '../wire';
+
+/**
+ * Life of one observed page visit on this device:
+ * processing → (held, when review-before-sending is on) → ready → queued (in a bundle) → sent.
+ * `failed` items could not be anonymized; they are never sent and wait, visible, for a retry.
+ */
+export type ItemStatus = 'processing' | 'held' | 'ready' | 'queued' | 'sent' | 'failed';
+
+export interface StoredItem {
+  id: string;
+  origin: string;
+  visitedAt: number;
+  dwellMs: number;
+  scrollDepth: number;
+  interactions: number;
+  lang?: string;
+  status: ItemStatus;
+  /** The page text as observed; kept only until it has been anonymized. */
+  raw?: { title: string; text: string };
+  /** Exactly what leaves the device. */
+  redacted?: { title: string; text: string };
+  entityCounts?: Record<string, number>;
+  embedding?: number[];
+  models?: { embed: string; ner: string };
+  bundleId?: string;
+  sentAt?: number;
+  error?: string;
+  attempts: number;
+}
+
+export type BundleStatus = 'pending' | 'accepted';
+
+export interface StoredBundle {
+  bundleId: string;
+  envelope: BundleEnvelope;
+  itemIds: string[];
+  status: BundleStatus;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+  receipt?: IngestReceipt;
+  acceptedAt?: number;
+}
+
+export interface DeletionRecord {
+  requestHash: string;
+  scope: string;
+  requestedAt: number;
+  receipt: DeletionReceipt;
+}
+
+export interface DeviceKeyRecord {
+  id: 'device';
+  publicKey: string;
+  /** The Ed25519 secret, sealed with a non-extractable AES-GCM key that never leaves the browser. */
+  sealedSecret: ArrayBuffer;
+  iv: Uint8Array<ArrayBuffer>;
+  wrappingKey: CryptoKey;
+  createdAt: number;
+}
+
+interface TributaryDB extends DBSchema {
+  items: { key: string; value: StoredItem; indexes: { status: ItemStatus; origin: string; visitedAt: number } };
+  bundles: { key: string; value: StoredBundle; indexes: { status: BundleStatus } };
+  deletions: { key: string; value: DeletionRecord };
+  keys: { key: string; value: DeviceKeyRecord };
+}
+
+export type Db = IDBPDatabase<TributaryDB>;
+
+const DB_NAME = 'tributary';
+
+export function openTributaryDb(): Promise<Db> {
+  return openDB<TributaryDB>(DB_NAME, 1, {
+    upgrade(db) {
+      const items = db.createObjectStore('items', { keyPath: 'id' });
+      items.createIndex('status', 'status');
+      items.createIndex('origin', 'origin');
+      items.createIndex('visitedAt', 'visitedAt');
+      const bundles = db.createObjectStore('bundles', { keyPath: 'bundleId' });
+      bundles.createIndex('status', 'status');
+      db.createObjectStore('deletions', { keyPath: 'requestHash' });
+      db.createObjectStore('keys', { keyPath: 'id' });
+    },
+  });
+}
+
+let shared: Promise<Db> | null = null;
+/** One connection per context; reopened if the browser closes it. */
+export function db(): Promise<Db> {
+  shared ??= openTributaryDb().then((d) => {
+    d.addEventListener('close', () => (shared = null));
+    return d;
+  });
+  return shared;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { loadVerifiedManifest, manifestPath } from './utils/models/manifest-files';
+import { runtimeModelInfo, MODEL_ROLES } from './utils/models/manifest';
+
+const repoRoot = import.meta.dirname;
+
+/** The collector the extension talks to: the only host it ever contacts. */
+const collectorUrl = new URL(process.env.TRIBUTARY_COLLECTOR_URL ?? 'http://127.0.0.1:8787');
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: auto-imports would let names from utils/ and components/ collide.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    define: { __COLLECTOR_URL__: JSON.stringify(collectorUrl.origin) },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Tributary',
+    description: 'Give browsing signals to community-owned AI on your terms: anonymized on your device, encrypted, revocable, rewarded.',
+    // Site access is asked for at opt-in, never at install: content scripts are registered at run time.
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: [`${collectorUrl.origin}/*`],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    incognito: 'not_allowed',
+    content_security_policy: {
+      // WASM for the on-device models; no remote code of any kind.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    browser_specific_settings:
+      browser === 'firefox' ? { gecko: { id: 'tributary@tributary.dev', strict_min_version: '128.0' } } : undefined,
+  }),
+  hooks: {
+    // WXT lists a runtime-registered content script's matches as install-time host access;
+    // Tributary asks for site access at opt-in instead, so only the collector stays required.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.host_permissions = [`${collectorUrl.origin}/*`];
+    },
+    // Ship the models named by the manifest, checked against their sha256 sums: a build never
+    // packs a model other than the one the manifest names.
+    'build:publicAssets': (_wxt, files) => {
+      const { manifest, dirs } = loadVerifiedManifest(manifestPath(repoRoot), repoRoot);
+      for (const role of MODEL_ROLES) {
+        for (const rel of Object.keys(manifest.models[role].files)) {
+          files.push({ absoluteSrc: path.join(dirs[role], rel), relativeDest: `models/${role}/${rel}` });
+        }
+      }
+      files.push({ relativeDest: 'models/runtime.json', contents: JSON.stringify(runtimeModelInfo(manifest)) });
+    },
+  },
+});
