@@ -144,7 +144,9 @@ describe('addresses and postcodes', () => {
     ['Wir wohnen Hauptstraße 5a in der Nähe', 'Hauptstraße 5a'],
     ['au 12 rue de la Paix', '12 rue de la Paix'],
     ['kantoor Keizersgracht 224 open', 'Keizersgracht 224'],
-    ['vivo en Calle Mayor 12, Madrid', 'Calle Mayor 12'],
+    ['vivo en Calle Mayor 12, Madrid', 'Calle Mayor 12, Madrid'],
+    ['10 Downing Street, London. Then Tom left.', '10 Downing Street, London'],
+    ['Flat 3, 27 Mill Lane, Cambridge, is mine', 'Flat 3, 27 Mill Lane, Cambridge'],
   ])('finds the street in %j', (text, street) => {
     expect(found(addressSpans, text)).toEqual([street]);
   });

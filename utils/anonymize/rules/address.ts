@@ -11,7 +11,7 @@ const UNIT = String.raw`(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|F
 const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.)?`;
 // US/UK/IE/AU/NG/IN…: "221B Baker Street", "1600 Pennsylvania Ave NW, Apt 4".
 const EN_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${HOUSE},? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?${UNIT}`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite) [\p{L}\d-]{1,5},? )?${HOUSE},? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?${UNIT}`,
   'gu',
 );
 // German/Austrian/Swiss/Dutch/Nordic compounds: "Hauptstraße 5", "Keizersgracht 123-2", "Drottninggatan 12".
@@ -39,8 +39,21 @@ const ROMANCE_SUFFIX = new RegExp(
 // "P.O. Box 1234", "Postfach 10 20 30".
 const PO_BOX = /\b(?:P\.? ?O\.? Box|PO Box|Post Office Box|Postfach|Boîte postale|BP|Apartado)\s?\d[\d ]{0,8}\d?\b/giu;
 
+// An address line usually goes on with its locality: ", Victoria Island, Lagos", ", 111 21 Stockholm".
+// Only comma-separated capitalised words or postcode-shaped groups are taken, at most three.
+const PLACE = String.raw`\p{Lu}[\p{L}'’-]*`;
+const LOCALITY = new RegExp(
+  String.raw`^(?:, ?(?:(?:\d{3} ?\d{2}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}) )?${PLACE}(?: ${PLACE}){0,2}(?: [A-Z]{2})?(?: (?:\d{3} ?\d{2}|\d{4,6}))?){1,3}`,
+  'u',
+);
+
+function withLocality(text: string, span: Span): Span {
+  const tail = LOCALITY.exec(text.slice(span.end, span.end + 80));
+  return tail ? { ...span, end: span.end + tail[0].length } : span;
+}
+
 export function addressSpans(text: string): Span[] {
-  return [EN_STREET, COMPOUND_STREET, DE_MULTI, ROMANCE_PREFIX, ROMANCE_SUFFIX, PO_BOX].flatMap((re) =>
-    matchSpans(text, re, 'ADDRESS', (m) => /\d/.test(m[0])),
-  );
+  return [EN_STREET, COMPOUND_STREET, DE_MULTI, ROMANCE_PREFIX, ROMANCE_SUFFIX, PO_BOX]
+    .flatMap((re) => matchSpans(text, re, 'ADDRESS', (m) => /\d/.test(m[0])))
+    .map((s) => withLocality(text, s));
 }
