@@ -12,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { anonymize } from '../utils/anonymize/index';
-import type { NerRunner } from '../utils/anonymize/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const Line = z.object({
@@ -77,8 +76,8 @@ type System = { name: string; run: (text: string) => Promise<string> };
 async function tributary(): Promise<System[]> {
   const systems: System[] = [{ name: 'tributary (rules only)', run: async (t) => (await anonymize(t)).redacted }];
   try {
-    const mod = (await import('../utils/models/node')) as { loadNodeNer: () => Promise<NerRunner> };
-    const ner = await mod.loadNodeNer();
+    const { loadNodeNer } = await import('../utils/anonymize/node-ner');
+    const ner = await loadNodeNer();
     systems.push({ name: 'tributary (rules + NER model)', run: async (t) => (await anonymize(t, { ner })).redacted });
   } catch (err) {
     console.log(`note: NER model unavailable (${(err as Error).message.split('\n')[0]}); only rules-only figures for Tributary`);

@@ -9,6 +9,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { anonymize } from '../utils/anonymize/index';
+import { loadNodeNer } from '../utils/anonymize/node-ner';
 import type { AnonymizeResult, NerRunner } from '../utils/anonymize/types';
 
 const Input = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
@@ -16,7 +17,6 @@ const CONCURRENCY = 16;
 
 async function loadNer(): Promise<NerRunner | undefined> {
   if (process.argv.includes('--rules-only')) return undefined;
-  const { loadNodeNer } = (await import('../utils/models/node')) as { loadNodeNer: () => Promise<NerRunner> };
   return loadNodeNer();
 }
 
