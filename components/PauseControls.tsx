@@ -1,0 +1,34 @@
+import type { Consent } from '@/utils/consent/settings';
+import { formatDateTime } from '@/utils/ui/format';
+import { isPaused, oneHourFrom, startOfTomorrow } from '@/utils/ui/pause';
+import type { StateChange } from './useExtensionState';
+
+export function PauseControls({ consent, busy, change }: { consent: Consent; busy: boolean; change: (r: StateChange) => unknown }) {
+  const now = Date.now();
+  if (isPaused(consent, now)) {
+    return (
+      <div class="pause">
+        <p data-testid="paused">Paused until {formatDateTime(consent.pausedUntil!)}.</p>
+        <button type="button" class="btn btn-primary" data-testid="resume" disabled={busy} onClick={() => change({ type: 'resume' })}>
+          Resume
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="pause actions">
+      <button type="button" class="btn" data-testid="pause-1h" disabled={busy} onClick={() => change({ type: 'pause', until: oneHourFrom(Date.now()) })}>
+        Pause 1 hour
+      </button>
+      <button
+        type="button"
+        class="btn"
+        data-testid="pause-tomorrow"
+        disabled={busy}
+        onClick={() => change({ type: 'pause', until: startOfTomorrow(Date.now()) })}
+      >
+        Pause until tomorrow
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ItemsReply } from '@/utils/state';
+import { request } from '@/utils/ui-client';
+import { errorMessage } from '@/components/useExtensionState';
+
+export interface ItemsHandle {
+  data: ItemsReply | null;
+  error: string | null;
+  reload: () => Promise<void>;
+}
+
+/** The full listing of items and deletion receipts, refreshed periodically and after every change. */
+export function useItems(pollMs: number): ItemsHandle {
+  const [data, setData] = useState<ItemsReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setData(await request({ type: 'list-items' }));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void reload();
+    }, pollMs);
+    return () => clearInterval(timer);
+  }, [reload, pollMs]);
+
+  return { data, error, reload };
+}

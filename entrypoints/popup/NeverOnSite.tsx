@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Consent } from '@/utils/consent/settings';
+import { siteForRule } from '@/utils/ui/site-tab';
+import type { StateChange } from '@/components/useExtensionState';
+
+async function currentSite(): Promise<string | null> {
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  return siteForRule(tabs, browser.runtime.getURL('/'));
+}
+
+export function NeverOnSite({ consent, busy, change }: { consent: Consent; busy: boolean; change: (r: StateChange) => unknown }) {
+  const [origin, setOrigin] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    currentSite().then(setOrigin, () => setOrigin(null));
+  }, []);
+
+  if (origin === undefined) return null;
+  if (origin === null) {
+    return (
+      <button type="button" class="btn btn-wide" data-testid="never-on-site" disabled>
+        This page is never collected
+      </button>
+    );
+  }
+  if (consent.siteRules[origin] === 'deny') {
+    return (
+      <div class="site-rule">
+        <p class="small" data-testid="site-denied">
+          Never collected on <strong>{origin}</strong>.
+        </p>
+        <button type="button" class="btn" disabled={busy} onClick={() => change({ type: 'set-site-rule', origin, rule: null })}>
+          Allow again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <button
+      type="button"
+      class="btn btn-wide"
+      data-testid="never-on-site"
+      data-origin={origin}
+      disabled={busy}
+      onClick={() => change({ type: 'set-site-rule', origin, rule: 'deny' })}
+    >
+      Never collect on {new URL(origin).host}
+    </button>
+  );
+}

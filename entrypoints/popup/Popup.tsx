@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { CollectorStatus } from '@/components/CollectorStatus';
+import { ModelProgress } from '@/components/ModelProgress';
+import { PauseControls } from '@/components/PauseControls';
+import { SignalToggles } from '@/components/SignalToggles';
+import { StateSummary } from '@/components/StateSummary';
+import { StatusLine } from '@/components/StatusLine';
+import { useExtensionState } from '@/components/useExtensionState';
+import { NeverOnSite } from './NeverOnSite';
+import { OptIn } from './OptIn';
+
+const POLL_MS = 1000;
+
+async function openDashboard() {
+  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  window.close();
+}
+
+export function Popup() {
+  const { state, error, busy, change } = useExtensionState(POLL_MS);
+
+  if (!state) {
+    return (
+      <main>
+        <h1>Tributary</h1>
+        <StatusLine message="Loading…" error={error} />
+      </main>
+    );
+  }
+  if (!state.consent.optedIn) return <OptIn optIn={() => change({ type: 'opt-in' })} error={error} />;
+
+  const { consent } = state;
+  return (
+    <main class="popup">
+      <header class="popup-head">
+        <h1>Tributary</h1>
+        <button type="button" class="btn btn-link" onClick={() => void openDashboard()} data-testid="open-dashboard">
+          Open dashboard
+        </button>
+      </header>
+
+      {state.droppedNotice > 0 && (
+        <p class="notice notice-warn" data-testid="dropped-notice">
+          {state.droppedNotice} page {state.droppedNotice === 1 ? 'visit was' : 'visits were'} not kept because the local queue was
+          full.
+        </p>
+      )}
+
+      <StateSummary state={state} />
+      <CollectorStatus collector={state.collector} />
+      <ModelProgress model={state.model} />
+
+      <PauseControls consent={consent} busy={busy} change={change} />
+      <NeverOnSite consent={consent} busy={busy} change={change} />
+      <SignalToggles signals={consent.signals} disabled={busy} onChange={(signals) => change({ type: 'set-signals', signals })} />
+
+      <footer class="popup-foot">
+        <button type="button" class="btn btn-danger-quiet" data-testid="opt-out" disabled={busy} onClick={() => change({ type: 'opt-out' })}>
+          Opt out (stops collecting now)
+        </button>
+      </footer>
+      <StatusLine error={error} />
+    </main>
+  );
+}

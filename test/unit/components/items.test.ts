@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemView } from '@/utils/state';
+import type { ItemStatus } from '@/utils/store/db';
+import { countPending, dayKey, displayedContent, filterItems, groupByDayAndSite, isEditable } from '@/utils/ui/items';
+
+let seq = 0;
+function item(over: Partial<ItemView> & { origin: string; visitedAt: number; status?: ItemStatus }): ItemView {
+  return { id: `id-${++seq}`, dwellMs: 1000, scrollDepth: 0.5, interactions: 1, attempts: 0, status: 'ready', ...over };
+}
+
+const DAY1 = Date.UTC(2026, 10, 24, 10);
+const DAY2 = Date.UTC(2026, 10, 25, 9);
+
+describe('dayKey', () => {
+  it('uses the UTC calendar day, the one day-deletion applies to', () => {
+    expect(dayKey(Date.UTC(2026, 10, 24, 23, 59, 59))).toBe('2026-11-24');
+    expect(dayKey(Date.UTC(2026, 10, 25, 0, 0, 0))).toBe('2026-11-25');
+  });
+});
+
+describe('groupByDayAndSite', () => {
+  it('groups by day (newest first), then site (by name), items newest first', () => {
+    const a = item({ origin: 'https://b.example', visitedAt: DAY1 });
+    const b = item({ origin: 'https://a.example', visitedAt: DAY1 + 5000 });
+    const c = item({ origin: 'https://b.example', visitedAt: DAY1 + 9000 });
+    const d = item({ origin: 'https://a.example', visitedAt: DAY2 });
+    const groups = groupByDayAndSite([a, b, c, d]);
+    expect(groups.map((g) => [g.day, g.count])).toEqual([
+      ['2026-11-25', 1],
+      ['2026-11-24', 3],
+    ]);
+    expect(groups[1]!.sites.map((s) => [s.origin, s.items.map((i) => i.id)])).toEqual([
+      ['https://a.example', [b.id]],
+      ['https://b.example', [c.id, a.id]],
+    ]);
+  });
+
+  it('returns nothing for no items', () => {
+    expect(groupByDayAndSite([])).toEqual([]);
+  });
+});
+
+describe('filterItems', () => {
+  const sent = item({ origin: 'https://news.example', visitedAt: DAY1, status: 'sent', redacted: { title: 'Rain in [LOCATION]', text: 'Storm warning' } });
+  const held = item({ origin: 'https://recipes.example', visitedAt: DAY1, status: 'held', redacted: { title: 'Bread', text: 'Flour and water' } });
+  const processing = item({ origin: 'https://docs.example', visitedAt: DAY2, status: 'processing', raw: { title: 'Guide', text: 'Install steps' } });
+  const failed = item({ origin: 'https://docs.example', visitedAt: DAY2, status: 'failed', raw: { title: 'Broken', text: '' } });
+  const all = [sent, held, processing, failed];
+
+  it('returns everything with no query and status all', () => {
+    expect(filterItems(all, { query: '', status: 'all' })).toEqual(all);
+  });
+
+  it('matches origin, title and text case-insensitively, requiring every word', () => {
+    expect(filterItems(all, { query: 'STORM', status: 'all' })).toEqual([sent]);
+    expect(filterItems(all, { query: 'recipes', status: 'all' })).toEqual([held]);
+    expect(filterItems(all, { query: 'install guide', status: 'all' })).toEqual([processing]);
+    expect(filterItems(all, { query: 'install bread', status: 'all' })).toEqual([]);
+  });
+
+  it('filters by one status, or by everything not yet sent', () => {
+    expect(filterItems(all, { query: '', status: 'held' })).toEqual([held]);
+    expect(filterItems(all, { query: '', status: 'pending' })).toEqual([held, processing]);
+    expect(filterItems(all, { query: 'docs', status: 'failed' })).toEqual([failed]);
+  });
+});
+
+describe('item status helpers', () => {
+  it('counts pending as everything that will still leave', () => {
+    expect(countPending({ processing: 1, held: 2, ready: 3, queued: 4, sent: 100, failed: 7 })).toBe(10);
+  });
+
+  it('allows edits only before an item is bundled', () => {
+    expect(['processing', 'held', 'ready', 'failed'].every((s) => isEditable(s as ItemStatus))).toBe(true);
+    expect(isEditable('queued')).toBe(false);
+    expect(isEditable('sent')).toBe(false);
+  });
+
+  it('shows the redacted content when there is one, the raw text otherwise', () => {
+    const both = item({ origin: 'https://x.example', visitedAt: DAY1, raw: { title: 'Ann', text: 'Ann' }, redacted: { title: '[PERSON]', text: '[PERSON]' } });
+    expect(displayedContent(both)).toEqual({ title: '[PERSON]', text: '[PERSON]', redacted: true });
+    const raw = item({ origin: 'https://x.example', visitedAt: DAY1, raw: { title: 'Ann', text: 'hi' } });
+    expect(displayedContent(raw)).toEqual({ title: 'Ann', text: 'hi', redacted: false });
+    expect(displayedContent(item({ origin: 'https://x.example', visitedAt: DAY1 }))).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+/** Display helpers shared by the popup and the dashboard. */
+
+export const NO_VALUE = '—';
+
+export function formatBalance(balance: { balance: number } | null): string {
+  return balance === null ? NO_VALUE : balance.balance.toLocaleString('en-US');
+}
+
+export function formatPercent(fraction: number): string {
+  return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
+}
+
+/** "45 s", "3 min 5 s", "2 h 4 min": dwell times are short, precision below a second is noise. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
+
+export function formatDateTime(ts: number): string {
+  return new Date(ts).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatTime(ts: number): string {
+  return new Date(ts).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Long hex keys and hashes, shortened for reading; the full value stays in a title attribute. */
+export function shortHash(hex: string, keep = 10): string {
+  return hex.length <= keep * 2 + 1 ? hex : `${hex.slice(0, keep)}…${hex.slice(-keep)}`;
+}

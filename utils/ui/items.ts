@@ -1,0 +1,103 @@
+import type { ItemStatus } from '../store/db';
+import type { ItemView } from '../state';
+
+/** Not yet handed to the outbox: the user may still read, edit or drop these before they leave. */
+export const EDITABLE_STATUSES: readonly ItemStatus[] = ['processing', 'held', 'ready', 'failed'];
+/** Will leave the device unless the user intervenes. */
+export const PENDING_STATUSES: readonly ItemStatus[] = ['processing', 'held', 'ready', 'queued'];
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  processing: 'Anonymizing',
+  held: 'Waiting for your approval',
+  ready: 'Ready to send',
+  queued: 'In an outgoing bundle',
+  sent: 'Sent',
+  failed: 'Not sent',
+};
+
+export function isEditable(status: ItemStatus): boolean {
+  return EDITABLE_STATUSES.includes(status);
+}
+
+export function countPending(counts: Record<ItemStatus, number>): number {
+  return PENDING_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+}
+
+/**
+ * The calendar day (UTC, `YYYY-MM-DD`) an item belongs to. UTC because a "delete this day"
+ * request is matched by the collector against UTC days: the grouping shown must be the one
+ * the deletion applies to.
+ */
+export function dayKey(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 10);
+}
+
+export interface SiteGroup {
+  origin: string;
+  items: ItemView[];
+}
+export interface DayGroup {
+  day: string;
+  sites: SiteGroup[];
+  count: number;
+}
+
+/** Days newest first; within a day, sites by name; within a site, visits newest first. */
+export function groupByDayAndSite(items: readonly ItemView[]): DayGroup[] {
+  const days = new Map<string, Map<string, ItemView[]>>();
+  for (const item of items) {
+    const day = dayKey(item.visitedAt);
+    let sites = days.get(day);
+    if (!sites) days.set(day, (sites = new Map()));
+    const list = sites.get(item.origin);
+    if (list) list.push(item);
+    else sites.set(item.origin, [item]);
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([day, sites]) => {
+      const groups = [...sites.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([origin, list]) => ({ origin, items: [...list].sort((x, y) => y.visitedAt - x.visitedAt) }));
+      return { day, sites: groups, count: groups.reduce((n, g) => n + g.items.length, 0) };
+    });
+}
+
+export type StatusFilter = 'all' | 'pending' | ItemStatus;
+
+export interface ItemFilter {
+  query: string;
+  status: StatusFilter;
+}
+
+function matchesStatus(status: ItemStatus, filter: StatusFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'pending') return PENDING_STATUSES.includes(status);
+  return status === filter;
+}
+
+/** The text a search looks through: the origin and whatever title and text the item holds. */
+function searchableText(item: ItemView): string {
+  return [item.origin, item.redacted?.title, item.redacted?.text, item.raw?.title, item.raw?.text]
+    .filter((s): s is string => typeof s === 'string')
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Case-insensitive: every whitespace-separated word of the query must appear somewhere in the item. */
+export function filterItems(items: readonly ItemView[], { query, status }: ItemFilter): ItemView[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return items.filter((item) => {
+    if (!matchesStatus(item.status, status)) return false;
+    if (words.length === 0) return true;
+    const haystack = searchableText(item);
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** The title and text as they leave (or would leave) the device; the raw text only while none exists yet. */
+export function displayedContent(item: ItemView): { title: string; text: string; redacted: boolean } | null {
+  if (item.redacted) return { ...item.redacted, redacted: true };
+  if (item.raw) return { ...item.raw, redacted: false };
+  return null;
+}
