@@ -7,7 +7,7 @@ import type { EntityType, Span } from './types';
  * then the fixed order below (structured identifiers before free-text entities).
  */
 const PRIORITY: EntityType[] = [
-  'WALLET', 'CARD', 'IBAN', 'SSN', 'SECRET', 'EMAIL', 'PHONE', 'IP', 'URL', 'ID',
+  'WALLET', 'CARD', 'IBAN', 'SSN', 'SECRET', 'EMAIL', 'ID', 'PHONE', 'IP', 'URL',
   'ADDRESS', 'POSTCODE', 'PERSON', 'ORGANIZATION', 'LOCATION',
 ];
 

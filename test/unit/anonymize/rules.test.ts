@@ -36,6 +36,7 @@ describe('phone', () => {
     ['WhatsApp +234 803 123 4567', '+234 803 123 4567'],
     ['+91 98765 43210 is my cell', '+91 98765 43210'],
     ['dial 0049 30 901820', '0049 30 901820'],
+    ['te llamo al 612 345 678 mañana', '612 345 678'],
   ])('finds the number in %j', (text, number) => {
     expect(found(phoneSpans, text)).toEqual([number]);
   });
@@ -48,6 +49,8 @@ describe('phone', () => {
     'order number 4155552671',
     'price: € 1 234 567',
     'server 192.168.10.20',
+    'the city has 1 234 567 inhabitants',
+    'rate limited 2001:db8::1 (429)',
   ])('does not flag %j', (text) => {
     expect(found(phoneSpans, text)).toEqual([]);
   });
@@ -92,7 +95,7 @@ describe('IP', () => {
     expect(found(ipSpans, 'from 203.0.113.7, then 2001:db8::8a2e:370:7334 and ::1')).toEqual(['203.0.113.7', '2001:db8::8a2e:370:7334', '::1']);
   });
   it('skips versions, out-of-range octets and clock times', () => {
-    expect(found(ipSpans, 'version 1.2.3.4, v10.0.0.1, 999.1.1.1, 1.2.3.4.5 at 12:30:45')).toEqual([]);
+    expect(found(ipSpans, 'version 1.2.3.4, v10.0.0.1, 999.1.1.1, 1.2.3.4.5 at 12:30:45, update to 3.0.8.21')).toEqual([]);
   });
 });
 
@@ -103,6 +106,7 @@ describe('URL', () => {
   });
   it('redacts user-info and leaves bare hosts alone', () => {
     expect(found(urlSpans, 'ftp://wei:pa55@files.example.cn/ and https://example.org/')).toEqual(['wei:pa55@']);
+    expect(found(urlSpans, 'postgres://app:s3cret@db:5432/prod')).toEqual(['app:s3cret@', '/prod']);
   });
 });
 
@@ -118,7 +122,10 @@ describe('secrets', () => {
     expect(found(secretSpans, `key: ${secret} `)).toContain(secret);
   });
   it('flags values assigned to credential keywords but not ordinary long words or git SHAs', () => {
-    expect(found(secretSpans, 'password: hunter22')).toEqual(['hunter22']);
+    expect(found(secretSpans, 'password: hunter22.')).toEqual(['hunter22']);
+    expect(found(secretSpans, 'passcode 551820')).toEqual(['551820']);
+    expect(found(secretSpans, 'The password must have 12 characters')).toEqual([]);
+    expect(found(secretSpans, 'OPENAI_API_KEY=Zq8Xr2LmP9vT4nB7wK3sD6fH1jY5')).toEqual(['Zq8Xr2LmP9vT4nB7wK3sD6fH1jY5']);
     expect(found(secretSpans, 'internationalization_configuration and commit 9fceb02d0ae598e95dc970b74767f19372d61af8')).toEqual([]);
   });
 });
@@ -168,11 +175,14 @@ describe('identifiers and name context', () => {
   it('takes the value after an ID keyword and @handles', () => {
     expect(found(idSpans, 'Passport no: X1234567, follow @kwame_m')).toEqual(['X1234567', '@kwame_m']);
     expect(found(idSpans, 'the plan is simple')).toEqual([]);
+    expect(found(idSpans, 'venmo @jake-ostrowski-7, posted by u/throwaway_83721')).toEqual(['@jake-ostrowski-7', 'u/throwaway_83721']);
+    expect(found(idSpans, 'username: kwame.m but my login email is below')).toEqual(['kwame.m']);
   });
   it('finds names of any origin from their context', () => {
     expect(found(personContextSpans, 'Dear Dr. Oluwaseun Adebayo, thanks')).toEqual(['Oluwaseun Adebayo']);
     expect(found(personContextSpans, "Hi, I'm Xiaoling Zhang from support")).toEqual(['Xiaoling Zhang']);
     expect(found(personContextSpans, 'Regards, Bjørn Haugen')).toEqual(['Bjørn Haugen']);
+    expect(found(personContextSpans, "Mr. Hiroshi Ben-David and Mrs. Dmitri O'Sullivan")).toEqual(['Hiroshi Ben-David', "Dmitri O'Sullivan"]);
   });
   it('ignores greetings to groups and non-names', () => {
     expect(found(personContextSpans, 'Dear Customer, Hi Team, I am Happy to help')).toEqual([]);

@@ -4,7 +4,7 @@ import { matchSpans } from './match';
 // Identity documents and account numbers: there are too many national formats to list, so the value
 // after a labelling keyword is taken when it looks like an identifier (has a digit, 5–24 chars).
 const ID = new RegExp(
-  String.raw`\b(?:passport|passport no\.?|passport number|id card|identity card|national id|id number|id no\.?|driver'?s licen[cs]e|licen[cs]e (?:no\.?|number)|dl#?|nhs (?:no\.?|number)|nino|national insurance(?: number)?|aadhaar|aadhar|pan|personalausweis|steuer-?id|steuernummer|dni|nie|nif|cpf|cnpj|rut|curp|rfc|bsn|codice fiscale|numéro fiscal|insee|sin|tfn|medicare(?: no\.?| number)?|member(?:ship)? (?:id|no\.?|number)|customer (?:id|no\.?|number)|account (?:no\.?|number)|acct\.? (?:no\.?|#)|employee (?:id|no\.?)|student (?:id|no\.?)|patient (?:id|no\.?)|mrn|policy (?:no\.?|number)|tax id|vat (?:id|no\.?)|ein|itin|routing (?:no\.?|number)|sort code|bic|swift|license plate|licence plate|plate|vin|imei|serial (?:no\.?|number)|user ?id|username|login|handle|user name)\b\s*(?:is|was|[:#=]|no\.?|number)?\s*[:#]?\s*([A-Za-z0-9@_][A-Za-z0-9._/-]{2,30}[A-Za-z0-9_]?(?: [A-Za-z0-9]{2,6}){0,3})`,
+  String.raw`\b(?:passport|passport no\.?|passport number|id card|identity card|national id|id number|id no\.?|driver'?s licen[cs]e|licen[cs]e (?:no\.?|number)|dl#?|nhs (?:no\.?|number)|nino|national insurance(?: number)?|aadhaar|aadhar|pan|personalausweis|steuer-?id|steuernummer|dni|nie|nif|cpf|cnpj|rut|curp|rfc|bsn|codice fiscale|numéro fiscal|insee|sin|tfn|medicare(?: no\.?| number)?|member(?:ship)? (?:id|no\.?|number)|customer (?:id|no\.?|number)|account (?:no\.?|number)|meeting id|conference id|acct\.? (?:no\.?|#)|employee (?:id|no\.?)|student (?:id|no\.?)|patient (?:id|no\.?)|mrn|policy (?:no\.?|number)|tax id|vat (?:id|no\.?)|ein|itin|routing (?:no\.?|number)|sort code|bic|swift|license plate|licence plate|plate|vin|imei|serial (?:no\.?|number)|user ?id|username|login|handle|user name)\b\s*(?:is|was|[:#=]|no\.?|number)?\s*[:#]?\s*([A-Za-z0-9@_][A-Za-z0-9._/-]{2,30}[A-Za-z0-9_]?(?: [A-Za-z0-9]{2,6}){0,3})`,
   'giu',
 );
 
@@ -19,15 +19,17 @@ function identifierPart(value: string): string {
   return keep.join(' ');
 }
 
-const HANDLE = /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?(?![\w@])/gu;
+// @handles (Twitter, Instagram, Venmo) and u/name (Reddit).
+const HANDLE = /(?<![\p{L}\p{N}._%+-])(?:@|\bu\/)[A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])?(?![\w@-])/gu;
 
 export function idSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(ID)) {
     const raw = m[1] ?? '';
     const value = identifierPart(raw);
-    const isUserName = /user|login|handle/i.test(m[0].slice(0, m[0].length - raw.length));
-    if (!isUserName && !/\d/.test(value)) continue;
+    const label = m[0].slice(0, m[0].length - raw.length);
+    // A user name is any word, so it needs an explicit "login: …" / "username is …" to count.
+    if (/user|login|handle/i.test(label) ? !/[:=]|\bis\b/.test(label) : !/\d/.test(value)) continue;
     if (value.length < 4) continue;
     const start = (m.index ?? 0) + m[0].length - raw.length;
     spans.push({ type: 'ID', start, end: start + value.length, source: 'rule' });

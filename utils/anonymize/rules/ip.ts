@@ -27,7 +27,7 @@ export function ipv6Valid(s: string): boolean {
 export function ipSpans(text: string): Span[] {
   return [
     // "version 1.2.3.4", "v10.0.0.1" and "Build 4.1.0.12" are versions, not addresses.
-    ...matchSpans(text, IPV4, 'IP', (m) => octetsValid(m[0]) && !/(\bv|version|build|release|ver\.?)\s*$/i.test(before(text, m.index ?? 0, 12))),
+    ...matchSpans(text, IPV4, 'IP', (m) => octetsValid(m[0]) && !/(\bv|version|build|release|ver\.?|update to|upgrade to|updated to|upgraded to|firmware|patch)\s*$/i.test(before(text, m.index ?? 0, 16))),
     ...matchSpans(text, IPV6, 'IP', (m) => /[a-f0-9]/i.test(m[0]) && ipv6Valid(m[0]) && (m[0].includes('::') || m[0].split(':').length >= 8)),
   ];
 }

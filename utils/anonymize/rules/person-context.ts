@@ -3,7 +3,8 @@ import { caseless, matchSpans } from './match';
 
 // Names the model might miss, recognised by the words around them rather than by a name list, so
 // they work for names of any origin: honorifics, self-introductions, greetings, sign-offs and form labels.
-const NAME = String.raw`\p{Lu}[\p{Ll}\p{Lo}'’-]*\p{Ll}[\p{Ll}\p{Lo}'’-]*|\p{Lu}\.`;
+// Hyphens and apostrophes only inside a name (Ben-David, O'Sullivan), never dangling.
+const NAME = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\.`;
 const FULL = String.raw`(?:${NAME})(?:[ -](?:(?:van der|van de|van|von|de la|de|del|da|dos|di|le|la|al|el|bin|ibn|ben|abu|O'|Mc|Mac)[ -])?(?:${NAME})){0,3}`;
 const NAME_PARTICLE_START = String.raw`(?:(?:al|el|van|von|de|di|da)[ -])?`;
 

@@ -8,14 +8,15 @@ const COUNTRIES: CountryCode[] = [
   'IN', 'CN', 'JP', 'KR', 'BR', 'MX', 'AR', 'NG', 'KE', 'ZA', 'EG', 'AE', 'SA', 'TR', 'RU', 'UA', 'AU', 'NZ', 'PH', 'ID',
 ];
 
-const CANDIDATE = /(?<![\p{L}\p{N}+\-./])(?:\+ ?|00|\()?\d[\d ().\/\u00a0-]{5,20}\d(?![\p{L}\p{N}]|[.-]\d)/gu;
-const PHONE_CONTEXT = /(phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|ring|contact|handy|tél|telefon|teléfono|telefono|☎|📞)[^\d\n]{0,20}$/;
+const CANDIDATE = /(?<![\p{L}\p{N}+\-./:])(?:\+ ?|00|\()?\d[\d ().\/\u00a0-]{5,20}\d(?![\p{L}\p{N}]|[.-]\d)/gu;
+const PHONE_CONTEXT = /(phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|ring|contact|handy|mobil|tél|portable|appel|telefon|teléfono|telefono|móvil|movil|celular|llam|ligar|chiama|anruf|ruf|bel|☎|📞)[^\d\n]{0,20}$/;
 const OTHER_NUMBER_CONTEXT =
   /(order|invoice|tracking|ref|reference|ticket|case|account|acct|serial|isbn|sku|item|part|confirmation|booking|transaction|policy|flight|id|no\.?|number|#|№)\s*[:#.]?\s*$/;
 const CURRENCY_BEFORE = /[$€£¥₹₩₽]\s*$|\b(usd|eur|gbp|chf|inr|rs\.?)\s*$/;
 const CURRENCY_AFTER = /^\s*(?:[$€£¥₹₩₽]|usd|eur|gbp|chf|dollars?|euros?|pounds?|rupees?)/i;
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
-const THOUSANDS = /^\d{1,3}(?:[. ]\d{3})+$/;
+// 1.234.567 / 1 234 567; a leading three-digit group (612 345 678) is also a common phone grouping.
+const THOUSANDS = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,2}(?: \d{3})+)$/;
 const RANGE = /^\d{1,4} ?[-–] ?\d{1,4}$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/; // an IPv4 address
 

@@ -23,7 +23,7 @@ const PREFIXED = new RegExp(
 
 // "password: hunter2", "api_key=…", "token → …": the value after a credential keyword.
 const ASSIGNED =
-  /\b(?:pass(?:word|wd|code)?|pwd|secret|api[_ -]?key|access[_ -]?key|auth[_ -]?token|token|client[_ -]?secret|private[_ -]?key|pin)\b["']?\s*(?:is|[:=]|=>|->)\s*["']?([^\s"',;]{4,})/gi;
+  /\b(?:pass(?:word|wd|code)?|pwd|secret|api[_ -]?key|access[_ -]?key|auth[_ -]?token|token|client[_ -]?secret|private[_ -]?key|pin)\b["']?\s*(is|[:=]|=>|->)?\s*["']?([^\s"',;]*[^\s"',;.!?)])/gi;
 
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
@@ -34,7 +34,7 @@ export function entropy(s: string): number {
   return h;
 }
 
-const CANDIDATE = /(?<![\w/+=.-])[A-Za-z0-9_+/=-]{24,}(?![\w/+=-])/g;
+const CANDIDATE = /(?<![\w/+.-])[A-Za-z0-9_+/-]{24,}={0,2}(?![\w/+=-])/g;
 
 /** Random-looking tokens: mixed letters and digits with high entropy, not a word, path or hex hash of a file. */
 function looksRandom(s: string): boolean {
@@ -47,7 +47,8 @@ function looksRandom(s: string): boolean {
 export function secretSpans(text: string): Span[] {
   return [
     ...matchSpans(text, PREFIXED, 'SECRET'),
-    ...matchSpans(text, ASSIGNED, 'SECRET', () => true, 1),
+    // Without "is", ":" or "=" only a value with a digit counts ("passcode 551820", not "password must…").
+    ...matchSpans(text, ASSIGNED, 'SECRET', (m) => m[2]!.length >= 4 && (m[1] !== undefined || /\d/.test(m[2]!)), 2),
     ...matchSpans(text, CANDIDATE, 'SECRET', (m) => looksRandom(m[0])),
   ];
 }

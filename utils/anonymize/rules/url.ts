@@ -6,7 +6,7 @@ import type { Span } from '../types';
  * that is where user names, profile ids, search terms, tokens and e-mail addresses live.
  * A URL whose path is empty or just "/" produces no span. User-info (`user:pass@host`) is redacted too.
  */
-const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]+/giu;
+const URL_RE = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>"'`]+/giu;
 const TRAILING = /[.,;:!?)\]}'"»]+$/u;
 
 export function urlSpans(text: string): Span[] {
