@@ -11,6 +11,8 @@ const envSchema = z.object({
   COLLECTOR_BODY_LIMIT: z.coerce.number().int().min(1024).default(9 * 1024 * 1024),
   COLLECTOR_RATE_IP_PER_MIN: z.coerce.number().int().min(1).default(120),
   COLLECTOR_RATE_DEVICE_PER_MIN: z.coerce.number().int().min(1).default(60),
+  /** Test-only failpoint: SIGKILL itself right after the Nth commit, before the ack is sent. */
+  COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: z.coerce.number().int().min(1).optional(),
   COLLECTOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +27,7 @@ export interface CollectorConfig {
   bodyLimit: number;
   rateLimit: { perIpPerMinute: number; perDevicePerMinute: number };
   logLevel: z.infer<typeof envSchema>['COLLECTOR_LOG_LEVEL'];
+  failpointKillAfterCommits?: number;
 }
 
 export const SQLITE_FILE_NAME = 'collector.sqlite';
@@ -42,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     bodyLimit: e.COLLECTOR_BODY_LIMIT,
     rateLimit: { perIpPerMinute: e.COLLECTOR_RATE_IP_PER_MIN, perDevicePerMinute: e.COLLECTOR_RATE_DEVICE_PER_MIN },
     logLevel: e.COLLECTOR_LOG_LEVEL,
+    failpointKillAfterCommits: e.COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS,
   };
 }

@@ -5,7 +5,10 @@ import { bytesToBase64 } from '../../utils/wire/index';
 
 const config = loadConfig();
 const keys = loadOrCreateKeys(config);
-const app = buildServer(config, { keys });
+let commits = 0;
+const killAt = config.failpointKillAfterCommits;
+const afterCommit = killAt ? () => void (++commits >= killAt && process.kill(process.pid, 'SIGKILL')) : undefined;
+const app = buildServer(config, { keys, afterCommit });
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

@@ -1,6 +1,5 @@
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { join } from 'node:path';
-import { devicePub as devicePubSchema } from '../../utils/wire/primitives';
 import { SQLITE_FILE_NAME, type CollectorConfig } from './config';
 import { loadOrCreateKeys, type CollectorKeys } from './keys';
 import { bundleRoutes } from './routes/bundles';
@@ -18,10 +17,8 @@ export interface ServerDeps {
   keys?: CollectorKeys;
   store?: Store;
   now?: () => number;
+  afterCommit?: () => void;
 }
-
-/** Charges one request to the device named in a body (if any); throws 429 when its bucket is empty. */
-export type DeviceLimit = (body: unknown) => void;
 
 function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: string): void {
   const wait = limiter.take(key, now);
@@ -43,6 +40,18 @@ function errorFromFastify(err: FastifyError): ApiError {
   return new ApiError(500, 'internal', 'internal error');
 }
 
+/** Errors Node's HTTP parser raises before fastify sees a request, answered in our error shape. */
+function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'timeout'] : [400, 'bad_http'];
+  const body = JSON.stringify({ error: { code, message: 'malformed HTTP request' } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} Error\r\nContent-Length: ${body.length}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
 export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): FastifyInstance {
   const keys = deps.keys ?? loadOrCreateKeys(config);
   const store = deps.store ?? openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME));
@@ -56,15 +65,18 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
     logger: { level: config.logLevel, serializers: { req: () => ({}), res: () => ({}) } },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    clientErrorHandler,
+    // Bad percent-encoding or over-long path params: answer in our error shape.
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      return (reply as FastifyReply).code(status).send({ error: { code: 'bad_url', message: 'malformed or over-long URL' } });
+    },
   });
   app.removeContentTypeParser('text/plain');
 
   const ipLimiter = tokenBucket(config.rateLimit.perIpPerMinute);
   const deviceLimiter = tokenBucket(config.rateLimit.perDevicePerMinute);
-  const deviceLimit: DeviceLimit = (body) => {
-    const pub = devicePubSchema.safeParse((body as { devicePub?: unknown } | null)?.devicePub);
-    if (pub.success) limitOrThrow(deviceLimiter, pub.data, now(), 'device');
-  };
+  const limitDevice = (devicePub: string) => limitOrThrow(deviceLimiter, devicePub, now(), 'device');
 
   app.addHook('onRequest', async (req) => {
     if (req.url !== '/health') limitOrThrow(ipLimiter, req.ip, now(), 'client');
@@ -83,13 +95,13 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   });
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'no such route' } }));
 
-  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now };
+  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice };
   installCors(app);
   app.register(healthRoutes);
   app.register(keysRoutes(keys));
-  app.register(bundleRoutes(ctx, deviceLimit));
+  app.register(bundleRoutes(ctx));
   app.register(deviceRoutes(store));
-  app.register(deletionRoutes(ctx, deviceLimit));
+  app.register(deletionRoutes(ctx));
 
   app.addHook('onClose', async () => {
     if (!deps.store) await store.close();

@@ -16,6 +16,7 @@ export interface DeletionDeps {
   keys: CollectorKeys;
   maxSkewMs: number;
   now: () => number;
+  limitDevice: (devicePub: string) => void;
 }
 
 export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise<DeletionReceipt> {
@@ -23,6 +24,7 @@ export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise
   if (!parsed.success) throw new ApiError(400, 'invalid_request', describeZodError(parsed.error));
   const req = parsed.data;
   if (!verifyDeletionRequest(req)) throw new ApiError(401, 'bad_signature', 'deletion request signature does not verify for devicePub');
+  deps.limitDevice(req.devicePub);
   const now = deps.now();
   // The nonce store only has to cover the window: anything older is refused here.
   checkSkew(req.ts, now, deps.maxSkewMs, 'ts');

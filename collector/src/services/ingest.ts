@@ -14,6 +14,10 @@ export interface IngestDeps {
   keys: CollectorKeys;
   maxSkewMs: number;
   now: () => number;
+  /** Called after a bundle is committed and before it is acknowledged (fault-injection point for crash tests). */
+  afterCommit?: () => void;
+  /** Charges one request to an authenticated device; throws 429 when its budget is spent. */
+  limitDevice: (devicePub: string) => void;
 }
 
 export interface IngestResult {
@@ -38,6 +42,8 @@ async function replayAnswer(deps: IngestDeps, env: BundleEnvelope, hash: string)
 export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<IngestResult> {
   const env = parseEnvelope(body);
   checkSignature(env);
+  // Only after the signature: a forger must not be able to spend someone else's budget.
+  deps.limitDevice(env.devicePub);
   const hash = envelopeHash(env);
   // An identical, already-stored envelope is answered before the clock check so
   // a device whose ack got lost can still collect its receipt later.
@@ -61,6 +67,7 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
   const result = await deps.store.insertBundle({ envelope: env, envelopeHash: hash, signals: plaintext.signals, receipt, credit: credited, receivedAt: now });
   switch (result.status) {
     case 'stored':
+      deps.afterCommit?.();
       return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt };
     case 'signal_conflict':
       throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');

@@ -10,6 +10,7 @@ import {
   verifyIngestReceipt,
   verifyReceipt,
   type DeletionReceipt,
+  type DeletionScope,
   type DeletionRequest,
   type IngestReceipt,
 } from '../../../utils/wire/index';
@@ -31,12 +32,13 @@ describe('deletion request', () => {
   });
 
   it('accepts every scope kind', () => {
-    for (const scope of [
+    const scopes: DeletionScope[] = [
       { kind: 'bundles', bundleIds: [UUID_A] },
       { kind: 'site', origin: 'http://localhost:8080' },
       { kind: 'day', day: '2026-11-25' },
       { kind: 'all' },
-    ] as const) {
+    ];
+    for (const scope of scopes) {
       expect(verifyDeletionRequest(signDeletionRequest({ scope, ts: Date.now() }, device.secretKey))).toBe(true);
     }
   });

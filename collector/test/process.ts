@@ -1,0 +1,143 @@
+// Runs the real collector (`tsx collector/src/main.ts`) as a child process on
+// a free port (COLLECTOR_PORT=0; the address is read from its startup log).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+
+export interface RunningCollector {
+  baseUrl: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process wrote to stdout/stderr (its JSON logs). */
+  logs(): string;
+  /** SIGKILL to the whole process group (tsx and its node child). */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for a clean exit. */
+  stop(): Promise<number | null>;
+}
+
+export async function startCollector(dataDir: string, env: Record<string, string> = {}): Promise<RunningCollector> {
+  const child = spawn(TSX, ['collector/src/main.ts'], {
+    cwd: ROOT,
+    detached: true, // own process group, so kill() reaches tsx's child too
+    env: {
+      ...process.env,
+      COLLECTOR_PORT: '0',
+      COLLECTOR_HOST: '127.0.0.1',
+      COLLECTOR_DATA_DIR: dataDir,
+      COLLECTOR_RATE_IP_PER_MIN: '1000000',
+      COLLECTOR_RATE_DEVICE_PER_MIN: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const address = await new Promise<string>((res, rej) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /"address":"(http:\/\/[^"]+)".*"msg":"collector listening"/.exec(out);
+      if (m) res(m[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    void exited.then((code) => rej(new Error(`collector exited (${code}) before listening:\n${out}`)));
+  });
+  const groupSignal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  return {
+    baseUrl: address,
+    port: Number(new URL(address).port),
+    child,
+    logs: () => out,
+    async kill() {
+      groupSignal('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      groupSignal('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw HTTP: the path goes on the wire exactly as given (no URL normalisation). */
+export function rawRequest(
+  port: number,
+  opts: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
+  return new Promise((res, rej) => {
+    const headers = { ...opts.headers, ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}) };
+    const req = request({ host: '127.0.0.1', port, method: opts.method, path: opts.path, headers }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks).toString() }));
+      r.on('error', rej);
+    });
+    req.on('error', rej);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+export function postJson(port: number, path: string, body: unknown): Promise<RawResponse> {
+  return rawRequest(port, { method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/**
+ * Writes raw bytes to a socket in small pieces and stops writing as soon as
+ * the server answers (as a well-behaved client would: piling on bytes after a
+ * 413 can make the kernel reset the connection and drop the answer). Resolves
+ * with the first complete HTTP response, or whatever arrived before close.
+ */
+export function rawSocket(port: number, data: string | Buffer): Promise<string> {
+  const bytes = Buffer.from(data);
+  return new Promise((res) => {
+    let out = '';
+    let offset = 0;
+    const s = connect(port, '127.0.0.1');
+    const complete = () => {
+      const end = out.indexOf('\r\n\r\n');
+      if (end < 0) return false;
+      const length = Number(/content-length: *(\d+)/i.exec(out.slice(0, end))?.[1] ?? NaN);
+      return Number.isFinite(length) && Buffer.byteLength(out.slice(end + 4)) >= length;
+    };
+    const pump = () => {
+      while (offset < bytes.length && out === '' && !s.destroyed) {
+        const piece = bytes.subarray(offset, offset + 16 * 1024);
+        offset += piece.length;
+        if (!s.write(piece)) return void s.once('drain', pump);
+      }
+      if (offset >= bytes.length) s.end();
+    };
+    s.on('connect', pump);
+    s.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (complete()) s.destroy();
+    });
+    s.on('close', () => res(out));
+    s.on('error', () => undefined);
+  });
+}
+
+/** Status and body of a raw HTTP/1.1 reply. */
+export function parseRawReply(reply: string): RawResponse {
+  const [head = '', body = ''] = reply.split('\r\n\r\n', 2);
+  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
+  return { status, headers: {}, body };
+}
