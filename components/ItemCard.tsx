@@ -37,15 +37,6 @@ function Facts({ item }: { item: ItemView }) {
           <dd class="mono" title={item.bundleId}>{item.bundleId}</dd>
         </>
       )}
-      {item.receipt && (
-        <>
-          <dt>Collector receipt</dt>
-          <dd data-testid="item-receipt">
-            stored {formatDateTime(item.receipt.storedAt)} in bundle{' '}
-            <span class="mono" title={item.receipt.bundleId}>{shortHash(item.receipt.bundleId, 8)}</span>
-          </dd>
-        </>
-      )}
       {item.entityCounts && Object.keys(item.entityCounts).length > 0 && (
         <>
           <dt>Removed</dt>
@@ -57,6 +48,15 @@ function Facts({ item }: { item: ItemView }) {
         </>
       )}
     </dl>
+  );
+}
+
+function ReceiptLine({ receipt }: { receipt: NonNullable<ItemView['receipt']> }) {
+  return (
+    <p class="small receipt-line" data-testid="receipt" data-kind="ingest" data-bundle-id={receipt.bundleId}>
+      ✓ Stored by the collector {formatDateTime(receipt.storedAt)} · signed receipt for bundle{' '}
+      <span class="mono" title={receipt.bundleId}>{shortHash(receipt.bundleId, 8)}</span>
+    </p>
   );
 }
 
@@ -74,7 +74,7 @@ function Editor({ initial, onSave, onCancel }: { initial: string; onSave: (text:
       }}
     >
       <label class="field">
-        <span>Text that will be sent</span>
+        <span>Text (anonymized again before it can leave)</span>
         <textarea rows={6} maxLength={LIMITS.textChars} value={text} data-testid="item-edit-text" onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="actions">
@@ -100,11 +100,15 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
     <article class={`item item-${item.status}`} data-testid="item" data-item-id={item.id} data-status={item.status}>
       <header class="item-head">
         <button type="button" class="item-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-          <span class="item-title">{content ? <RedactedText text={content.title || '(no title)'} /> : '(no text collected)'}</span>
+          <span class="item-title">
+            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+            {content ? <RedactedText text={content.title || '(no title)'} /> : '(no text collected)'}
+          </span>
           <span class="muted small">{formatTime(item.visitedAt)}</span>
         </button>
         <StatusBadge status={item.status} />
       </header>
+      {item.receipt && <ReceiptLine receipt={item.receipt} />}
 
       {item.status === 'failed' && (
         <p class="notice notice-error small">
@@ -119,6 +123,7 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
               <Editor initial={content.text} onSave={(text) => actions.onEdit(item, text)} onCancel={() => setEditing(false)} />
             ) : (
               <blockquote class="item-text">
+                {item.status === 'sent' && <p class="muted small">Exactly what left this device:</p>}
                 {content.redacted ? <RedactedText text={content.text} /> : content.text}
                 {!content.redacted && <p class="muted small">Not anonymized yet: this text has not left your device.</p>}
               </blockquote>

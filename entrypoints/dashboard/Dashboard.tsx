@@ -61,6 +61,7 @@ export function Dashboard() {
 
   function select(id: TabId) {
     history.replaceState(null, '', `#${id}`);
+    setMessage(null);
     setTab(id);
   }
 

@@ -1,12 +1,13 @@
 import type { DeletionRecord } from '@/utils/store/db';
+import { describeScope } from '@/utils/ui/deletions';
 import { formatDateTime, shortHash } from '@/utils/ui/format';
 
 function Receipt({ record }: { record: DeletionRecord }) {
   const r = record.receipt;
   return (
-    <article class="receipt" data-testid="receipt" data-request-hash={record.requestHash}>
+    <article class="receipt" data-testid="receipt" data-kind="deletion" data-request-hash={record.requestHash}>
       <h3>
-        {record.scope} <span class="muted small">requested {formatDateTime(record.requestedAt)}</span>
+        {describeScope(record.scope)} <span class="muted small">requested {formatDateTime(record.requestedAt)}</span>
       </h3>
       <dl class="facts">
         <dt>Confirmed by collector</dt>

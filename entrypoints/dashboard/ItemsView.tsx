@@ -4,6 +4,7 @@ import type { UiRequest } from '@/utils/messages';
 import type { ItemsReply } from '@/utils/state';
 import type { ItemStatus } from '@/utils/store/db';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
+import { formatDay } from '@/utils/ui/format';
 import { filterItems, groupByDayAndSite, STATUS_LABELS, type StatusFilter } from '@/utils/ui/items';
 import { request } from '@/utils/ui-client';
 import { errorMessage } from '@/components/useExtensionState';
@@ -123,7 +124,7 @@ export function ItemsView({ data, actions, busy }: Props) {
         <section class="day" key={day.day} aria-labelledby={`day-${day.day}`}>
           <div class="group-head">
             <h2 id={`day-${day.day}`}>
-              {day.day} <span class="muted small">(UTC) · {day.count} {day.count === 1 ? 'visit' : 'visits'}</span>
+              {formatDay(day.day)} <span class="muted small">· {day.count} {day.count === 1 ? 'visit' : 'visits'}</span>
             </h2>
             <button
               type="button"
@@ -131,7 +132,7 @@ export function ItemsView({ data, actions, busy }: Props) {
               data-testid="day-delete"
               data-day={day.day}
               disabled={busy}
-              onClick={() => confirmDelete(`Delete ${day.day}?`, `Every item from ${day.day} (UTC) is deleted.`, { kind: 'day', day: day.day }, `${day.day} deleted.`)}
+              onClick={() => confirmDelete(`Delete ${formatDay(day.day)}?`, `Every item from ${formatDay(day.day)} is deleted.`, { kind: 'day', day: day.day }, `${formatDay(day.day)} deleted.`)}
             >
               Delete this day
             </button>

@@ -32,3 +32,9 @@ export function formatTime(ts: number): string {
 export function shortHash(hex: string, keep = 10): string {
   return hex.length <= keep * 2 + 1 ? hex : `${hex.slice(0, keep)}…${hex.slice(-keep)}`;
 }
+
+/** "Wed, Nov 25, 2026" for a `YYYY-MM-DD` day key, read as a local calendar day. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,8 +1,12 @@
+import { localDay } from '../background/deletion';
 import type { ItemStatus } from '../store/db';
 import type { ItemView } from '../state';
 
-/** Not yet handed to the outbox: the user may still read, edit or drop these before they leave. */
-export const EDITABLE_STATUSES: readonly ItemStatus[] = ['processing', 'held', 'ready', 'failed'];
+/**
+ * Anonymized (or failed) but not yet bundled: the background accepts edits of these, and sends
+ * the edited text through anonymization again. Items still being anonymized cannot be edited.
+ */
+export const EDITABLE_STATUSES: readonly ItemStatus[] = ['held', 'ready', 'failed'];
 /** Will leave the device unless the user intervenes. */
 export const PENDING_STATUSES: readonly ItemStatus[] = ['processing', 'held', 'ready', 'queued'];
 
@@ -23,14 +27,8 @@ export function countPending(counts: Record<ItemStatus, number>): number {
   return PENDING_STATUSES.reduce((sum, s) => sum + counts[s], 0);
 }
 
-/**
- * The calendar day (UTC, `YYYY-MM-DD`) an item belongs to. UTC because a "delete this day"
- * request is matched by the collector against UTC days: the grouping shown must be the one
- * the deletion applies to.
- */
-export function dayKey(ts: number): string {
-  return new Date(ts).toISOString().slice(0, 10);
-}
+/** The day an item belongs to, exactly as "delete this day" matches it: the device's local calendar day. */
+export const dayKey: (ts: number) => string = localDay;
 
 export interface SiteGroup {
   origin: string;

@@ -8,13 +8,15 @@ function item(over: Partial<ItemView> & { origin: string; visitedAt: number; sta
   return { id: `id-${++seq}`, dwellMs: 1000, scrollDepth: 0.5, interactions: 1, attempts: 0, status: 'ready', ...over };
 }
 
-const DAY1 = Date.UTC(2026, 10, 24, 10);
-const DAY2 = Date.UTC(2026, 10, 25, 9);
+// Local times: items are grouped by the device's calendar day, as day-deletion matches them.
+const DAY1 = new Date(2026, 10, 24, 10).getTime();
+const DAY2 = new Date(2026, 10, 25, 9).getTime();
 
 describe('dayKey', () => {
-  it('uses the UTC calendar day, the one day-deletion applies to', () => {
-    expect(dayKey(Date.UTC(2026, 10, 24, 23, 59, 59))).toBe('2026-11-24');
-    expect(dayKey(Date.UTC(2026, 10, 25, 0, 0, 0))).toBe('2026-11-25');
+  it('uses the local calendar day, the one day-deletion applies to', () => {
+    expect(dayKey(new Date(2026, 10, 24, 23, 59, 59).getTime())).toBe('2026-11-24');
+    expect(dayKey(new Date(2026, 10, 25, 0, 0, 0).getTime())).toBe('2026-11-25');
+    expect(dayKey(new Date(2026, 0, 5, 12).getTime())).toBe('2026-01-05');
   });
 });
 
@@ -70,10 +72,9 @@ describe('item status helpers', () => {
     expect(countPending({ processing: 1, held: 2, ready: 3, queued: 4, sent: 100, failed: 7 })).toBe(10);
   });
 
-  it('allows edits only before an item is bundled', () => {
-    expect(['processing', 'held', 'ready', 'failed'].every((s) => isEditable(s as ItemStatus))).toBe(true);
-    expect(isEditable('queued')).toBe(false);
-    expect(isEditable('sent')).toBe(false);
+  it('allows edits only once anonymized (or failed) and before the item is bundled', () => {
+    expect((['held', 'ready', 'failed'] as const).every(isEditable)).toBe(true);
+    expect((['processing', 'queued', 'sent'] as const).some(isEditable)).toBe(false);
   });
 
   it('shows the redacted content when there is one, the raw text otherwise', () => {
