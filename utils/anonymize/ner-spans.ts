@@ -27,12 +27,17 @@ function labelType(entity: string, includeMisc: boolean): EntityType | null {
  * The text as an uncased WordPiece tokenizer sees it (lowercased, accents stripped), with the index in
  * the original text of every normalised character, so token matches map back to original offsets.
  */
+/** Lowercase without accents: what uncased WordPiece vocabularies contain. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export function normalizeWithMap(text: string): { norm: string; map: number[] } {
   let norm = '';
   const map: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const folded = fold(ch);
     for (const c of folded) {
       norm += c;
       map.push(i);
@@ -84,7 +89,8 @@ export function locateTokens(text: string, tokens: NerToken[]): Located[] {
       to = cursor + 1;
       if (!PUNCT.test(norm[from]!)) while (to < norm.length && !/\s/u.test(norm[to]!) && !PUNCT.test(norm[to]!)) to++;
     } else {
-      const piece = pieceText(token.word).toLowerCase().replace(/^▁|^Ġ/, '');
+      // Folded the same way as the text, so cased tokenizers (which keep "Müller") match too.
+      const piece = fold(pieceText(token.word).replace(/^▁|^Ġ/, ''));
       if (piece.length === 0) continue;
       const found = norm.startsWith(piece, cursor) ? cursor : norm.indexOf(piece, cursor);
       if (found < 0) continue;

@@ -21,6 +21,11 @@ describe('nerSpans', () => {
     const tokens = [tok('hi'), tok('zoe', 'B-PER'), tok('mu', 'I-PER'), tok('##ller', 'I-PER'), tok('-', 'I-PER'), tok('łu', 'I-PER'), tok('##kasiewicz', 'I-PER'), tok('!')];
     expect(texts(text, tokens)).toEqual([['PERSON', 'Zoë Müller-Łukasiewicz']]);
   });
+  it('matches cased tokenizer output that keeps accents', () => {
+    const text = 'Frau Müller aus Köln';
+    const tokens = [tok('Frau'), tok('Müller', 'B-PER'), tok('aus'), tok('K', 'B-LOC'), tok('##ö'), tok('##ln')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Müller'], ['LOCATION', 'Köln']]);
+  });
   it('expands a partially labelled word to the whole word (fail closed)', () => {
     const text = 'Ask Oluwaseun today';
     const tokens = [tok('ask'), tok('olu', 'B-PER', 0.2), tok('##wa'), tok('##se'), tok('##un'), tok('today')];

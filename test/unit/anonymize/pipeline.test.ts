@@ -61,6 +61,12 @@ describe('anonymize', () => {
   });
 });
 
+describe('main corpus', () => {
+  it('has a few hundred lines', () => {
+    expect(readCorpus('pii-corpus.jsonl').length).toBeGreaterThanOrEqual(300);
+  });
+});
+
 describe('chunkText', () => {
   it('covers the whole text with overlapping windows cut at spaces', () => {
     const text = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
@@ -71,14 +77,15 @@ describe('chunkText', () => {
   });
 });
 
-describe('pii corpus', () => {
-  const lines = readFileSync(path.resolve(__dirname, '../../fixtures/pii-corpus.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as {
-    id: string; text: string; entities: { type: string; start: number; end: number }[];
-  });
-  it('has a few hundred lines with unique ids, including PII-free ones', () => {
-    expect(lines.length).toBeGreaterThanOrEqual(300);
+type CorpusLine = { id: string; text: string; entities: { type: string; start: number; end: number }[] };
+const readCorpus = (name: string): CorpusLine[] =>
+  readFileSync(path.resolve(__dirname, '../../fixtures', name), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as CorpusLine);
+
+describe.each(['pii-corpus.jsonl', 'pii-heldout.jsonl'])('%s', (name) => {
+  const lines = readCorpus(name);
+  it('has unique ids and lines without PII', () => {
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
-    expect(lines.filter((l) => l.entities.length === 0).length).toBeGreaterThan(50);
+    expect(lines.filter((l) => l.entities.length === 0).length).toBeGreaterThan(name === 'pii-corpus.jsonl' ? 50 : 5);
   });
   it('has gold offsets inside the text, non-overlapping, not starting or ending in whitespace', () => {
     for (const l of lines) {
