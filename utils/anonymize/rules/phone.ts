@@ -37,6 +37,8 @@ export function phoneSpans(text: string): Span[] {
     const from = start + (m[0].length - value.length);
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) continue;
+    // "1 2 3 4 5 6 7" is a list, not a number: real groupings have few single digits.
+    if ((value.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
     if (DATE.test(value) || THOUSANDS.test(value) || RANGE.test(value) || DOTTED_QUAD.test(value)) continue;
     const ctx = before(text, from, 30);
     if (CURRENCY_BEFORE.test(ctx) || CURRENCY_AFTER.test(text.slice(from + value.length, from + value.length + 10))) continue;
