@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusLine } from '@/components/StatusLine';
 import { errorMessage } from '@/components/useExtensionState';
+import { SITE_ORIGINS } from '@/utils/background/content-registration';
 
-/** All web pages: content scripts are registered only after this is granted at opt-in. */
-export const SITE_ACCESS = { origins: ['http://*/*', 'https://*/*'] };
+/** All web pages, the same set the background registers the content script for. */
+export const SITE_ACCESS = { origins: SITE_ORIGINS };
 
 /** The one consent screen: what is collected, what never is, and the single button that starts it. */
 export function OptIn({ optIn, error }: { optIn: () => Promise<boolean>; error: string | null }) {

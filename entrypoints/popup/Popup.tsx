@@ -8,6 +8,7 @@ import { StatusLine } from '@/components/StatusLine';
 import { useExtensionState } from '@/components/useExtensionState';
 import { NeverOnSite } from './NeverOnSite';
 import { OptIn } from './OptIn';
+import { SiteAccessNotice } from './SiteAccessNotice';
 
 const POLL_MS = 1000;
 
@@ -46,6 +47,7 @@ export function Popup() {
         </p>
       )}
 
+      <SiteAccessNotice reOptIn={() => change({ type: 'opt-in' })} />
       <StateSummary state={state} />
       <CollectorStatus collector={state.collector} />
       <ModelProgress model={state.model} />
