@@ -97,7 +97,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
 
   const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice };
   installCors(app);
-  app.register(healthRoutes);
+  app.register(healthRoutes(store));
   app.register(keysRoutes(keys));
   app.register(bundleRoutes(ctx));
   app.register(deviceRoutes(store));

@@ -50,6 +50,24 @@ describe('rate limits', () => {
   });
 });
 
+describe('health', () => {
+  it('reports 503 when the store cannot answer', async () => {
+    const config = loadConfig({ COLLECTOR_DATA_DIR: tempDir(), COLLECTOR_LOG_LEVEL: 'silent' });
+    const { openSqliteStore } = await import('../src/store/sqlite');
+    const store = openSqliteStore(resolve(config.dataDir, 'x.sqlite'));
+    const app = buildServer(config, { store });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      await store.close();
+      const res = await app.inject({ method: 'GET', url: '/health' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe('unhealthy');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('collector keys', () => {
   it('creates the key file with mode 0600 and reuses it', () => {
     const config = loadConfig({ COLLECTOR_DATA_DIR: tempDir() });

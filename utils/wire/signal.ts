@@ -29,7 +29,8 @@ export const signalSchema = z.strictObject({
   // zod 4 numbers reject NaN and ±Infinity.
   embedding: z.array(z.number()).min(8).max(2048),
   models: z.strictObject({ embed: modelId, ner: modelId }),
-  visitedAt: timestampMs,
+  // Whole hours only: finer visit times would fingerprint a browsing session.
+  visitedAt: timestampMs.multipleOf(3_600_000),
   dwellMs: z.number().int().min(0).max(DAY_MS),
   scrollDepth: z.number().min(0).max(1),
   interactions: z.number().int().min(0).max(1_000_000),

@@ -222,6 +222,9 @@ export function openSqliteStore(path: string): Store {
       if (done) db.pragma('wal_checkpoint(TRUNCATE)');
       return done ? { status: 'deleted' as const, receipt: done.receipt as R } : { status: 'replay' as const };
     },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       db.close();
     },

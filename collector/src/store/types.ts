@@ -64,5 +64,7 @@ export interface Store {
    * outcome, so a committed deletion always has its receipt on record.
    */
   deleteForDevice<R>(req: NewDeletion, receiptFor: (outcome: DeletionOutcome) => R): Promise<DeletionResult<R>>;
+  /** Throws if the store cannot answer a trivial query (used by /health). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -113,6 +113,7 @@ describe('signal schema', () => {
     ['fractional interactions', { interactions: 1.5 }],
     ['entity offsets', { entities: [{ type: 'PERSON', count: 1, start: 3 }] }],
     ['non-uuid id', { id: 'abc' }],
+    ['visitedAt not on the hour', { visitedAt: 1_795_618_800_000 + 1 }],
     ['unknown field', { url: 'https://example.com/a' }],
   ];
   for (const [name, patch] of bad) {
