@@ -123,9 +123,14 @@ describe('ConfirmDialog', () => {
   });
 });
 
+/** The site-access prompt's answer. (The cast: spyOn types the callback overload, which returns void.) */
+function siteAccessAnswer(granted: boolean) {
+  return vi.spyOn(browser.permissions, 'request').mockResolvedValue(granted as never);
+}
+
 describe('OptIn', () => {
   it('asks for site access first and opts in only when it is granted', async () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    const request = siteAccessAnswer(true);
     const optIn = vi.fn(async () => true);
     render(<OptIn optIn={optIn} error={null} />, root);
     await act(async () => $('opt-in')!.click());
@@ -134,7 +139,7 @@ describe('OptIn', () => {
   });
 
   it('does not opt in and says so when site access is refused', async () => {
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(false);
+    siteAccessAnswer(false);
     const optIn = vi.fn(async () => true);
     render(<OptIn optIn={optIn} error={null} />, root);
     await act(async () => $('opt-in')!.click());
