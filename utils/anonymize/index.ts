@@ -1,13 +1,13 @@
 import { chunkText } from './chunk';
 import { mergeSpans } from './merge';
-import { nerSpans } from './ner-spans';
+import { nerSpans, type NerSpanOptions } from './ner-spans';
 import { redact } from './redact';
 import { ruleSpans } from './rules/index';
 import type { AnonymizeResult, NerRunner, Span } from './types';
 
 export type { AnonymizeResult, EntityType, NerRunner, NerToken, Span } from './types';
 export { mergeSpans } from './merge';
-export { nerSpans } from './ner-spans';
+export { nerSpans, type NerSpanOptions } from './ner-spans';
 export { redact } from './redact';
 export { ruleSpans } from './rules/index';
 
@@ -17,6 +17,8 @@ export type AnonymizeOptions = {
   timeoutMs?: number;
   /** Character window per model call; see chunkText. */
   chunkSize?: number;
+  /** How model tokens become spans; the defaults fail closed. */
+  nerOptions?: NerSpanOptions;
 };
 
 export class AnonymizeError extends Error {}
@@ -30,12 +32,12 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function modelSpans(text: string, ner: NerRunner, chunkSize: number | undefined): Promise<Span[]> {
+async function modelSpans(text: string, ner: NerRunner, opts: AnonymizeOptions): Promise<Span[]> {
   const spans: Span[] = [];
-  for (const chunk of chunkText(text, chunkSize)) {
+  for (const chunk of chunkText(text, opts.chunkSize)) {
     if (chunk.text.trim() === '') continue;
     const tokens = await ner(chunk.text);
-    for (const s of nerSpans(chunk.text, tokens)) spans.push({ ...s, start: s.start + chunk.start, end: s.end + chunk.start });
+    for (const s of nerSpans(chunk.text, tokens, opts.nerOptions)) spans.push({ ...s, start: s.start + chunk.start, end: s.end + chunk.start });
   }
   return spans;
 }
@@ -49,7 +51,7 @@ export async function anonymize(text: string, opts: AnonymizeOptions = {}): Prom
   let model: Span[] = [];
   if (opts.ner) {
     try {
-      model = await withTimeout(modelSpans(text, opts.ner, opts.chunkSize), opts.timeoutMs);
+      model = await withTimeout(modelSpans(text, opts.ner, opts), opts.timeoutMs);
     } catch (err) {
       throw err instanceof AnonymizeError ? err : new AnonymizeError('NER failed', { cause: err });
     }

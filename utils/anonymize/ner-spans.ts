@@ -5,6 +5,12 @@ export type NerSpanOptions = {
   minScore?: number;
   /** MISC (nationalities, events, products) rarely identifies a person; off by default. */
   includeMisc?: boolean;
+  /**
+   * A token whose top label is O with a score below this is more likely part of some entity than not
+   * (the entity labels share the rest of the probability), so it is redacted too: fail closed. Its type is
+   * taken from the entity token next to it, else PERSON. Default 0.5; set 0 to trust the top label only.
+   */
+  uncertainO?: number;
 };
 
 const TYPE_OF: Record<string, EntityType> = {
@@ -104,13 +110,25 @@ export function locateTokens(text: string, tokens: NerToken[]): Located[] {
 }
 
 /** Maps model tokens to entity spans over `text`, merging adjacent tokens of one type into one span. */
-export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions = {}): Span[] {
-  const minScore = opts.minScore ?? 0;
+/** The entity type of each located token, with uncertain O tokens typed after a neighbour. */
+function tokenTypes(located: Located[], opts: NerSpanOptions): (EntityType | null)[] {
   const includeMisc = opts.includeMisc ?? false;
+  const uncertainO = opts.uncertainO ?? 0.5;
+  const minScore = opts.minScore ?? 0;
+  const typed = located.map(({ token }) => (token.score < minScore ? null : labelType(token.entity, includeMisc)));
+  return located.map(({ token }, i) => {
+    if (typed[i] !== null || token.entity !== 'O' || token.score >= uncertainO) return typed[i]!;
+    return typed[i - 1] ?? typed[i + 1] ?? 'PERSON';
+  });
+}
+
+export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions = {}): Span[] {
   const spans: Span[] = [];
-  for (const { token, start, end } of locateTokens(text, tokens)) {
-    const type = labelType(token.entity, includeMisc);
-    if (type === null || token.score < minScore) continue;
+  const located = locateTokens(text, tokens);
+  const types = tokenTypes(located, opts);
+  for (const [i, { token, start, end }] of located.entries()) {
+    const type = types[i]!;
+    if (type === null) continue;
     const [s, e] = expandToWords(text, start, end);
     const prev = spans[spans.length - 1];
     // Same type separated only by spaces or joining punctuation: one entity ("Mary-Jane O'Neil", "New York").

@@ -34,6 +34,13 @@ describe('nerSpans', () => {
   it('redacts low-score entity tokens by default', () => {
     expect(texts('met Wei', [tok('met'), tok('wei', 'B-PER', 0.05)])).toEqual([['PERSON', 'Wei']]);
   });
+  it('redacts tokens whose top label is O at under 0.5, typed after a neighbour, unless disabled', () => {
+    const text = 'Call Layla Haddad now';
+    const tokens = [tok('call', 'O', 0.9), tok('layla', 'O', 0.42), tok('had', 'I-PER', 0.5), tok('##dad', 'O', 0.35), tok('now', 'O', 0.8)];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Layla Haddad']]);
+    expect(nerSpans('Visit Tromsø', [tok('visit'), tok('tromsø', 'O', 0.3)]).map((s) => s.type)).toEqual(['PERSON']);
+    expect(nerSpans('Visit Tromsø', [tok('visit'), tok('tromsø', 'O', 0.3)], { uncertainO: 0 })).toEqual([]);
+  });
   it('survives [UNK] tokens and tokens dropped by the pipeline', () => {
     const text = '☃ greetings from ✈ Tromsø';
     // transformers.js drops [UNK] entries; the index gap is all that is left of "✈".
