@@ -9,6 +9,8 @@ export type NerSpanOptions = {
    * A token whose top label is O with a score below this is more likely part of some entity than not
    * (the entity labels share the rest of the probability), so it is redacted too: fail closed. Its type is
    * taken from the entity token next to it, else PERSON. Default 0.5; set 0 to trust the top label only.
+   * Only words that start with a capital letter, or are written in a script without case, qualify: an
+   * uncased model cannot see capitals, the strongest cue for a name, and lowercase words are rarely names.
    */
   uncertainO?: number;
 };
@@ -73,6 +75,9 @@ export function expandToWords(text: string, start: number, end: number): [number
   return [s, e];
 }
 
+// Lowercase particles inside one name ("van der", "da", "bin"): a model often leaves them O.
+const NAME_PARTICLES = /^\s+(?:(?:van|von|der|den|de|da|di|del|della|dos|das|du|la|le|al|el|bin|ibn|ben|ter|ten|zu|y)\s+){1,3}$/u;
+
 type Located = { token: NerToken; start: number; end: number };
 
 /**
@@ -111,13 +116,20 @@ export function locateTokens(text: string, tokens: NerToken[]): Located[] {
 
 /** Maps model tokens to entity spans over `text`, merging adjacent tokens of one type into one span. */
 /** The entity type of each located token, with uncertain O tokens typed after a neighbour. */
-function tokenTypes(located: Located[], opts: NerSpanOptions): (EntityType | null)[] {
+/** Capitalised, or in a script without letter case (CJK, Arabic, Devanagari, …). */
+function mayBeName(text: string, start: number): boolean {
+  const [s] = expandToWords(text, start, start);
+  const first = text.slice(s).match(/\p{L}/u)?.[0];
+  return first !== undefined && (first !== first.toLowerCase() || first.toLowerCase() === first.toUpperCase());
+}
+
+function tokenTypes(text: string, located: Located[], opts: NerSpanOptions): (EntityType | null)[] {
   const includeMisc = opts.includeMisc ?? false;
   const uncertainO = opts.uncertainO ?? 0.5;
   const minScore = opts.minScore ?? 0;
   const typed = located.map(({ token }) => (token.score < minScore ? null : labelType(token.entity, includeMisc)));
-  return located.map(({ token }, i) => {
-    if (typed[i] !== null || token.entity !== 'O' || token.score >= uncertainO) return typed[i]!;
+  return located.map(({ token, start }, i) => {
+    if (typed[i] !== null || token.entity !== 'O' || token.score >= uncertainO || !mayBeName(text, start)) return typed[i]!;
     return typed[i - 1] ?? typed[i + 1] ?? 'PERSON';
   });
 }
@@ -125,7 +137,7 @@ function tokenTypes(located: Located[], opts: NerSpanOptions): (EntityType | nul
 export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions = {}): Span[] {
   const spans: Span[] = [];
   const located = locateTokens(text, tokens);
-  const types = tokenTypes(located, opts);
+  const types = tokenTypes(text, located, opts);
   for (const [i, { token, start, end }] of located.entries()) {
     const type = types[i]!;
     if (type === null) continue;
@@ -133,7 +145,8 @@ export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions 
     const prev = spans[spans.length - 1];
     // Same type separated only by spaces or joining punctuation: one entity ("Mary-Jane O'Neil", "New York").
     const overlaps = prev !== undefined && s < prev.end;
-    const continues = prev !== undefined && !token.entity.startsWith('B-') && /^[\s'’.-]*$/u.test(text.slice(prev.end, s));
+    const gap = prev === undefined ? '' : text.slice(prev.end, s);
+    const continues = prev !== undefined && ((!token.entity.startsWith('B-') && /^[\s'’.-]*$/u.test(gap)) || NAME_PARTICLES.test(gap));
     if (prev && prev.type === type && (overlaps || continues)) {
       prev.end = Math.max(prev.end, e);
       prev.score = Math.min(prev.score ?? 1, token.score);

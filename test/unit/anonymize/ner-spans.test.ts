@@ -58,6 +58,11 @@ describe('nerSpans', () => {
     expect(texts(text, tokens)).toEqual([['ADDRESS', 'Torstraße 5']]);
     expect(texts('Kim', [tok('kim', 'PER')])).toEqual([['PERSON', 'Kim']]);
   });
+  it('keeps lowercase name particles inside one name', () => {
+    const text = 'Hiroshi van der Berg and Ana';
+    const tokens = [tok('hiroshi', 'B-PER'), tok('van'), tok('der'), tok('berg', 'B-PER'), tok('and'), tok('ana', 'B-PER')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Hiroshi van der Berg'], ['PERSON', 'Ana']]);
+  });
   it('starts a new entity at B- even when the type repeats', () => {
     const text = 'Ana, Bo';
     expect(texts(text, [tok('ana', 'B-PER'), tok(','), tok('bo', 'B-PER')])).toEqual([['PERSON', 'Ana'], ['PERSON', 'Bo']]);
