@@ -1,6 +1,6 @@
 /**
  * Leak / over-redaction / throughput of Tributary's anonymizer against npm baselines, on one corpus.
- *   npm run bench:anonymize [-- path/to/corpus.jsonl]
+ *   npm run bench:anonymize [-- path/to/corpus.jsonl] [--ner-dir models/dist/ner]
  * Units are whitespace tokens with surrounding punctuation trimmed. A token inside a gold span is an
  * identifier token; it LEAKS if it still occurs in the output as a whole word. A token outside gold spans
  * is REMOVED if the output has fewer whole-word occurrences of it than the input. Occurrences in the output
@@ -73,12 +73,13 @@ export function scoreLine(line: Line, output: string, acc: Score): void {
 
 type System = { name: string; run: (text: string) => Promise<string> };
 
-async function tributary(): Promise<System[]> {
+async function tributary(nerDir: string | undefined): Promise<System[]> {
   const systems: System[] = [{ name: 'tributary (rules only)', run: async (t) => (await anonymize(t)).redacted }];
   try {
-    const { loadNodeNer } = await import('../utils/anonymize/node-ner');
-    const ner = await loadNodeNer();
-    systems.push({ name: 'tributary (rules + NER model)', run: async (t) => (await anonymize(t, { ner })).redacted });
+    const { loadNodeNer, loadNerFromDir } = await import('../utils/anonymize/node-ner');
+    const ner = nerDir ? await loadNerFromDir(nerDir) : await loadNodeNer();
+    const name = nerDir ? `tributary (rules + ${path.basename(nerDir)}, unverified dir)` : 'tributary (rules + NER model)';
+    systems.push({ name, run: async (t) => (await anonymize(t, { ner })).redacted });
   } catch (err) {
     console.log(`note: NER model unavailable (${(err as Error).message.split('\n')[0]}); only rules-only figures for Tributary`);
   }
@@ -107,9 +108,13 @@ async function baselines(): Promise<System[]> {
 const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
 
 async function main(): Promise<void> {
-  const corpusPath = process.argv[2] ?? path.join(repoRoot, 'test/fixtures/pii-corpus.jsonl');
+  // Usage: bench/anonymize.ts [corpus.jsonl] [--ner-dir DIR]  (--ner-dir: measure an unreleased model)
+  const args = process.argv.slice(2);
+  const dirFlag = args.indexOf('--ner-dir');
+  const nerDir = dirFlag >= 0 ? args.splice(dirFlag, 2)[1] : undefined;
+  const corpusPath = args[0] ?? path.join(repoRoot, 'test/fixtures/pii-corpus.jsonl');
   const lines = readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => Line.parse(JSON.parse(l)));
-  const systems = [...(await tributary()), ...(await baselines())];
+  const systems = [...(await tributary(nerDir)), ...(await baselines())];
   const types = [...new Set(lines.flatMap((l) => l.entities.map((e) => e.type)))].sort();
   const results: Record<string, { leak: number; overRedaction: number; linesPerSec: number; leakByType: Record<string, number> }> = {};
   for (const sys of systems) {
@@ -131,9 +136,10 @@ async function main(): Promise<void> {
   const names = Object.keys(results);
   const col = (s: string, w: number): string => s.padEnd(w);
   console.log(`\ncorpus: ${path.relative(repoRoot, corpusPath)} (${lines.length} lines)\n`);
-  console.log(col('metric (%, lower is better)', 30) + names.map((n) => col(n, 32)).join(''));
+  const width = Math.max(...names.map((n) => n.length)) + 2;
+  console.log(col('metric (%, lower is better)', 30) + names.map((n) => col(n, width)).join(''));
   const row = (label: string, f: (r: (typeof results)[string]) => number | string): void =>
-    console.log(col(label, 30) + names.map((n) => col(String(f(results[n]!)), 32)).join(''));
+    console.log(col(label, 30) + names.map((n) => col(String(f(results[n]!)), width)).join(''));
   row('LEAK overall', (r) => r.leak);
   for (const t of types) row(`  leak ${t}`, (r) => r.leakByType[t] ?? 0);
   row('OVER-REDACTION', (r) => r.overRedaction);

@@ -82,12 +82,8 @@ const repoRoot = path.resolve(__dirname, '../../..');
 const fixtures = path.resolve(repoRoot, '../shared/models/fixtures');
 describe.skipIf(!existsSync(path.join(fixtures, 'tiny-ner-lexicon')))('with the tiny fixture model in transformers.js', () => {
   it('redacts the lexicon names found by the pipeline', async () => {
-    const { pipeline, env } = await import('@huggingface/transformers');
-    env.allowRemoteModels = false;
-    env.allowLocalModels = true;
-    env.localModelPath = `${fixtures}/`;
-    const classify = await pipeline('token-classification', 'tiny-ner-lexicon', { dtype: 'q8' });
-    const ner = async (text: string): Promise<NerToken[]> => (await classify(text, { ignore_labels: [] })) as NerToken[];
+    const { loadNerFromDir } = await import('../../../utils/anonymize/node-ner');
+    const ner = await loadNerFromDir(path.join(fixtures, 'tiny-ner-lexicon'));
     const result = await anonymize('Sarah Müller-Johnson flew from Paris to London, call +44 20 7946 0958.', { ner });
     expect(result.redacted).toBe('[PERSON] flew from [LOCATION] to [LOCATION], call [PHONE].');
   }, 60_000);
