@@ -47,8 +47,23 @@ export interface CollectorEncryptionKey {
   collectorKeyId: string;
 }
 
-export function envelopeSigningBytes(env: Omit<BundleEnvelope, 'sig'>): Uint8Array {
-  return canonicalBytes(BUNDLE_SIG_TAG, {
+export const BUNDLE_DIGEST_TAG = 'tributary/bundle-digest/v1';
+
+// sha256 of the ciphertext per envelope object, so signing, verifying and
+// digesting the same (frozen) envelope hash its megabytes only once.
+const ciphertextHashes = new WeakMap<object, string>();
+
+/** hex sha256 over the UTF-8 bytes of the base64 ciphertext string (strict base64 makes that a bijection with the raw bytes). */
+function ciphertextSha256(env: Pick<BundleEnvelope, 'ciphertext'>): string {
+  // Only frozen objects are memoised: a mutable one could change under the memo.
+  if (!Object.isFrozen(env)) return sha256Hex(utf8Encode(env.ciphertext));
+  let h = ciphertextHashes.get(env);
+  if (h === undefined) ciphertextHashes.set(env, (h = sha256Hex(utf8Encode(env.ciphertext))));
+  return h;
+}
+
+function signedFields(env: Omit<BundleEnvelope, 'sig'>) {
+  return {
     v: env.v,
     bundleId: env.bundleId,
     devicePub: env.devicePub,
@@ -56,8 +71,17 @@ export function envelopeSigningBytes(env: Omit<BundleEnvelope, 'sig'>): Uint8Arr
     collectorKeyId: env.collectorKeyId,
     ephemeralPub: env.ephemeralPub,
     nonce: env.nonce,
-    ciphertextSha256: sha256Hex(utf8Encode(env.ciphertext)),
-  });
+    ciphertextSha256: ciphertextSha256(env),
+  };
+}
+
+export function envelopeSigningBytes(env: Omit<BundleEnvelope, 'sig'>): Uint8Array {
+  return canonicalBytes(BUNDLE_SIG_TAG, signedFields(env));
+}
+
+/** Identifies one exact envelope (every field, signature included): "same bundleId, same envelope?" */
+export function envelopeDigest(env: BundleEnvelope): string {
+  return sha256Hex(canonicalBytes(BUNDLE_DIGEST_TAG, { ...signedFields(env), sig: env.sig }));
 }
 
 export function sealBundle(
@@ -87,23 +111,43 @@ export function sealBundle(
   return { ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), deviceSecretKey) };
 }
 
+// Envelopes that passed authenticateEnvelope. They are frozen, so membership
+// here means "these exact bytes were verified" and openEnvelope can skip a
+// second (costly: sha256 over the whole ciphertext) verification.
+const authenticated = new WeakSet<object>();
+
+/**
+ * Parses and verifies the signature; returns a frozen copy that openEnvelope
+ * accepts without verifying again. Throws WireError ('invalid_envelope' | 'bad_signature').
+ */
+export function authenticateEnvelope(env: unknown): Readonly<BundleEnvelope> {
+  if (typeof env === 'object' && env !== null && authenticated.has(env)) return env as BundleEnvelope;
+  const parsed = bundleEnvelopeSchema.safeParse(env);
+  if (!parsed.success) throw new WireError('invalid_envelope', describeZodError(parsed.error));
+  const frozen = Object.freeze(parsed.data);
+  if (!verifyBytes(frozen.sig, envelopeSigningBytes(frozen), frozen.devicePub)) {
+    throw new WireError('bad_signature', 'envelope signature does not verify');
+  }
+  authenticated.add(frozen);
+  return frozen;
+}
+
 /** True iff `env` is well-formed and signed by its own devicePub. Never throws. */
 export function verifyEnvelope(env: unknown): env is BundleEnvelope {
-  const parsed = bundleEnvelopeSchema.safeParse(env);
-  if (!parsed.success) return false;
-  const { sig, ...unsigned } = parsed.data;
-  return verifyBytes(sig, envelopeSigningBytes(unsigned), parsed.data.devicePub);
+  try {
+    authenticateEnvelope(env);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Verifies, decrypts and validates. The caller picks `collectorSecretKey` by
+ * Verifies (unless `env` came from authenticateEnvelope), decrypts and validates. The caller picks `collectorSecretKey` by
  * `env.collectorKeyId`. Throws WireError with a stable code on any failure.
  */
 export function openEnvelope(env: unknown, collectorSecretKey: Uint8Array): BundlePlaintext {
-  const parsed = bundleEnvelopeSchema.safeParse(env);
-  if (!parsed.success) throw new WireError('invalid_envelope', describeZodError(parsed.error));
-  const e = parsed.data;
-  if (!verifyEnvelope(e)) throw new WireError('bad_signature', 'envelope signature does not verify');
+  const e = authenticateEnvelope(env);
   let opened: Uint8Array | null;
   try {
     opened = nacl.box.open(base64ToBytes(e.ciphertext), base64ToBytes(e.nonce), base64ToBytes(e.ephemeralPub), collectorSecretKey);

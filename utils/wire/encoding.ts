@@ -37,24 +37,30 @@ export function bytesToBase64(bytes: Uint8Array): string {
 export function base64ToBytes(b64: string): Uint8Array {
   if (b64.length % 4 !== 0) throw new TypeError('base64 length must be a multiple of 4');
   const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
-  const outLen = (b64.length / 4) * 3 - pad;
-  const out = new Uint8Array(outLen);
+  const out = new Uint8Array((b64.length / 4) * 3 - pad);
+  const sextet = (i: number): number => {
+    const ch = b64.charCodeAt(i);
+    const v = ch < 128 ? B64_LOOKUP[ch]! : -1;
+    if (v < 0) throw new TypeError('invalid base64 character');
+    return v;
+  };
+  const fullQuads = b64.length / 4 - (pad ? 1 : 0);
   let o = 0;
-  for (let i = 0; i < b64.length; i += 4) {
-    const last = i + 4 === b64.length;
-    const c = [0, 1, 2, 3].map((k) => {
-      const ch = b64.charCodeAt(i + k);
-      if (last && ch === 61 /* = */ && k >= 4 - pad) return 0;
-      const v = ch < 128 ? B64_LOOKUP[ch]! : -1;
-      if (v < 0) throw new TypeError('invalid base64 character');
-      return v;
-    }) as [number, number, number, number];
-    const n = (c[0] << 18) | (c[1] << 12) | (c[2] << 6) | c[3];
-    if (last && pad === 2 && (n & 0xffff) !== 0) throw new TypeError('non-canonical base64');
-    if (last && pad === 1 && (n & 0xff) !== 0) throw new TypeError('non-canonical base64');
-    out[o++] = (n >> 16) & 255;
-    if (o < outLen) out[o++] = (n >> 8) & 255;
-    if (o < outLen) out[o++] = n & 255;
+  for (let q = 0; q < fullQuads; q++) {
+    const i = q * 4;
+    const n = (sextet(i) << 18) | (sextet(i + 1) << 12) | (sextet(i + 2) << 6) | sextet(i + 3);
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  if (pad) {
+    const i = fullQuads * 4;
+    const n = (sextet(i) << 18) | (sextet(i + 1) << 12) | (pad === 1 ? sextet(i + 2) << 6 : 0);
+    // Spare bits must be zero, or two strings would decode to the same bytes.
+    if (pad === 2 && (n & 0xffff) !== 0) throw new TypeError('non-canonical base64');
+    if (pad === 1 && (n & 0xff) !== 0) throw new TypeError('non-canonical base64');
+    out[o++] = n >> 16;
+    if (pad === 1) out[o++] = (n >> 8) & 255;
   }
   return out;
 }

@@ -1,13 +1,13 @@
 // POST /v1/bundles, in the order that keeps unauthenticated or stale input
 // away from the decryptor and the database: shape → signature → replay →
 // clock → key → decrypt → validate → store + credit (one transaction).
-import { canonicalJson, sha256Hex, signIngestReceipt, utf8Encode, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
+import { envelopeDigest, signIngestReceipt, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
 import type { CollectorKeys } from '../keys';
 import type { Store } from '../store/types';
 import { ApiError } from './errors';
 import { creditFor } from './ledger';
 import { openWithCollectorKey } from './open';
-import { checkSignature, checkSkew, parseEnvelope } from './verify';
+import { authenticate, checkSkew } from './verify';
 
 export interface IngestDeps {
   store: Store;
@@ -27,11 +27,7 @@ export interface IngestResult {
   receipt: IngestReceipt;
 }
 
-export function envelopeHash(env: BundleEnvelope): string {
-  return sha256Hex(utf8Encode(canonicalJson(env)));
-}
-
-async function replayAnswer(deps: IngestDeps, env: BundleEnvelope, hash: string): Promise<IngestResult | null> {
+async function replayAnswer(deps: IngestDeps, env: Readonly<BundleEnvelope>, hash: string): Promise<IngestResult | null> {
   const existing = await deps.store.findBundle(env.bundleId);
   if (!existing) return null;
   if (existing.envelopeHash !== hash) throw new ApiError(409, 'bundle_conflict', 'bundleId already used with a different envelope');
@@ -40,11 +36,10 @@ async function replayAnswer(deps: IngestDeps, env: BundleEnvelope, hash: string)
 }
 
 export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<IngestResult> {
-  const env = parseEnvelope(body);
-  checkSignature(env);
+  const env = authenticate(body);
   // Only after the signature: a forger must not be able to spend someone else's budget.
   deps.limitDevice(env.devicePub);
-  const hash = envelopeHash(env);
+  const hash = envelopeDigest(env);
   // An identical, already-stored envelope is answered before the clock check so
   // a device whose ack got lost can still collect its receipt later.
   const replay = await replayAnswer(deps, env, hash);

@@ -1,15 +1,15 @@
-// Everything that can be checked without decrypting: shape, clock, signature.
-import { bundleEnvelopeSchema, describeZodError, verifyEnvelope, type BundleEnvelope } from '../../../utils/wire/index';
+// Everything that can be checked without decrypting: shape, signature, clock.
+import { authenticateEnvelope, type BundleEnvelope } from '../../../utils/wire/index';
 import { ApiError } from './errors';
+import { apiErrorFromWire } from './wire-errors';
 
-export function parseEnvelope(body: unknown): BundleEnvelope {
-  const parsed = bundleEnvelopeSchema.safeParse(body);
-  if (!parsed.success) throw new ApiError(400, 'invalid_envelope', describeZodError(parsed.error));
-  return parsed.data;
-}
-
-export function checkSignature(env: BundleEnvelope): void {
-  if (!verifyEnvelope(env)) throw new ApiError(401, 'bad_signature', 'envelope signature does not verify for devicePub');
+/** Schema + signature; the result is what openWithCollectorKey expects. */
+export function authenticate(body: unknown): Readonly<BundleEnvelope> {
+  try {
+    return authenticateEnvelope(body);
+  } catch (err) {
+    throw apiErrorFromWire(err);
+  }
 }
 
 export function checkSkew(ts: number, now: number, maxSkewMs: number, what: string): void {

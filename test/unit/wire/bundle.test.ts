@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  authenticateEnvelope,
   bundleEnvelopeSchema,
+  envelopeDigest,
   bytesToBase64,
   base64ToBytes,
   generateDeviceKeyPair,
@@ -70,6 +72,30 @@ describe('bundle envelope', () => {
       expect(['bad_signature', 'invalid_envelope']).toContain(wireCode(() => openEnvelope(tampered, collector.secretKey)));
     });
   }
+
+  it('authenticateEnvelope returns a frozen envelope; copies of it are verified again', () => {
+    const { device, collector } = freshParties();
+    const env = seal(makePlaintext(device), collector, device);
+    const authed = authenticateEnvelope(env);
+    expect(Object.isFrozen(authed)).toBe(true);
+    expect(() => {
+      (authed as { createdAt: number }).createdAt = 1;
+    }).toThrow();
+    expect(openEnvelope(authed, collector.secretKey).bundleId).toBe(env.bundleId);
+    const copy = { ...authed, createdAt: authed.createdAt + 1 };
+    expect(wireCode(() => openEnvelope(copy, collector.secretKey))).toBe('bad_signature');
+    expect(wireCode(() => authenticateEnvelope({ ...env, sig: '0'.repeat(128) }))).toBe('bad_signature');
+    expect(wireCode(() => authenticateEnvelope({ ...env, v: 2 }))).toBe('invalid_envelope');
+  });
+
+  it('envelopeDigest names one exact envelope', () => {
+    const { device, collector } = freshParties();
+    const plain = makePlaintext(device);
+    const a = seal(plain, collector, device);
+    expect(envelopeDigest(a)).toBe(envelopeDigest(authenticateEnvelope({ ...a })));
+    expect(envelopeDigest(a)).not.toBe(envelopeDigest(seal(plain, collector, device)));
+    expect(envelopeDigest(a)).not.toBe(envelopeDigest({ ...a, sig: '0'.repeat(128) }));
+  });
 
   it('rejects extra fields and oversize strings', () => {
     const { device, collector } = freshParties();
