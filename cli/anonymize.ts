@@ -1,7 +1,8 @@
 /**
  * JSON lines in, JSON lines out:
  *   {"id":..., "text":"..."}  →  {"id":..., "redacted":"...", "entities":[{"type","start","end"}]}
- * Usage: npm run anonymize [-- --rules-only] < in.jsonl > out.jsonl
+ * Usage: npm run anonymize [-- --rules-only | --ner-dir DIR] < in.jsonl > out.jsonl
+ * (--ner-dir: an unreleased model directory, unverified; the default is the manifest's checked model)
  * With the model (default), a line whose anonymization fails is reported on stderr and NOT written:
  * fail closed, as in the extension. Lines are processed in order, `CONCURRENCY` at a time, so model calls
  * overlap with reading and writing.
@@ -9,7 +10,7 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { anonymize } from '../utils/anonymize/index';
-import { loadNodeNer } from '../utils/anonymize/node-ner';
+import { loadNerFromDir, loadNodeNer } from '../utils/anonymize/node-ner';
 import type { AnonymizeResult, NerRunner } from '../utils/anonymize/types';
 
 const Input = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
@@ -17,7 +18,9 @@ const CONCURRENCY = 16;
 
 async function loadNer(): Promise<NerRunner | undefined> {
   if (process.argv.includes('--rules-only')) return undefined;
-  return loadNodeNer();
+  const dirFlag = process.argv.indexOf('--ner-dir');
+  const dir = dirFlag >= 0 ? process.argv[dirFlag + 1] : undefined;
+  return dir ? loadNerFromDir(dir) : loadNodeNer();
 }
 
 async function main(): Promise<void> {
