@@ -59,6 +59,8 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
 
   const app = Fastify({
     bodyLimit: config.bodyLimit,
+    // Slow clients (slowloris) get cut off instead of holding sockets open.
+    requestTimeout: 60_000,
     // Request logging is done below with a route pattern only: no IPs, no
     // bodies, no device keys in the logs.
     logController: new LogController({ disableRequestLogging: true }),
