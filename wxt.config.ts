@@ -13,6 +13,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports would let names from utils/ and components/ collide.
   imports: false,
+  // Test runs build side by side with other collector addresses.
+  outDir: process.env.TRIBUTARY_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
     define: { __COLLECTOR_URL__: JSON.stringify(collectorUrl.origin) },
@@ -35,8 +37,13 @@ export default defineConfig({
   hooks: {
     // WXT lists a runtime-registered content script's matches as install-time host access;
     // Tributary asks for site access at opt-in instead, so only the collector stays required.
+    // Headless test browsers cannot click the permission dialog, so test builds may ask for
+    // site access at install (TRIBUTARY_GRANT_SITE_ACCESS=1); user builds never do.
     'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.host_permissions = [`${collectorUrl.origin}/*`];
+      manifest.host_permissions = [
+        `${collectorUrl.origin}/*`,
+        ...(process.env.TRIBUTARY_GRANT_SITE_ACCESS === '1' ? ['http://*/*', 'https://*/*'] : []),
+      ];
     },
     // Ship the models named by the manifest, checked against their sha256 sums: a build never
     // packs a model other than the one the manifest names.

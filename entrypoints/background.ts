@@ -43,8 +43,11 @@ export default defineBackground({
         model = progress.data;
         return undefined;
       }
-      // Messages from content scripts come from web pages and carry a tab.
-      if (sender.tab) {
+      // Extension pages (popup, dashboard — even when open in a tab) speak the UI protocol;
+      // anything else comes from a content script on a web page.
+      const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+      if (!fromExtensionPage) {
+        if (!sender.tab) return undefined;
         const parsed = contentMessageSchema.safeParse(message);
         if (!parsed.success || !sender.tab.url) return undefined;
         return onContentMessage(parsed.data, { url: sender.tab.url, incognito: sender.tab.incognito });

@@ -1,0 +1,37 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const PAGES = path.resolve(import.meta.dirname, '../pages');
+
+export interface PagesServer {
+  origin: string;
+  url(page: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves the test pages on loopback; `host` lets two origins share one server (127.0.0.1 / localhost). */
+export async function servePages(): Promise<PagesServer> {
+  const server: Server = createServer((req, res) => {
+    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname) || 'index.html';
+    readFile(path.join(PAGES, name)).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404);
+        res.end('not found');
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (page) => `${origin}/${page}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelManifestSchema } from '../../utils/models/manifest';
+import { ROOT, E2E_MANIFEST, startStack, type Stack } from './harness/stack';
+
+const manifest = modelManifestSchema.parse(JSON.parse(readFileSync(path.resolve(ROOT, E2E_MANIFEST), 'utf8')));
+// Planted in test/e2e/pages/article.html; none of them may reach the collector.
+const PLANTED = ['jane.doe@example.org', '+44 20 7946 0958', '7946 0958', '4111 1111 1111 1111', '4111111111111111'];
+
+describe('pipeline: opt in → collect → anonymize → embed → seal → submit → credited', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('collects nothing and contacts nobody before opt-in', async () => {
+    await stack.visit('article.html');
+    const state = await stack.ui({ type: 'get-state' });
+    expect(state.consent.optedIn).toBe(false);
+    expect(state.collectedToday).toBe(0);
+    expect(stack.storedBundles()).toHaveLength(0);
+  });
+
+  it('opts in through the real popup and collects a visit', async () => {
+    await stack.optIn();
+    await stack.visit('article.html', 2500);
+    await expect.poll(async () => (await stack.ui({ type: 'get-state' })).collectedToday, { timeout: 30_000 }).toBe(1);
+  });
+
+  it('sends a bundle the collector verified, decrypted and credited, with no planted PII in it', async () => {
+    await stack.ui({ type: 'flush' });
+    await expect.poll(async () => (await stack.ui({ type: 'get-state' })).bundles.accepted, { timeout: 120_000 }).toBe(1);
+    const bundles = stack.storedBundles();
+    expect(bundles).toHaveLength(1);
+    const [{ plaintext, signatureValid, envelope }] = bundles as [(typeof bundles)[number]];
+    expect(signatureValid).toBe(true);
+    expect(plaintext.devicePub).toBe(envelope.devicePub);
+    expect(plaintext.signals).toHaveLength(1);
+    const signal = plaintext.signals[0]!;
+    expect(signal.origin).toBe(stack.pages.origin);
+    expect(signal.title).toContain('beekeeping');
+    const sent = JSON.stringify(plaintext);
+    for (const pii of PLANTED) expect(sent).not.toContain(pii);
+    // Form fields are never read.
+    expect(sent).not.toContain('secret search');
+    expect(signal.text).toContain('[EMAIL]');
+    expect(signal.text).toContain('[PHONE]');
+    expect(signal.text).toContain('[CARD]');
+    // The model stage ran, with the models the build shipped.
+    expect(signal.models).toEqual({ embed: manifest.models.embed.id, ner: manifest.models.ner.id });
+    expect(signal.embedding).toHaveLength(manifest.models.embed.dim);
+    const norm = Math.hypot(...signal.embedding);
+    expect(norm).toBeGreaterThan(0.99);
+    expect(norm).toBeLessThan(1.01);
+    expect(signal.dwellMs).toBeGreaterThan(1000);
+    expect(signal.scrollDepth).toBeGreaterThan(0);
+  });
+
+  it('shows the collector’s credit in the popup and the sent text in the dashboard', async () => {
+    await expect.poll(async () => (await stack.ui({ type: 'get-state' })).balance?.balance, { timeout: 30_000 }).toBe(1);
+    await stack.popup.reload();
+    await expect.poll(() => stack.popup.textContent('[data-testid=balance]'), { timeout: 10_000 }).toContain('1');
+    const { items } = await stack.items();
+    const sent = items.find((i) => i.status === 'sent');
+    const stored = stack.storedBundles()[0]!.plaintext.signals[0]!;
+    expect(sent?.redacted?.text).toBe(stored.text);
+  });
+});
