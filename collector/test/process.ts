@@ -1,5 +1,7 @@
-// Runs the real collector (`tsx collector/src/main.ts`) as a child process on
-// a free port (COLLECTOR_PORT=0; the address is read from its startup log).
+// Runs the real collector (`tsx collector/src/main.ts`) as a child process.
+// With COLLECTOR_PORT unset or 0 it takes a free port and the address is read
+// from its startup log (needs log level info or lower); with a fixed port,
+// readiness is also detected by polling /health, so any log level works.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -36,7 +38,9 @@ export async function startCollector(dataDir: string, env: Record<string, string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res((exitCode = code))));
+  const fixedPort = Number(env.COLLECTOR_PORT ?? 0);
   const address = await new Promise<string>((res, rej) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -46,6 +50,15 @@ export async function startCollector(dataDir: string, env: Record<string, string
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     void exited.then((code) => rej(new Error(`collector exited (${code}) before listening:\n${out}`)));
+    if (fixedPort > 0) {
+      const poll = () => {
+        if (exitCode !== undefined) return;
+        rawRequest(fixedPort, { method: 'GET', path: '/health' })
+          .then((r) => (r.status === 200 ? res(`http://127.0.0.1:${fixedPort}`) : setTimeout(poll, 100)))
+          .catch(() => setTimeout(poll, 100));
+      };
+      poll();
+    }
   });
   const groupSignal = (sig: NodeJS.Signals) => {
     try {
