@@ -93,7 +93,8 @@ async function streamKillRestart(dataDir: string, mode: 'external' | 'failpoint'
     }
     const balance = JSON.parse((await rawRequest(running.port, { method: 'GET', path: `/v1/devices/${device.publicKey}/balance` })).body);
     expect(balance).toEqual({ devicePub: device.publicKey, balance: TOTAL * 2, bundles: TOTAL, signals: TOTAL * 2 });
-    await running.stop();
+    // Graceful shutdown on SIGTERM exits cleanly.
+    expect(await running.stop()).toBe(0);
     running = undefined;
     return { acked: acked.size, duplicates };
 }
