@@ -7,6 +7,14 @@ import { readStatus } from './status';
 
 export type LocalScope = Extract<UiRequest, { type: 'delete' }>['scope'];
 
+const MAX_SIGNALS_PER_REQUEST = 1000;
+
+function chunks<T>(all: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
+  return out;
+}
+
 export function localDay(ts: number): string {
   const d = new Date(ts);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -34,15 +42,17 @@ function inScope(item: StoredItem, scope: LocalScope): boolean {
 export async function deleteData(scope: LocalScope, deps: { db: Db; client: CollectorClient; now: number }): Promise<void> {
   const { db: database } = deps;
   const items = (await database.getAll('items')).filter((i) => inScope(i, scope));
-  const sentBundles = [...new Set(items.filter((i) => i.status === 'sent' && i.bundleId).map((i) => i.bundleId!))];
-  // Remote scope: whole-site and everything map directly; finer scopes name the bundles.
-  const remote: DeletionScope | null =
-    scope.kind === 'all' ? { kind: 'all' }
-    : scope.kind === 'site' && sentBundles.length > 0 ? { kind: 'site', origin: scope.origin }
-    : sentBundles.length > 0 ? { kind: 'bundles', bundleIds: sentBundles }
-    : null;
+  const sent = items.filter((i) => i.status === 'sent').map((i) => i.id);
+  // Everything and whole sites map directly; items and local days name the signals, so the
+  // collector deletes exactly what the user sees here (its days are UTC, the dashboard's local).
+  const remotes: DeletionScope[] =
+    scope.kind === 'all' ? [{ kind: 'all' }]
+    : sent.length === 0 ? []
+    : scope.kind === 'site' ? [{ kind: 'site', origin: scope.origin }]
+    : chunks(sent, MAX_SIGNALS_PER_REQUEST).map((signalIds) => ({ kind: 'signals', signalIds }));
   const deviceKey = await loadDeviceKey(database);
-  if (remote && deviceKey) {
+  for (const remote of remotes) {
+    if (!deviceKey) break;
     const request = await deviceKey.withSecret((secret) => signDeletionRequest({ scope: remote, ts: deps.now }, secret));
     const receipt = await deps.client.requestDeletion(request);
     const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;

@@ -11,6 +11,8 @@ export const DELETION_HASH_TAG = 'tributary/deletion-request-hash/v1';
 
 export const deletionScopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bundles'), bundleIds: z.array(uuid).min(1).max(1000) }),
+  // Single items: the collector deletes just these signals and purges the envelopes that held them.
+  z.strictObject({ kind: z.literal('signals'), signalIds: z.array(uuid).min(1).max(1000) }),
   z.strictObject({ kind: z.literal('site'), origin: originSchema }),
   // A UTC calendar day, matched against each signal's visitedAt.
   z.strictObject({ kind: z.literal('day'), day: z.iso.date() }),

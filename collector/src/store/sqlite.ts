@@ -91,6 +91,12 @@ export function openSqliteStore(path: string): Store {
           .prepare<[string, number, number], { id: string; bundle_id: string }>(`${base} AND visited_at >= ? AND visited_at < ?`)
           .all(devicePub, start, start + DAY_MS);
       }
+      case 'signals': {
+        const placeholders = scope.signalIds.map(() => '?').join(',');
+        return db
+          .prepare<string[], { id: string; bundle_id: string }>(`${base} AND id IN (${placeholders})`)
+          .all(devicePub, ...scope.signalIds);
+      }
       case 'bundles': {
         const placeholders = scope.bundleIds.map(() => '?').join(',');
         return db
