@@ -103,6 +103,24 @@ describe('POST /v1/deletions', () => {
     expect(rowsFor('signals', 'id', today.id)).toHaveLength(1);
   });
 
+  it('deletes single signals by id and purges the envelope that held them', async () => {
+    const gone = makeSignal();
+    const kept = makeSignal();
+    const plain = await submit(device, [gone, kept]);
+    const res = await del(request(device, { kind: 'signals', signalIds: [gone.id] }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().receipt).toMatchObject({ deleted: [gone.id], deletedBundles: [plain.bundleId], debited: 1 });
+    expect(rowsFor('signals', 'id', gone.id)).toHaveLength(0);
+    expect(rowsFor('signals', 'id', kept.id)).toHaveLength(1);
+    expect(rowsFor('bundles', 'bundle_id', plain.bundleId)[0]!.envelope_json).toBeNull();
+    // Another device cannot delete it by naming its id.
+    const other = await submit(device, [makeSignal()]);
+    const attacker = generateDeviceKeyPair();
+    const forged = await del(request(attacker, { kind: 'signals', signalIds: [other.signals[0]!.id] }));
+    expect(forged.json().receipt).toMatchObject({ deleted: [], deletedBundles: [], debited: 0 });
+    expect(rowsFor('signals', 'id', other.signals[0]!.id)).toHaveLength(1);
+  });
+
   it('refuses a request signed by another device for this device (401), deleting nothing', async () => {
     await submit(device);
     const attacker = generateDeviceKeyPair();

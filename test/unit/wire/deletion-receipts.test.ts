@@ -34,6 +34,7 @@ describe('deletion request', () => {
   it('accepts every scope kind', () => {
     const scopes: DeletionScope[] = [
       { kind: 'bundles', bundleIds: [UUID_A] },
+      { kind: 'signals', signalIds: [UUID_A, UUID_B] },
       { kind: 'site', origin: 'http://localhost:8080' },
       { kind: 'day', day: '2026-11-25' },
       { kind: 'all' },
