@@ -44,7 +44,8 @@ const HOST_SUFFIXES: Record<string, SensitiveCategory> = {
 const HOST_WORDS: [RegExp, SensitiveCategory][] = [
   [/(^|[.-])(bank|banking|banque|bancaire|sparkasse|volksbank|creditunion|fcu)([.-]|$)/, 'banking'],
   [/(^|[.-])(webmail|mail)\./, 'webmail'],
-  [/(^|[.-])(porn|xxx|sex|adult|nsfw)/, 'adult'],
+  // These three start no ordinary word, so a prefix is enough; "sex" and "adult" do (sextant, adultswim).
+  [/(^|[.-])(porn|xxx|nsfw)|(^|[.-])(sex|adult)([.-]|$)/, 'adult'],
   [/(^|[.-])(clinic|hospital|pharmacy|patient|health|medical|therapy)([.-]|$)/, 'health'],
   [/\.gov(\.[a-z]{2})?$|\.gouv\.[a-z]{2}$|\.gob\.[a-z]{2}$|\.bund\.de$/, 'government'],
   [/(^|[.-])(vault|passwords?)([.-]|$)/, 'password-manager'],
