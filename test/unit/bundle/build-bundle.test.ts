@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bundlePlaintext,
+  nextBundleItems,
+  signalFromItem,
+  type BundlePolicy,
+} from '../../../utils/bundle/build-bundle';
+import { bundlePlaintextSchema, generateDeviceKeyPair, signalSchema } from '../../../utils/wire';
+import { HOUR_MS, T0, makeItem } from '../support/db';
+
+const policy: BundlePolicy = { maxSignals: 3, maxWaitMs: 10 * 60_000 };
+
+describe('signalFromItem', () => {
+  it('rounds visitedAt down to the hour and sends the redacted text only', () => {
+    const item = makeItem({ visitedAt: T0, raw: { title: 'raw title', text: 'raw secret text' } });
+    const signal = signalFromItem(item);
+    expect(signal.visitedAt).toBe(Math.floor(T0 / HOUR_MS) * HOUR_MS);
+    expect(signal.visitedAt % HOUR_MS).toBe(0);
+    expect(T0 - signal.visitedAt).toBeLessThan(HOUR_MS);
+    expect(signal.title).toBe(item.redacted!.title);
+    expect(signal.text).toBe(item.redacted!.text);
+    expect(JSON.stringify(signal)).not.toContain('raw secret');
+    expect(signalSchema.safeParse(signal).success).toBe(true);
+  });
+
+  it('turns entity counts into a list and omits a too-short language tag', () => {
+    const signal = signalFromItem(makeItem({ entityCounts: { PERSON: 2, EMAIL: 1 }, lang: 'x' }));
+    expect(signal.entities).toEqual(expect.arrayContaining([{ type: 'PERSON', count: 2 }, { type: 'EMAIL', count: 1 }]));
+    expect(signal.entities).toHaveLength(2);
+    expect(signal).not.toHaveProperty('lang');
+    expect(signalFromItem(makeItem({ entityCounts: undefined })).entities).toEqual([]);
+  });
+
+  it.each(['redacted', 'embedding', 'models'] as const)('throws for an item without %s', (field) => {
+    expect(() => signalFromItem(makeItem({ [field]: undefined, status: 'processing' }))).toThrow(/not processed/);
+  });
+});
+
+describe('nextBundleItems', () => {
+  const at = (minutesAgo: number, now: number) => makeItem({ visitedAt: now - minutesAgo * 60_000 });
+  const now = T0 + 24 * HOUR_MS;
+
+  it('waits while there are fewer than maxSignals and the oldest is younger than maxWaitMs', () => {
+    expect(nextBundleItems([at(1, now), at(9, now)], now, policy)).toEqual([]);
+    expect(nextBundleItems([], now, policy, true)).toEqual([]);
+  });
+
+  it('sends once the oldest has waited maxWaitMs', () => {
+    const items = [at(1, now), at(10, now)];
+    expect(nextBundleItems(items, now, policy).map((i) => i.id)).toEqual([items[1]!.id, items[0]!.id]);
+  });
+
+  it('sends once maxSignals are ready', () => {
+    const items = [at(3, now), at(1, now), at(2, now)];
+    expect(nextBundleItems(items, now, policy).map((i) => i.id)).toEqual([items[0]!.id, items[2]!.id, items[1]!.id]);
+  });
+
+  it('force sends what is ready without waiting', () => {
+    const items = [at(1, now)];
+    expect(nextBundleItems(items, now, policy, true)).toEqual(items);
+  });
+
+  it('takes the oldest first and at most maxSignals, without reordering the input', () => {
+    const items = [at(5, now), at(50, now), at(1, now), at(20, now), at(30, now)];
+    const ids = items.map((i) => i.id);
+    const chosen = nextBundleItems(items, now, policy);
+    expect(chosen.map((i) => i.id)).toEqual([ids[1], ids[4], ids[3]]);
+    expect(items.map((i) => i.id)).toEqual(ids);
+  });
+});
+
+describe('bundlePlaintext', () => {
+  it('is a valid wire plaintext', () => {
+    const device = generateDeviceKeyPair();
+    const plain = bundlePlaintext([makeItem(), makeItem({ origin: 'https://news.example:8443' })], device.publicKey, crypto.randomUUID(), T0);
+    const parsed = bundlePlaintextSchema.safeParse(plain);
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    expect(plain.signals).toHaveLength(2);
+  });
+
+  it('carrying an unprocessed item throws instead of sending raw data', () => {
+    const device = generateDeviceKeyPair();
+    const unprocessed = makeItem({ status: 'processing', redacted: undefined, raw: { title: 't', text: 'raw' } });
+    expect(() => bundlePlaintext([makeItem(), unprocessed], device.publicKey, crypto.randomUUID(), T0)).toThrow(/not processed/);
+  });
+});
