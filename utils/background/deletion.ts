@@ -1,5 +1,6 @@
 import type { CollectorClient } from '../collector/client';
 import { loadDeviceKey } from '../keys/device-key';
+import { unsealPendingBundle } from '../outbox/outbox';
 import type { UiRequest } from '../messages';
 import type { Db, StoredItem } from '../store/db';
 import { deletionRequestHash, signDeletionRequest, verifyReceipt, type DeletionScope } from '../wire';
@@ -73,11 +74,7 @@ async function deleteLocal(database: Db, items: StoredItem[]): Promise<void> {
   for (const bundle of await bundles.getAll()) {
     if (!bundle.itemIds.some((id) => ids.has(id))) continue;
     if (bundle.status === 'pending') {
-      for (const id of bundle.itemIds) {
-        const item = await tx.objectStore('items').get(id);
-        if (item && !ids.has(id)) await tx.objectStore('items').put({ ...item, status: 'ready', bundleId: undefined });
-      }
-      await bundles.delete(bundle.bundleId);
+      await unsealPendingBundle(tx, bundle, ids);
     } else {
       const rest = bundle.itemIds.filter((id) => !ids.has(id));
       if (rest.length === 0) await bundles.delete(bundle.bundleId);

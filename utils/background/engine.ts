@@ -60,6 +60,7 @@ export function createEngine(deps: EngineDeps): Engine {
         await enqueueBundle(database, batch, deviceKey, keys, t);
       }
       const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t);
+      if (drained.keysStale) await refreshKeys();
       const balance = await deps.client.balance(deviceKey.publicKey);
       await updateStatus((s) => ({
         ...s,

@@ -2,7 +2,8 @@ import { base64ToBytes, sealBundle, verifyIngestReceipt, type CollectorKeysRespo
 import { bundlePlaintext } from '../bundle/build-bundle';
 import { CollectorError, type CollectorClient } from '../collector/client';
 import type { DeviceKey } from '../keys/device-key';
-import type { Db, StoredBundle, StoredItem } from '../store/db';
+import type { IDBPTransaction } from 'idb';
+import type { Db, StoredBundle, StoredItem, TributarySchema } from '../store/db';
 import { retryDelayMs } from './backoff';
 
 /**
@@ -47,9 +48,27 @@ export async function enqueueBundle(
   return bundle;
 }
 
+/**
+ * Takes a not-yet-acknowledged bundle apart: its items go back to ready (except `dropping`,
+ * which the caller deletes), to be sealed again in a later bundle.
+ */
+export async function unsealPendingBundle(
+  tx: IDBPTransaction<TributarySchema, ('bundles' | 'items')[], 'readwrite'>,
+  bundle: StoredBundle,
+  dropping: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  for (const id of bundle.itemIds) {
+    const item = await tx.objectStore('items').get(id);
+    if (item && !dropping.has(id)) await tx.objectStore('items').put({ ...item, status: 'ready', bundleId: undefined });
+  }
+  await tx.objectStore('bundles').delete(bundle.bundleId);
+}
+
 export interface DrainResult {
   sent: number;
   failed: number;
+  /** The collector no longer knows the key a bundle was sealed to: fetch its keys again. */
+  keysStale: boolean;
   /** false when the collector could not be reached at all; null when nothing was tried. */
   reachable: boolean | null;
   lastError: string | null;
@@ -69,7 +88,7 @@ export async function drainOutbox(
   const pending = (await database.getAllFromIndex('bundles', 'status', 'pending'))
     .filter((b) => b.nextAttemptAt <= now)
     .sort((a, b) => a.createdAt - b.createdAt);
-  const result: DrainResult = { sent: 0, failed: 0, reachable: null, lastError: null };
+  const result: DrainResult = { sent: 0, failed: 0, keysStale: false, reachable: null, lastError: null };
   for (const bundle of pending) {
     try {
       const { receipt } = await client.submitBundle(bundle.envelope);
@@ -81,6 +100,15 @@ export async function drainOutbox(
       result.reachable = true;
     } catch (err) {
       const error = err instanceof CollectorError ? err : new CollectorError(String(err), null, 'error', null);
+      if (error.code === 'unknown_collector_key') {
+        // Sealed to a key the collector has dropped: reseal the items after a key refresh.
+        const tx = database.transaction(['bundles', 'items'], 'readwrite');
+        await unsealPendingBundle(tx, bundle);
+        await tx.done;
+        result.keysStale = true;
+        result.reachable = true;
+        continue;
+      }
       result.failed += 1;
       result.lastError = error.message;
       result.reachable = error.status !== null;

@@ -62,19 +62,19 @@ export interface DeviceKeyRecord {
   createdAt: number;
 }
 
-interface TributaryDB extends DBSchema {
+export interface TributarySchema extends DBSchema {
   items: { key: string; value: StoredItem; indexes: { status: ItemStatus; origin: string; visitedAt: number } };
   bundles: { key: string; value: StoredBundle; indexes: { status: BundleStatus } };
   deletions: { key: string; value: DeletionRecord };
   keys: { key: string; value: DeviceKeyRecord };
 }
 
-export type Db = IDBPDatabase<TributaryDB>;
+export type Db = IDBPDatabase<TributarySchema>;
 
 const DB_NAME = 'tributary';
 
 export function openTributaryDb(): Promise<Db> {
-  return openDB<TributaryDB>(DB_NAME, 1, {
+  return openDB<TributarySchema>(DB_NAME, 1, {
     upgrade(db) {
       const items = db.createObjectStore('items', { keyPath: 'id' });
       items.createIndex('status', 'status');
