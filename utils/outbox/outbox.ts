@@ -40,6 +40,8 @@ export async function enqueueBundle(
     // Dropped or deleted by the user while we were sealing: the bundle must not carry it.
     if (!fresh || fresh.status !== 'ready') {
       tx.abort();
+      // The abort is the intended outcome, not a second failure left unhandled.
+      await tx.done.catch(() => undefined);
       throw new Error(`item ${item.id} changed while its bundle was sealed`);
     }
     await tx.objectStore('items').put({ ...fresh, status: 'queued', bundleId });
