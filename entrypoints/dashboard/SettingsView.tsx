@@ -1,3 +1,4 @@
+import { PauseControls } from '@/components/PauseControls';
 import { SignalToggles } from '@/components/SignalToggles';
 import type { ExtensionState } from '@/utils/state';
 import type { DashboardActions } from './Dashboard';
@@ -6,6 +7,13 @@ export function SettingsView({ state, actions, busy }: { state: ExtensionState; 
   const { consent } = state;
   return (
     <div class="settings">
+      {consent.optedIn && (
+        <PauseControls
+          consent={consent}
+          busy={busy}
+          change={(req) => actions.run(req, req.type === 'resume' ? 'Collecting again.' : 'Paused.')}
+        />
+      )}
       <SignalToggles
         signals={consent.signals}
         disabled={busy}

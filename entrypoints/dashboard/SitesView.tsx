@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Consent } from '@/utils/consent/settings';
 import type { SiteRule } from '@/utils/messages';
 import { parseOriginInput } from '@/utils/ui/origin';
+import { sensitiveNote, sensitiveReason } from '@/utils/ui/sites';
 import type { DashboardActions } from './Dashboard';
 
 export function SitesView({ consent, actions, busy }: { consent: Consent; actions: DashboardActions; busy: boolean }) {
@@ -16,8 +17,27 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
       return;
     }
     setInputError(null);
-    const verb = rule === 'deny' ? 'Never collecting on' : 'Allowing';
-    if (await actions.run({ type: 'set-site-rule', origin: parsed.origin, rule }, `${verb} ${parsed.origin}.`)) setInput('');
+    const { origin } = parsed;
+    const apply = async () => {
+      const verb = rule === 'deny' ? 'Never collecting on' : 'Allowing';
+      if (await actions.run({ type: 'set-site-rule', origin, rule }, `${verb} ${origin}.`)) setInput('');
+    };
+    const sensitive = sensitiveReason(origin);
+    if (rule === 'allow' && sensitive) {
+      actions.confirm({
+        title: `Allow ${origin}?`,
+        body: (
+          <p>
+            This is a {sensitive.reason} site, excluded by default because what you read there can reveal private matters.
+            {sensitive.overridable ? '' : ' Its pages stay excluded even with this rule.'}
+          </p>
+        ),
+        confirmLabel: 'Allow',
+        onConfirm: () => void apply(),
+      });
+      return;
+    }
+    await apply();
   }
 
   return (
@@ -62,6 +82,7 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
             <li key={origin} data-testid="site-rule" data-origin={origin} data-rule={rule}>
               <span class={`badge badge-rule-${rule}`}>{rule === 'deny' ? 'Never' : 'Allowed'}</span>
               <span class="mono">{origin}</span>
+              <span class="muted small">{sensitiveNote(origin, rule)}</span>
               <button
                 type="button"
                 class="btn btn-link"

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Consent } from '@/utils/consent/settings';
 import { siteForRule } from '@/utils/ui/site-tab';
+import { sensitiveReason } from '@/utils/ui/sites';
 import type { StateChange } from '@/components/useExtensionState';
 
 async function currentSite(): Promise<string | null> {
@@ -21,6 +22,14 @@ export function NeverOnSite({ consent, busy, change }: { consent: Consent; busy:
       <button type="button" class="btn btn-wide" data-testid="never-on-site" disabled>
         This page is never collected
       </button>
+    );
+  }
+  const sensitive = sensitiveReason(origin);
+  if (sensitive && (consent.siteRules[origin] !== 'allow' || !sensitive.overridable)) {
+    return (
+      <p class="small muted" data-testid="site-sensitive">
+        Never collected on {new URL(origin).host}: it is a {sensitive.reason} site.
+      </p>
     );
   }
   if (consent.siteRules[origin] === 'deny') {
