@@ -1,0 +1,194 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  MAX_PROCESS_ATTEMPTS,
+  MAX_UNSENT_ITEMS,
+  PROCESS_BATCH,
+  processWaitingItems,
+  recordObservation,
+} from '../../../utils/background/items';
+import type { PageObservation } from '../../../utils/messages';
+import type { PageText, ProcessedPage } from '../../../utils/pipeline/process-pages';
+import type { Db, StoredItem } from '../../../utils/store/db';
+import { T0, freshDb, makeItem } from '../support/db';
+
+let database: Db;
+beforeEach(async () => {
+  database = await freshDb();
+});
+
+const observation = (o: Partial<PageObservation> = {}): PageObservation => ({
+  origin: 'https://example.com',
+  title: 'Meeting Sarah Johnson',
+  text: 'Call Sarah on +49 30 1234567 about the river survey.',
+  lang: 'en',
+  visitedAt: T0,
+  dwellMs: 20_000,
+  scrollDepth: 0.7,
+  interactions: 4,
+  ...o,
+});
+
+const processingItem = (o: Partial<StoredItem> = {}) =>
+  makeItem({
+    status: 'processing',
+    attempts: 0,
+    raw: { title: 'raw title', text: 'raw text with a secret' },
+    redacted: undefined,
+    entityCounts: undefined,
+    embedding: undefined,
+    models: undefined,
+    ...o,
+  });
+
+const processed = (page: PageText): ProcessedPage => ({
+  title: page.title.replace('raw', '[R]'),
+  text: page.text.replace('secret', '[SECRET]'),
+  entityCounts: { PERSON: 1 },
+  embedding: [0.6, 0.8],
+  models: { embed: 'e', ner: 'n' },
+});
+const succeed = () => vi.fn(async (pages: PageText[]) => pages.map(processed));
+
+async function putAll(items: StoredItem[]): Promise<void> {
+  const tx = database.transaction('items', 'readwrite');
+  await Promise.all(items.map((i) => tx.store.put(i)));
+  await tx.done;
+}
+
+describe('recordObservation', () => {
+  it('stores the raw text as an item waiting for processing', async () => {
+    const { item, dropped } = await recordObservation(database, observation());
+    expect(dropped).toBe(0);
+    const stored = (await database.get('items', item.id))!;
+    expect(stored).toMatchObject({
+      status: 'processing',
+      origin: 'https://example.com',
+      raw: { title: 'Meeting Sarah Johnson', text: observation().text },
+      attempts: 0,
+      visitedAt: T0,
+      dwellMs: 20_000,
+    });
+    expect(stored.redacted).toBeUndefined();
+  });
+
+  it(`keeps at most ${MAX_UNSENT_ITEMS} unsent items, dropping the oldest and reporting how many`, async () => {
+    const statuses = ['processing', 'held', 'ready', 'failed'] as const;
+    const unsent = Array.from({ length: MAX_UNSENT_ITEMS - 1 }, (_, i) =>
+      makeItem({ status: statuses[i % statuses.length], visitedAt: T0 + 1000 + i }),
+    );
+    const sentLongAgo = makeItem({ status: 'sent', visitedAt: T0 - 10_000 });
+    const queuedLongAgo = makeItem({ status: 'queued', visitedAt: T0 - 10_000 });
+    await putAll([...unsent, sentLongAgo, queuedLongAgo]);
+
+    expect((await recordObservation(database, observation({ visitedAt: T0 + 900_000 }))).dropped).toBe(0);
+    const second = await recordObservation(database, observation({ visitedAt: T0 + 900_001 }));
+    expect(second.dropped).toBe(1);
+    expect(await database.get('items', unsent[0]!.id)).toBeUndefined();
+    expect(await database.get('items', unsent[1]!.id)).toBeDefined();
+    expect(await database.get('items', second.item.id)).toBeDefined();
+    // Items that already left, or are sealed in a bundle, do not count and are never dropped.
+    expect(await database.get('items', sentLongAgo.id)).toBeDefined();
+    expect(await database.get('items', queuedLongAgo.id)).toBeDefined();
+    expect(await database.count('items')).toBe(MAX_UNSENT_ITEMS + 2);
+  });
+});
+
+describe('processWaitingItems', () => {
+  it('success drops the raw text and makes the item ready', async () => {
+    const item = processingItem();
+    await putAll([item]);
+    const process = succeed();
+    expect(await processWaitingItems(database, process, false)).toEqual({ processed: 1, failed: 0 });
+    expect(process).toHaveBeenCalledWith([item.raw]);
+    const stored = (await database.get('items', item.id))!;
+    expect(stored.status).toBe('ready');
+    expect(stored).not.toHaveProperty('raw');
+    expect(JSON.stringify(stored)).not.toContain('raw text with a secret');
+    expect(stored).toMatchObject({
+      redacted: { title: '[R] title', text: 'raw text with a [SECRET]' },
+      entityCounts: { PERSON: 1 },
+      embedding: [0.6, 0.8],
+      models: { embed: 'e', ner: 'n' },
+      attempts: 1,
+    });
+  });
+
+  it('in review mode a processed item is held, not ready', async () => {
+    const item = processingItem();
+    await putAll([item]);
+    await processWaitingItems(database, succeed(), true);
+    const stored = (await database.get('items', item.id))!;
+    expect(stored.status).toBe('held');
+    expect(stored).not.toHaveProperty('raw');
+  });
+
+  it('a failing model marks the batch failed with the error and keeps the raw text; nothing becomes ready', async () => {
+    const items = [processingItem(), processingItem()];
+    await putAll(items);
+    const process = vi.fn(async () => {
+      throw new Error('NER timed out');
+    });
+    expect(await processWaitingItems(database, process, false)).toEqual({ processed: 0, failed: 2 });
+    for (const item of items) {
+      const stored = (await database.get('items', item.id))!;
+      expect(stored.status).toBe('failed');
+      expect(stored.error).toMatch(/NER timed out/);
+      expect(stored.raw).toEqual(item.raw);
+      expect(stored.redacted).toBeUndefined();
+      expect(stored.attempts).toBe(1);
+    }
+    expect(await database.countFromIndex('items', 'status', 'ready')).toBe(0);
+  });
+
+  it('a page the model returned no result for fails instead of going out unprocessed', async () => {
+    const items = [processingItem(), processingItem()];
+    await putAll(items);
+    const process = vi.fn(async (pages: PageText[]) => pages.slice(0, 1).map(processed));
+    expect(await processWaitingItems(database, process, false)).toEqual({ processed: 1, failed: 1 });
+    const statuses = await Promise.all(items.map(async (i) => (await database.get('items', i.id))!.status));
+    expect(statuses.sort()).toEqual(['failed', 'ready']);
+  });
+
+  it('retries a failed item, clears its error on success, and stops after the last attempt', async () => {
+    const retried = processingItem({ status: 'failed', attempts: MAX_PROCESS_ATTEMPTS - 1, error: 'earlier failure' });
+    const exhausted = processingItem({ status: 'failed', attempts: MAX_PROCESS_ATTEMPTS, error: 'gave up' });
+    await putAll([retried, exhausted]);
+    const process = succeed();
+    expect(await processWaitingItems(database, process, false)).toEqual({ processed: 1, failed: 0 });
+    expect(process).toHaveBeenCalledTimes(1);
+    expect(process.mock.calls[0]![0]).toHaveLength(1);
+    const done = (await database.get('items', retried.id))!;
+    expect(done.status).toBe('ready');
+    expect(done).not.toHaveProperty('error');
+    expect(await database.get('items', exhausted.id)).toEqual(exhausted);
+  });
+
+  it('an item that keeps failing is tried at most MAX_PROCESS_ATTEMPTS times', async () => {
+    const item = processingItem();
+    await putAll([item]);
+    const process = vi.fn(async () => {
+      throw new Error('broken model');
+    });
+    for (let run = 0; run < MAX_PROCESS_ATTEMPTS + 2; run++) await processWaitingItems(database, process, false);
+    expect(process).toHaveBeenCalledTimes(MAX_PROCESS_ATTEMPTS);
+    expect((await database.get('items', item.id))).toMatchObject({ status: 'failed', attempts: MAX_PROCESS_ATTEMPTS });
+  });
+
+  it('processes in batches', async () => {
+    await putAll(Array.from({ length: PROCESS_BATCH + 2 }, () => processingItem()));
+    const process = succeed();
+    expect(await processWaitingItems(database, process, false)).toEqual({ processed: PROCESS_BATCH + 2, failed: 0 });
+    expect(process.mock.calls.map(([pages]) => pages.length)).toEqual([PROCESS_BATCH, 2]);
+  });
+
+  it('an item deleted while the models ran is not brought back', async () => {
+    const item = processingItem();
+    await putAll([item]);
+    const process = vi.fn(async (pages: PageText[]) => {
+      await database.delete('items', item.id);
+      return pages.map(processed);
+    });
+    expect(await processWaitingItems(database, process, false)).toEqual({ processed: 0, failed: 0 });
+    expect(await database.get('items', item.id)).toBeUndefined();
+  });
+});
