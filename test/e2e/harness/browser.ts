@@ -15,7 +15,11 @@ export interface ExtensionBrowser {
 }
 
 /** Debian's Chromium, new headless mode, the built extension loaded, a fresh profile. */
-export async function launchWithExtension(extensionDir: string, profileDir?: string): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  extensionDir: string,
+  profileDir?: string,
+  options: { args?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const userDataDir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -30,6 +34,7 @@ export async function launchWithExtension(extensionDir: string, profileDir?: str
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -7,12 +7,16 @@ const PAGES = path.resolve(import.meta.dirname, '../pages');
 export interface PagesServer {
   origin: string;
   url(page: string): string;
+  /** The same server as a second site: `http://localhost:PORT`. */
+  altOrigin: string;
+  altUrl(page: string): string;
   close(): Promise<void>;
 }
 
 /** Serves the test pages on loopback; `host` lets two origins share one server (127.0.0.1 / localhost). */
 export async function servePages(): Promise<PagesServer> {
   const server: Server = createServer((req, res) => {
+    // Only the file name counts, so `login/article.html` serves article.html at a login path.
     const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname) || 'index.html';
     readFile(path.join(PAGES, name)).then(
       (body) => {
@@ -29,9 +33,12 @@ export async function servePages(): Promise<PagesServer> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
+  const altOrigin = `http://localhost:${port}`;
   return {
     origin,
     url: (page) => `${origin}/${page}`,
+    altOrigin,
+    altUrl: (page) => `${altOrigin}/${page}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

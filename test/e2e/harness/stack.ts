@@ -24,8 +24,13 @@ export interface Stack {
   /** Sends one UI request as the popup would, and unwraps the reply. */
   ui<T = ExtensionState>(request: UiRequest): Promise<T>;
   optIn(): Promise<void>;
-  /** Opens a test page, stays `dwellMs` with the page in front, scrolls, then leaves it. */
+  /** Opens a test page (a name under the pages server, or a full URL), stays `dwellMs` with the page in front, scrolls, then leaves it. */
   visit(page: string, dwellMs?: number): Promise<void>;
+  /** Stops the collector (SIGTERM) and starts it again on the same port and data dir, with `env` added. */
+  restartCollector(env?: Record<string, string>): Promise<RunningCollector>;
+  stopCollector(): Promise<void>;
+  /** Stops the extension's service worker, as Chromium does when it idles one out; resolves once it reports stopped. */
+  stopExtensionWorker(): Promise<void>;
   items(): Promise<ItemsReply>;
   /** Every bundle the collector stored, re-verified and decrypted with the collector's own key. */
   storedBundles(): { envelope: BundleEnvelope; plaintext: BundlePlaintext; signatureValid: boolean }[];
@@ -37,15 +42,15 @@ export interface Stack {
  * One whole Tributary on loopback: a collector on its own SQLite file, a server for the test
  * pages, and Debian's Chromium with the extension built for that collector.
  */
-export async function startStack(options: { outDir?: string } = {}): Promise<Stack> {
+export async function startStack(options: { outDir?: string; browserArgs?: string[] } = {}): Promise<Stack> {
   const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-collector-'));
   const port = await freePort();
   const collectorUrl = `http://127.0.0.1:${port}`;
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
   const extensionDir = buildExtension(collectorUrl, { manifest: E2E_MANIFEST, outDir });
-  const collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port) });
+  let collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port) });
   const pages = await servePages();
-  const browser = await launchWithExtension(extensionDir);
+  const browser = await launchWithExtension(extensionDir, undefined, { args: options.browserArgs });
   const popup = await browser.openExtensionPage('popup.html');
 
   async function ui<T>(request: UiRequest): Promise<T> {
@@ -56,8 +61,14 @@ export async function startStack(options: { outDir?: string } = {}): Promise<Sta
 
   const openDb = () => new Database(path.join(collectorDir, 'collector.sqlite'), { readonly: true });
 
+  async function stopCollector(): Promise<void> {
+    if (collector.child.exitCode === null && collector.child.signalCode === null) await collector.stop();
+  }
+
   return {
-    collector,
+    get collector() {
+      return collector;
+    },
     collectorDir,
     pages,
     browser,
@@ -70,7 +81,7 @@ export async function startStack(options: { outDir?: string } = {}): Promise<Sta
     },
     async visit(page, dwellMs = 1500) {
       const tab = await browser.context.newPage();
-      await tab.goto(pages.url(page));
+      await tab.goto(/^https?:/.test(page) ? page : pages.url(page));
       await tab.bringToFront();
       await tab.waitForTimeout(dwellMs / 2);
       await tab.mouse.wheel(0, 4000);
@@ -78,6 +89,34 @@ export async function startStack(options: { outDir?: string } = {}): Promise<Sta
       // Leaving the page ends the visit; the observation is sent on the way out.
       await tab.goto('about:blank');
       await tab.close();
+    },
+    async restartCollector(env = {}) {
+      await stopCollector();
+      collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...env });
+      return collector;
+    },
+    stopCollector,
+    async stopExtensionWorker() {
+      // ServiceWorker.stopAllWorkers leaves extension workers running in Chromium 156; stopping
+      // the extension's version by id is what DevTools' "stop" does, and it reports the stop.
+      const session = await browser.context.newCDPSession(popup);
+      const scriptPrefix = `chrome-extension://${browser.extensionId}/`;
+      try {
+        const stopped = new Promise<void>((resolve) => {
+          session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            for (const v of versions) {
+              if (v.scriptURL.startsWith(scriptPrefix) && v.runningStatus === 'running') {
+                void session.send('ServiceWorker.stopWorker', { versionId: v.versionId }).catch(() => undefined);
+              }
+              if (v.scriptURL.startsWith(scriptPrefix) && v.runningStatus === 'stopped') resolve();
+            }
+          });
+        });
+        await session.send('ServiceWorker.enable');
+        await stopped;
+      } finally {
+        await session.detach().catch(() => undefined);
+      }
     },
     items: () => ui<ItemsReply>({ type: 'list-items' }),
     storedBundles() {
@@ -101,7 +140,7 @@ export async function startStack(options: { outDir?: string } = {}): Promise<Sta
     async close() {
       await browser.close().catch(() => undefined);
       await pages.close();
-      await collector.stop();
+      await stopCollector();
       rmSync(collectorDir, { recursive: true, force: true });
       if (!options.outDir) rmSync(outDir, { recursive: true, force: true });
     },
