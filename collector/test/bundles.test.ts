@@ -24,10 +24,10 @@ afterEach(async () => h.close());
 
 const post = (body: unknown) => h.app.inject({ method: 'POST', url: '/v1/bundles', payload: body as object });
 
-function expectNothingStored(): void {
-  expect(h.count('bundles')).toBe(0);
-  expect(h.count('signals')).toBe(0);
-  expect(h.count('ledger')).toBe(0);
+async function expectNothingStored(): Promise<void> {
+  expect(await h.count('bundles')).toBe(0);
+  expect(await h.count('signals')).toBe(0);
+  expect(await h.count('ledger')).toBe(0);
 }
 
 describe('POST /v1/bundles', () => {
@@ -42,7 +42,7 @@ describe('POST /v1/bundles', () => {
     expect(body.receipt.signalIds).toEqual(plain.signals.map((s) => s.id));
     expect(body.receipt.credited).toBe(2);
 
-    const rows = h.db().prepare('SELECT * FROM signals WHERE bundle_id = ? ORDER BY id').all(plain.bundleId) as Record<string, unknown>[];
+    const rows = await h.query('SELECT * FROM signals WHERE bundle_id = ? ORDER BY id', plain.bundleId);
     expect(rows).toHaveLength(2);
     const first = plain.signals.find((s) => s.id === rows[0]!.id)!;
     expect(rows[0]).toMatchObject({
@@ -56,12 +56,12 @@ describe('POST /v1/bundles', () => {
       visited_at: first.visitedAt,
     });
     expect(JSON.parse(rows[0]!.embedding_json as string)).toEqual(first.embedding);
-    const bundle = h.db().prepare('SELECT envelope_json, signal_count FROM bundles WHERE bundle_id = ?').get(plain.bundleId) as {
+    const [bundle] = (await h.query('SELECT envelope_json, signal_count FROM bundles WHERE bundle_id = ?', plain.bundleId)) as {
       envelope_json: string;
       signal_count: number;
-    };
-    expect(JSON.parse(bundle.envelope_json)).toEqual(env);
-    expect(bundle.signal_count).toBe(2);
+    }[];
+    expect(JSON.parse(bundle!.envelope_json)).toEqual(env);
+    expect(bundle!.signal_count).toBe(2);
 
     const bal = await h.app.inject({ method: 'GET', url: `/v1/devices/${device.publicKey}/balance` });
     expect(bal.json()).toEqual({ devicePub: device.publicKey, balance: 2, bundles: 1, signals: 2 });
@@ -73,8 +73,8 @@ describe('POST /v1/bundles', () => {
     const again = await post(env);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ ...first, duplicate: true });
-    expect(h.count('bundles')).toBe(1);
-    expect(h.count('ledger')).toBe(1);
+    expect(await h.count('bundles')).toBe(1);
+    expect(await h.count('ledger')).toBe(1);
     const bal = (await h.app.inject({ method: 'GET', url: `/v1/devices/${device.publicKey}/balance` })).json();
     expect(bal.balance).toBe(2);
   });
@@ -85,7 +85,7 @@ describe('POST /v1/bundles', () => {
     const res = await post(seal({ ...plain, signals: [makeSignal()] }, h.collector, device));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('bundle_conflict');
-    expect(h.count('ledger')).toBe(1);
+    expect(await h.count('ledger')).toBe(1);
   });
 
   it('refuses a bad signature with 401 and stores nothing', async () => {
@@ -93,7 +93,7 @@ describe('POST /v1/bundles', () => {
     const res = await post({ ...env, sig: '0'.repeat(128) });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('bad_signature');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses a valid signature over a changed body', async () => {
@@ -104,7 +104,7 @@ describe('POST /v1/bundles', () => {
     expect(res.statusCode).toBe(401);
     const res2 = await post({ ...env, createdAt: env.createdAt - 1 });
     expect(res2.statusCode).toBe(401);
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses an envelope re-signed by another device (inner devicePub mismatch)', async () => {
@@ -119,7 +119,7 @@ describe('POST /v1/bundles', () => {
     const res = await post(rewrapped);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('envelope_mismatch');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses an inner bundleId that differs from the envelope', async () => {
@@ -131,7 +131,7 @@ describe('POST /v1/bundles', () => {
     const res = await post({ ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), device.secretKey) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('envelope_mismatch');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses an unknown collector key id', async () => {
@@ -139,7 +139,7 @@ describe('POST /v1/bundles', () => {
     const res = await post(env);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('unknown_collector_key');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses a bundle sealed to another key but labelled with ours', async () => {
@@ -148,7 +148,7 @@ describe('POST /v1/bundles', () => {
     const res = await post(env);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('decrypt_failed');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses createdAt outside the skew window, both directions', async () => {
@@ -158,7 +158,7 @@ describe('POST /v1/bundles', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('clock_skew');
     }
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses schema errors with a clear 400', async () => {
@@ -178,7 +178,7 @@ describe('POST /v1/bundles', () => {
       expect(res.statusCode, JSON.stringify(res.json())).toBe(400);
       expect(res.json().error.code).toBe('invalid_envelope');
     }
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses a plaintext that fails the signal schema', async () => {
@@ -201,7 +201,7 @@ describe('POST /v1/bundles', () => {
     const res = await post({ ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), device.secretKey) });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_plaintext');
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('refuses a signal id already stored under another bundle', async () => {
@@ -210,9 +210,9 @@ describe('POST /v1/bundles', () => {
     const res = await post(seal(makePlaintext(device, { signals: [s, makeSignal()] }), h.collector, device));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('signal_conflict');
-    expect(h.count('bundles')).toBe(1);
-    expect(h.count('signals')).toBe(1);
-    expect(h.count('ledger')).toBe(1);
+    expect(await h.count('bundles')).toBe(1);
+    expect(await h.count('signals')).toBe(1);
+    expect(await h.count('ledger')).toBe(1);
   });
 });
 

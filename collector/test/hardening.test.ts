@@ -46,7 +46,7 @@ describe('rate limits', () => {
     const del = await h.app.inject({ method: 'POST', url: '/v1/deletions', payload: signDeletionRequest({ scope: { kind: 'all' }, ts: Date.now() }, busy.secretKey) });
     expect(del.statusCode).toBe(429);
     expect((await post(seal(makePlaintext(quiet), h.collector, quiet))).statusCode).toBe(200);
-    expect(h.count('bundles')).toBe(3);
+    expect(await h.count('bundles')).toBe(3);
   });
 });
 

@@ -1,48 +1,106 @@
-// In-process collector over a temp data dir, plus direct read access to its SQLite file.
+// In-process collector over a temp data dir, plus direct read access to its
+// database. The store is SQLite, or PostgreSQL (a fresh database per harness)
+// when the run is a PostgreSQL one (TRIBUTARY_TEST_PG=1 or DATABASE_URL; the
+// collector-pg vitest project sets it and starts the server).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { loadConfig, SQLITE_FILE_NAME, type CollectorConfig } from '../src/config';
 import { currentEncryptionKey, loadOrCreateKeys, type CollectorKeys } from '../src/keys';
 import { buildServer } from '../src/server';
+import { openPgDb } from '../src/store/pg-db';
 import type { EncryptionKeyPair } from '../../utils/wire/index';
+import { createTestDatabase } from './pg-server';
+
+export type Backend = 'sqlite' | 'postgres';
+type Row = Record<string, unknown>;
 
 export interface Harness {
   app: FastifyInstance;
   config: CollectorConfig;
   keys: CollectorKeys;
+  backend: Backend;
   /** The current collector encryption key, shaped for sealBundle fixtures. */
   collector: EncryptionKeyPair;
-  count(table: 'bundles' | 'signals' | 'ledger' | 'deletion_requests'): number;
-  db(): Database.Database;
+  count(table: string): Promise<number>;
+  /** Read-only query with `?` placeholders, on whichever backend the run uses. */
+  query(sql: string, ...params: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
+}
+
+export function testBackend(): Backend {
+  return process.env.TRIBUTARY_TEST_PG === '1' || process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 }
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tributary-collector-'));
 }
 
+/** A fresh PostgreSQL database for this test run's server (see pg-global-setup.ts). */
+export function testDatabase(): ReturnType<typeof createTestDatabase> {
+  return createTestDatabase(inject('pgAdminUrl'));
+}
+
+interface Reader {
+  query(sql: string, params: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+function sqliteReader(dataDir: string): Reader {
+  let db: Database.Database | undefined;
+  return {
+    async query(sql, params) {
+      db ??= new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+      return db.prepare(sql).all(...params) as Row[];
+    },
+    async close() {
+      db?.close();
+    },
+  };
+}
+
+function postgresReader(url: string): Reader {
+  const db = openPgDb(url, 2);
+  return {
+    query(sql, params) {
+      let n = 0;
+      return db.rows<Row>(sql.replace(/\?/g, () => `$${++n}`), params);
+    },
+    close: () => db.end(),
+  };
+}
+
 export async function startHarness(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
   const dataDir = tempDir();
-  const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: 'silent', ...env });
+  const backend = testBackend();
+  const database = backend === 'postgres' ? await testDatabase() : undefined;
+  const config = loadConfig({
+    COLLECTOR_DATA_DIR: dataDir,
+    COLLECTOR_LOG_LEVEL: 'silent',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
   const keys = loadOrCreateKeys(config);
   const app = buildServer(config, { keys, now });
   await app.ready();
   const enc = currentEncryptionKey(keys);
-  let reader: Database.Database | undefined;
-  const db = () => (reader ??= new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true }));
+  const reader = database ? postgresReader(database.url) : sqliteReader(dataDir);
+  const query = (sql: string, ...params: unknown[]) => reader.query(sql, params);
   return {
     app,
     config,
     keys,
+    backend,
     collector: { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey },
-    count: (table) => (db().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
-    db,
+    count: async (table) => Number((await query(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n),
+    query,
     async close() {
-      reader?.close();
+      await reader.close();
       await app.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,147 @@
+// PostgreSQL side of rewards (same tables and rules as rewards/sqlite-rewards.ts): scoring
+// context and audit rows inside the bundle and deletion transactions, wallet links, link
+// nonces and issued vouchers.
+import type { ScoringQueries } from '../rewards/sqlite-rewards';
+import { contentHash, type ScoreReason } from '../rewards/scoring';
+import { placeholders, type PgDb, type Queryable } from './pg-db';
+import type { LedgerEntry, RewardsStore, WalletLinkResult } from './types';
+
+/** ScoringQueries, async: each call runs on the caller's transaction. */
+export type PgScoringQueries = {
+  [K in keyof ScoringQueries]: (...args: Parameters<ScoringQueries[K]>) => Promise<ReturnType<ScoringQueries[K]>>;
+};
+
+export function pgScoring(q: Queryable): PgScoringQueries {
+  return {
+    async context(devicePub, signalIds, day) {
+      const earned = await q.rows<{ origin: string; text: string; model_embed: string; embedding_json: string }>(
+        `SELECT s.origin, s.text, s.model_embed, s.embedding_json FROM signals s
+         LEFT JOIN signal_scores sc ON sc.bundle_id = s.bundle_id AND sc.signal_id = s.id
+         WHERE s.device_pub = $1 AND (sc.units IS NULL OR sc.units > 0)`,
+        [devicePub],
+      );
+      const deleted = signalIds.length
+        ? await q.rows<{ signal_id: string }>(
+            `SELECT signal_id FROM signal_scores WHERE device_pub = $1 AND deleted_at IS NOT NULL AND signal_id IN (${placeholders(signalIds.length, 1)})`,
+            [devicePub, ...signalIds],
+          )
+        : [];
+      const today = await q.one<{ units: number | null }>('SELECT SUM(units) AS units FROM signal_scores WHERE device_pub = $1 AND day = $2', [
+        devicePub,
+        day,
+      ]);
+      return {
+        earned: earned.map((r) => ({ contentHash: contentHash(r.origin, r.text), model: r.model_embed, embedding: JSON.parse(r.embedding_json) as number[] })),
+        deletedSignalIds: new Set(deleted.map((r) => r.signal_id)),
+        unitsToday: today?.units ?? 0,
+      };
+    },
+    async record(bundleId, devicePub, scores, day, at) {
+      for (const s of scores) {
+        await q.run(
+          `INSERT INTO signal_scores (bundle_id, signal_id, device_pub, units, reason, day, scored_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [bundleId, s.signalId, devicePub, s.units, s.reason, day, at],
+        );
+      }
+    },
+    async debit(bundleId, signalIds, at) {
+      let units = 0;
+      for (const id of signalIds) {
+        const row = await q.one<{ units: number }>(
+          'UPDATE signal_scores SET deleted_at = $1 WHERE bundle_id = $2 AND signal_id = $3 RETURNING units',
+          [at, bundleId, id],
+        );
+        units += row?.units ?? 1;
+      }
+      return units;
+    },
+  };
+}
+
+export function pgRewards(db: PgDb): RewardsStore {
+  return {
+    async issueLinkNonce(n) {
+      await db.tx(async (q) => {
+        // Expired nonces are useless; dropping them keeps the table bounded.
+        await q.run('DELETE FROM wallet_link_nonces WHERE expires_at < $1', [n.issuedAt]);
+        await q.run('INSERT INTO wallet_link_nonces (nonce, device_pub, issued_at, expires_at) VALUES ($1, $2, $3, $4)', [
+          n.nonce,
+          n.devicePub,
+          n.issuedAt,
+          n.expiresAt,
+        ]);
+      });
+    },
+    async linkWallet(l): Promise<WalletLinkResult> {
+      return db.tx(async (q) => {
+        const used = await q.run(
+          'UPDATE wallet_link_nonces SET used_at = $1 WHERE nonce = $2 AND device_pub = $3 AND used_at IS NULL AND expires_at > $1',
+          [l.linkedAt, l.nonce, l.devicePub],
+        );
+        if (used !== 1) return { status: 'nonce_invalid' };
+        // ON CONFLICT: a concurrent link for the same device wins or loses cleanly on the primary key.
+        await q.run(
+          `INSERT INTO wallet_links (device_pub, wallet, chain_id, nonce, message, wallet_sig, device_sig, linked_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (device_pub) DO NOTHING`,
+          [l.devicePub, l.wallet, l.chainId, l.nonce, l.message, l.walletSig, l.deviceSig, l.linkedAt],
+        );
+        const linked = await q.one<{ wallet: string }>('SELECT wallet FROM wallet_links WHERE device_pub = $1', [l.devicePub]);
+        return linked!.wallet === l.wallet ? { status: 'linked' } : { status: 'already_linked', wallet: linked!.wallet };
+      });
+    },
+    async walletOf(devicePub) {
+      return (await db.one<{ wallet: string }>('SELECT wallet FROM wallet_links WHERE device_pub = $1', [devicePub]))?.wallet ?? null;
+    },
+    async devicesOf(wallet) {
+      return (await db.rows<{ device_pub: string }>('SELECT device_pub FROM wallet_links WHERE wallet = $1 ORDER BY linked_at', [wallet])).map(
+        (r) => r.device_pub,
+      );
+    },
+    async earnedUnits(devicePubs) {
+      if (devicePubs.length === 0) return 0;
+      const row = await db.one<{ units: number | null }>(`SELECT SUM(amount) AS units FROM ledger WHERE device_pub IN (${placeholders(devicePubs.length)})`, devicePubs);
+      return row?.units ?? 0;
+    },
+    async ledgerEntries(devicePubs): Promise<LedgerEntry[]> {
+      if (devicePubs.length === 0) return [];
+      const list = placeholders(devicePubs.length);
+      const rows = await db.rows<{ device_pub: string; bundle_id: string; kind: 'credit' | 'deletion'; amount: number; signal_count: number; created_at: number }>(
+        `SELECT device_pub, bundle_id, kind, amount, signal_count, created_at FROM ledger WHERE device_pub IN (${list}) ORDER BY id`,
+        devicePubs,
+      );
+      const reasonRows = await db.rows<{ bundle_id: string; reason: ScoreReason; n: number }>(
+        `SELECT bundle_id, reason, COUNT(*) AS n FROM signal_scores WHERE device_pub IN (${list}) GROUP BY bundle_id, reason`,
+        devicePubs,
+      );
+      const reasons = new Map<string, Partial<Record<ScoreReason, number>>>();
+      for (const r of reasonRows) reasons.set(r.bundle_id, { ...reasons.get(r.bundle_id), [r.reason]: r.n });
+      return rows.map((r) => ({
+        devicePub: r.device_pub,
+        bundleId: r.bundle_id,
+        kind: r.kind,
+        units: r.amount,
+        signalCount: r.signal_count,
+        createdAt: r.created_at,
+        reasons: r.kind === 'credit' ? (reasons.get(r.bundle_id) ?? {}) : {},
+      }));
+    },
+    async recordVoucher(v) {
+      await db.run('INSERT INTO vouchers (wallet, chain_id, contract, cumulative_amount, deadline, issued_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        v.wallet,
+        v.chainId,
+        v.contract,
+        v.cumulativeAmount.toString(),
+        v.deadline,
+        v.issuedAt,
+      ]);
+    },
+    async maxIssuedVoucher(wallet, chainId, contract) {
+      const rows = await db.rows<{ cumulative_amount: string }>('SELECT cumulative_amount FROM vouchers WHERE wallet = $1 AND chain_id = $2 AND contract = $3', [
+        wallet,
+        chainId,
+        contract,
+      ]);
+      return rows.reduce((max, r) => (BigInt(r.cumulative_amount) > max ? BigInt(r.cumulative_amount) : max), 0n);
+    },
+  };
+}
