@@ -5,6 +5,8 @@ export interface ConfirmRequest {
   title: string;
   body: ComponentChildren;
   confirmLabel: string;
+  /** Destructive unless said otherwise. */
+  tone?: 'danger' | 'primary';
   /** When set, the person must type this word before confirming (for irreversible actions). */
   typeToConfirm?: string;
   onConfirm: () => void;
@@ -57,7 +59,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
             <button type="button" class="btn" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" class="btn btn-danger" disabled={!ready} data-testid="confirm-delete">
+            <button type="submit" class={`btn btn-${request.tone ?? 'danger'}`} disabled={!ready} data-testid="confirm-delete">
               {request.confirmLabel}
             </button>
           </div>

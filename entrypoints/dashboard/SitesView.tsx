@@ -33,6 +33,7 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
           </p>
         ),
         confirmLabel: 'Allow',
+        tone: 'primary',
         onConfirm: () => void apply(),
       });
       return;
