@@ -1,0 +1,1 @@
+"""Build tooling for Tributary's on-device models (see models/README.md)."""

@@ -1,0 +1,67 @@
+"""Export a BERT-family PyTorch model to ONNX and quantize it to int8, transformers.js layout."""
+import json
+import shutil
+from pathlib import Path
+
+import torch
+from onnxruntime.quantization import QuantType, quantize_dynamic
+
+INPUT_NAMES = ["input_ids", "attention_mask", "token_type_ids"]
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
+OPSET = 14
+
+
+class _SingleOutput(torch.nn.Module):
+    """Expose one named tensor of a transformers model output, so the ONNX graph has exactly one output."""
+
+    def __init__(self, model: torch.nn.Module, field: str):
+        super().__init__()
+        self.model = model
+        self.field = field
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        return getattr(out, self.field)
+
+
+def export_quantized(model: torch.nn.Module, output_name: str, out_dir: Path, work_dir: Path) -> Path:
+    """Write out_dir/onnx/model_quantized.onnx (dynamic int8) from `model`; the fp32 graph stays in work_dir."""
+    wrapper = _SingleOutput(model, output_name).eval()
+    dummy = torch.tensor([[101, 7592, 2088, 102], [101, 7592, 102, 0]], dtype=torch.long)
+    mask = (dummy != 0).long()
+    types = torch.zeros_like(dummy)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    fp32 = work_dir / "model.onnx"
+    torch.onnx.export(
+        wrapper,
+        (dummy, mask, types),
+        str(fp32),
+        input_names=INPUT_NAMES,
+        output_names=[output_name],
+        dynamic_axes={name: {0: "batch_size", 1: "sequence_length"} for name in INPUT_NAMES}
+        | {output_name: {0: "batch_size", 1: "sequence_length"}},
+        opset_version=OPSET,
+        do_constant_folding=True,
+        dynamo=False,
+    )
+    # The exporter restores the wrapper's previous mode; keep everything in eval (no dropout).
+    model.eval()
+    quantized = out_dir / "onnx" / "model_quantized.onnx"
+    quantized.parent.mkdir(parents=True, exist_ok=True)
+    # Dynamic quantization (int8 weights, activations quantized at run time), as transformers.js'
+    # own q8 exports. Per-channel weight scales: on all-MiniLM-L6-v2 they raise mean cosine parity
+    # from 0.954 to 0.991 at the same size (see models/README.md for the variants measured).
+    quantize_dynamic(str(fp32), str(quantized), weight_type=QuantType.QInt8, per_channel=True, reduce_range=False)
+    return quantized
+
+
+def copy_tokenizer(base_dir: Path, out_dir: Path) -> None:
+    """Copy the original fast-tokenizer files unchanged (lower-casing etc. must match training)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in TOKENIZER_FILES:
+        shutil.copyfile(base_dir / name, out_dir / name)
+
+
+def write_config(config: dict, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
