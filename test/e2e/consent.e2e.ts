@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ItemView } from '../../utils/state';
+import { startStack, type Stack } from './harness/stack';
+
+/** A page the extension always collects once opted in: the control that makes every "nothing" meaningful. */
+const CONTROL = 'article.html';
+
+describe('consent: collection happens only with consent, outside denied and sensitive sites, incognito and pauses', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const itemIds = async () => new Set((await stack.items()).items.map((i) => i.id));
+  const titleOf = (item: ItemView) => item.redacted?.title ?? item.raw?.title ?? '';
+
+  /**
+   * Visits `pages` (each of which must yield nothing), then the control page, and returns the
+   * items that appeared. The observation of a page is sent when it is left, so by the time the
+   * control's item exists, any item of the earlier pages would exist too.
+   */
+  async function collectedAround(visit: () => Promise<void>): Promise<ItemView[]> {
+    const before = await itemIds();
+    await visit();
+    await stack.visit(CONTROL, 2000);
+    await expect.poll(async () => (await stack.items()).items.length, { timeout: 30_000 }).toBe(before.size + 1);
+    return (await stack.items()).items.filter((i) => !before.has(i.id));
+  }
+
+  function expectOnlyControl(fresh: ItemView[]) {
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]!.origin).toBe(stack.pages.origin);
+    expect(titleOf(fresh[0]!)).toContain('beekeeping');
+  }
+
+  /** Whether Tributary's content script was injected into a page of `context` (its isolated world appears). */
+  async function contentScriptRuns(context: BrowserContext, url: string): Promise<boolean> {
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    const worlds: string[] = [];
+    session.on('Runtime.executionContextCreated', ({ context: c }) => {
+      const aux = c.auxData as { type?: string } | undefined;
+      if (aux?.type === 'isolated') worlds.push(c.name);
+    });
+    await session.send('Runtime.enable');
+    await page.goto(url);
+    await page.waitForLoadState('load');
+    // document_idle content scripts are injected shortly after load.
+    await page.waitForTimeout(1500);
+    await session.detach();
+    await page.close();
+    return worlds.includes('Tributary');
+  }
+
+  async function dwellIn(page: Page, url: string) {
+    await page.goto(url);
+    await page.bringToFront();
+    await page.waitForTimeout(1000);
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(1000);
+    await page.goto('about:blank');
+    await page.close();
+  }
+
+  it('consent: before opt-in nothing is collected and no Tributary code runs on pages', async () => {
+    await stack.visit(CONTROL, 2000);
+    expect(await contentScriptRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(false);
+    const state = await stack.ui({ type: 'get-state' });
+    expect(state.consent.optedIn).toBe(false);
+    expect(state.collectedToday).toBe(0);
+    expect((await stack.items()).items).toHaveLength(0);
+
+    await stack.optIn();
+    // The same check, now positive: the probe can see the content script when it is there.
+    expect(await contentScriptRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(true);
+  });
+
+  it('consent: a site on the deny list produces nothing while another site still does', async () => {
+    await stack.ui({ type: 'set-site-rule', origin: stack.pages.altOrigin, rule: 'deny' });
+    const fresh = await collectedAround(async () => {
+      await stack.visit(stack.pages.altUrl('recipes.html'), 2000);
+    });
+    expectOnlyControl(fresh);
+
+    // Lifting the rule makes the same site collectable again.
+    await stack.ui({ type: 'set-site-rule', origin: stack.pages.altOrigin, rule: null });
+    const before = await itemIds();
+    await stack.visit(stack.pages.altUrl('recipes.html'), 2000);
+    await expect.poll(async () => (await stack.items()).items.length, { timeout: 30_000 }).toBe(before.size + 1);
+    const lifted = (await stack.items()).items.filter((i) => !before.has(i.id));
+    expect(lifted.map((i) => i.origin)).toEqual([stack.pages.altOrigin]);
+  });
+
+  it('consent: the popup’s “never on this site” button denies the site of the last web tab', async () => {
+    const tab = await stack.browser.context.newPage();
+    await tab.goto(stack.pages.altUrl('chess.html'));
+    // Straight back to the popup: a bounce under a second is not a visit.
+    await stack.popup.bringToFront();
+    await stack.popup.reload();
+    const button = stack.popup.locator('[data-testid=never-on-site]');
+    await expect.poll(() => button.getAttribute('data-origin'), { timeout: 10_000 }).toBe(stack.pages.altOrigin);
+    await button.click();
+    await stack.popup.waitForSelector('[data-testid=site-denied]');
+    expect((await stack.ui({ type: 'get-state' })).consent.siteRules[stack.pages.altOrigin]).toBe('deny');
+    await tab.close();
+
+    const fresh = await collectedAround(async () => {
+      await stack.visit(stack.pages.altUrl('cycling.html'), 2000);
+    });
+    expectOnlyControl(fresh);
+    await stack.ui({ type: 'set-site-rule', origin: stack.pages.altOrigin, rule: null });
+  });
+
+  it('consent: sensitive pages (a password field, a /login path) produce nothing', async () => {
+    const fresh = await collectedAround(async () => {
+      await stack.visit('password.html', 2000);
+      await stack.visit('login/sourdough.html', 2000);
+    });
+    expectOnlyControl(fresh);
+    // The very same page outside the login path is collected: the path alone made the difference.
+    const before = await itemIds();
+    await stack.visit('sourdough.html', 2000);
+    await expect.poll(async () => (await stack.items()).items.length, { timeout: 30_000 }).toBe(before.size + 1);
+  });
+
+  it('consent: an incognito (off-the-record) browser context gets no content script and yields no item; the manifest says incognito not_allowed', async () => {
+    const worker = stack.browser.context.serviceWorkers().find((w) => w.url().includes(stack.browser.extensionId))!;
+    type Chrome = { chrome: { runtime: { getManifest(): { incognito?: string } } } };
+    expect(await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.runtime.getManifest().incognito)).toBe('not_allowed');
+
+    // Playwright's newContext() on this browser is Target.createBrowserContext: an off-the-record profile.
+    const offTheRecord = await stack.browser.context.browser()!.newContext();
+    try {
+      expect(await contentScriptRuns(offTheRecord, stack.pages.url('chess.html'))).toBe(false);
+      const fresh = await collectedAround(async () => {
+        await dwellIn(await offTheRecord.newPage(), stack.pages.url('chess.html'));
+      });
+      expectOnlyControl(fresh);
+    } finally {
+      await offTheRecord.close();
+    }
+  });
+
+  it('consent: pausing stops collection and resuming restarts it', async () => {
+    await stack.popup.bringToFront();
+    await stack.popup.click('[data-testid=pause-1h]');
+    await stack.popup.waitForSelector('[data-testid=paused]');
+    const paused = await stack.ui({ type: 'get-state' });
+    expect(paused.consent.pausedUntil).toBeGreaterThan(Date.now() + 50 * 60_000);
+
+    const before = await itemIds();
+    await stack.visit('cycling.html', 2000);
+    await stack.visit(CONTROL, 2000);
+
+    await stack.popup.bringToFront();
+    await stack.popup.click('[data-testid=resume]');
+    await stack.popup.waitForSelector('[data-testid=pause-1h]');
+    expect((await stack.ui({ type: 'get-state' })).consent.pausedUntil).toBeNull();
+
+    // Nothing from the paused visits; the first visit after resuming is collected.
+    await collectedAround(async () => undefined);
+    expectOnlyControl((await stack.items()).items.filter((i) => !before.has(i.id)));
+  });
+
+  it('consent: opt-out stops at once, even for a page already open, and removes the content script', async () => {
+    const tab = await stack.browser.context.newPage();
+    await tab.goto(stack.pages.url('astronomy.html'));
+    await tab.bringToFront();
+    await tab.waitForTimeout(1500);
+    const before = await itemIds();
+
+    await stack.popup.click('[data-testid=opt-out]');
+    await stack.popup.waitForSelector('[data-testid=opt-in]');
+    // Leaving the page sends its observation; the background refuses it on arrival.
+    await tab.goto('about:blank');
+    await tab.close();
+    await stack.visit(CONTROL, 2000);
+    expect(await contentScriptRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(false);
+
+    const state = await stack.ui({ type: 'get-state' });
+    expect(state.consent.optedIn).toBe(false);
+    expect((await stack.items()).items.filter((i) => !before.has(i.id))).toHaveLength(0);
+  });
+});
