@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { loadRewardsConfig, type RewardsConfig } from './rewards/config';
 
 const envSchema = z.object({
   COLLECTOR_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -28,6 +29,7 @@ export interface CollectorConfig {
   rateLimit: { perIpPerMinute: number; perDevicePerMinute: number };
   logLevel: z.infer<typeof envSchema>['COLLECTOR_LOG_LEVEL'];
   failpointKillAfterCommits?: number;
+  rewards: RewardsConfig;
 }
 
 export const SQLITE_FILE_NAME = 'collector.sqlite';
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     rateLimit: { perIpPerMinute: e.COLLECTOR_RATE_IP_PER_MIN, perDevicePerMinute: e.COLLECTOR_RATE_DEVICE_PER_MIN },
     logLevel: e.COLLECTOR_LOG_LEVEL,
     failpointKillAfterCommits: e.COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS,
+    rewards: loadRewardsConfig(env, dataDir),
   };
 }

@@ -2,12 +2,15 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { join } from 'node:path';
 import { SQLITE_FILE_NAME, type CollectorConfig } from './config';
 import { loadOrCreateKeys, type CollectorKeys } from './keys';
+import { connectRewardChain, type RewardChain } from './rewards/chain';
 import { bundleRoutes } from './routes/bundles';
+import { claimPageRoutes } from './routes/claim-page';
 import { installCors } from './routes/cors';
 import { deletionRoutes } from './routes/deletions';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { keysRoutes } from './routes/keys';
+import { rewardsRoutes } from './routes/rewards';
 import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
 import { openSqliteStore } from './store/sqlite';
@@ -18,6 +21,10 @@ export interface ServerDeps {
   store?: Store;
   now?: () => number;
   afterCommit?: () => void;
+  /** Defaults to the chain in config.rewards (none: rewards endpoints answer 503). */
+  rewardChain?: RewardChain;
+  /** Where the built claim page lives (default contracts/claim-page/dist, built if missing). */
+  claimPageDir?: string;
 }
 
 function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: string): void {
@@ -97,13 +104,23 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   });
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'no such route' } }));
 
-  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice };
+  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring: config.rewards.scoring };
+  const chain = deps.rewardChain ?? (config.rewards.chain && connectRewardChain(config.rewards.chain));
+  const origin = (): string => {
+    if (config.rewards.publicOrigin) return config.rewards.publicOrigin;
+    const bound = app.server.address();
+    if (!bound || typeof bound === 'string') throw new ApiError(503, 'no_public_origin', 'set COLLECTOR_PUBLIC_ORIGIN');
+    return new URL(`http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`).origin;
+  };
   installCors(app);
   app.register(healthRoutes(store));
   app.register(keysRoutes(keys));
   app.register(bundleRoutes(ctx));
   app.register(deviceRoutes(store));
   app.register(deletionRoutes(ctx));
+  app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin }));
+  // The claim page is only useful with a chain; building it is skipped otherwise.
+  if (chain) app.register(claimPageRoutes(deps.claimPageDir));
 
   app.addHook('onClose', async () => {
     if (!deps.store) await store.close();

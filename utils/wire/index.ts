@@ -8,3 +8,4 @@ export * from './bundle';
 export * from './deletion';
 export * from './receipts';
 export * from './keys-api';
+export * from './wallet-link';

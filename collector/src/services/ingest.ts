@@ -1,11 +1,11 @@
 // POST /v1/bundles, in the order that keeps unauthenticated or stale input
 // away from the decryptor and the database: shape → signature → replay →
-// clock → key → decrypt → validate → store + credit (one transaction).
+// clock → key → decrypt → validate → store + score + credit (one transaction).
 import { envelopeDigest, signIngestReceipt, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
 import type { CollectorKeys } from '../keys';
 import type { Store } from '../store/types';
 import { ApiError } from './errors';
-import { creditFor } from './ledger';
+import { scoreBundle, type ScoringRules } from '../rewards/scoring';
 import { openWithCollectorKey } from './open';
 import { authenticate, checkSkew } from './verify';
 
@@ -18,6 +18,7 @@ export interface IngestDeps {
   afterCommit?: () => void;
   /** Charges one request to an authenticated device; throws 429 when its budget is spent. */
   limitDevice: (devicePub: string) => void;
+  scoring: ScoringRules;
 }
 
 export interface IngestResult {
@@ -47,23 +48,30 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
   const now = deps.now();
   checkSkew(env.createdAt, now, deps.maxSkewMs, 'createdAt');
   const plaintext = openWithCollectorKey(env, deps.keys);
-  const credited = creditFor(plaintext.signals);
-  const receipt = signIngestReceipt(
-    {
-      bundleId: env.bundleId,
-      devicePub: env.devicePub,
-      signalIds: plaintext.signals.map((s) => s.id),
-      storedAt: now,
-      credited,
-      collectorKeyId: deps.keys.receipt.keyId,
-    },
-    deps.keys.receipt.secretKey,
-  );
-  const result = await deps.store.insertBundle({ envelope: env, envelopeHash: hash, signals: plaintext.signals, receipt, credit: credited, receivedAt: now });
+  const receiptFor = (credited: number): IngestReceipt =>
+    signIngestReceipt(
+      {
+        bundleId: env.bundleId,
+        devicePub: env.devicePub,
+        signalIds: plaintext.signals.map((s) => s.id),
+        storedAt: now,
+        credited,
+        collectorKeyId: deps.keys.receipt.keyId,
+      },
+      deps.keys.receipt.secretKey,
+    );
+  const result = await deps.store.insertBundle({
+    envelope: env,
+    envelopeHash: hash,
+    signals: plaintext.signals,
+    score: (ctx) => scoreBundle(plaintext.signals, ctx, deps.scoring),
+    receiptFor,
+    receivedAt: now,
+  });
   switch (result.status) {
     case 'stored':
       deps.afterCommit?.();
-      return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt };
+      return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt: result.receipt };
     case 'signal_conflict':
       throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
     case 'duplicate': {

@@ -1,10 +1,6 @@
-import type { Signal } from '../../../utils/wire/index';
 import type { Balance, Store } from '../store/types';
 
-/** Reward policy: one unit per accepted signal (for now). */
-export function creditFor(signals: readonly Signal[]): number {
-  return signals.length;
-}
+// Reward policy (which signals earn units) lives in ../rewards/scoring.ts.
 
 export function balanceOf(store: Store, devicePub: string): Promise<Balance> {
   return store.balance(devicePub);

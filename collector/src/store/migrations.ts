@@ -64,4 +64,57 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (device_pub, nonce)
   );
   `,
+  /* 2: rewards (issue 6) */ `
+  -- Audit trail of scoring: one row per signal of every bundle stored since, with the units it
+  -- earned and why (scored | invalid | duplicate | near_duplicate | daily_cap | deleted_item).
+  -- deleted_at is set when the device deletes the signal; the row stays so a re-sent deleted
+  -- signal earns nothing. No content is kept here.
+  CREATE TABLE signal_scores (
+    bundle_id   TEXT NOT NULL,
+    signal_id   TEXT NOT NULL,
+    device_pub  TEXT NOT NULL,
+    units       INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    day         TEXT NOT NULL,      -- UTC day of receipt, for the daily cap
+    scored_at   INTEGER NOT NULL,
+    deleted_at  INTEGER,
+    PRIMARY KEY (bundle_id, signal_id)
+  );
+  CREATE INDEX signal_scores_device_day ON signal_scores(device_pub, day);
+  CREATE INDEX signal_scores_signal ON signal_scores(signal_id);
+
+  CREATE TABLE wallet_link_nonces (
+    nonce       TEXT PRIMARY KEY,
+    device_pub  TEXT NOT NULL,
+    issued_at   INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER
+  );
+
+  -- A device links to one wallet, for good: moving it would let a second wallet claim the
+  -- same earnings again. A wallet may have several devices.
+  CREATE TABLE wallet_links (
+    device_pub  TEXT PRIMARY KEY,
+    wallet      TEXT NOT NULL,
+    chain_id    INTEGER NOT NULL,
+    nonce       TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    wallet_sig  TEXT NOT NULL,
+    device_sig  TEXT NOT NULL,
+    linked_at   INTEGER NOT NULL
+  );
+  CREATE INDEX wallet_links_wallet ON wallet_links(wallet);
+
+  -- Every voucher signed: a signed voucher cannot be revoked, so later vouchers never go below it.
+  CREATE TABLE vouchers (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    wallet            TEXT NOT NULL,
+    chain_id          INTEGER NOT NULL,
+    contract          TEXT NOT NULL,
+    cumulative_amount TEXT NOT NULL,  -- decimal uint256, token base units
+    deadline          INTEGER NOT NULL,
+    issued_at         INTEGER NOT NULL
+  );
+  CREATE INDEX vouchers_wallet ON vouchers(wallet, chain_id, contract);
+  `,
 ];

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
+import { sqliteRewards, sqliteScoring } from '../rewards/sqlite-rewards';
+import { totalUnits, utcDay } from '../rewards/scoring';
 import { MIGRATIONS } from './migrations';
 import type { Balance, DeletionOutcome, InsertBundleResult, NewBundle, NewDeletion, Store, StoredBundleRef } from './types';
 
@@ -42,6 +44,7 @@ export function openSqliteStore(path: string): Store {
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const scoring = sqliteScoring(db);
 
   const q = {
     findBundle: db.prepare<[string], BundleRow>(
@@ -110,6 +113,10 @@ export function openSqliteStore(path: string): Store {
     const existing = q.findBundle.get(b.envelope.bundleId);
     if (existing) return { status: 'duplicate', existing: toRef(existing) };
     const e = b.envelope;
+    const day = utcDay(b.receivedAt);
+    const scores = b.score(scoring.context(e.devicePub, b.signals.map((s) => s.id), day));
+    const credit = totalUnits(scores);
+    const receipt = b.receiptFor(credit);
     q.insertBundle.run({
       bundleId: e.bundleId,
       devicePub: e.devicePub,
@@ -118,7 +125,7 @@ export function openSqliteStore(path: string): Store {
       envelopeHash: b.envelopeHash,
       envelopeJson: JSON.stringify(e),
       signalCount: b.signals.length,
-      receiptJson: JSON.stringify(b.receipt),
+      receiptJson: JSON.stringify(receipt),
       receivedAt: b.receivedAt,
     });
     for (const s of b.signals) {
@@ -151,12 +158,13 @@ export function openSqliteStore(path: string): Store {
       devicePub: e.devicePub,
       bundleId: e.bundleId,
       kind: 'credit',
-      amount: b.credit,
+      amount: credit,
       signalCount: b.signals.length,
       requestHash: null,
       createdAt: b.receivedAt,
     });
-    return { status: 'stored' };
+    scoring.record(e.bundleId, e.devicePub, scores, day, b.receivedAt);
+    return { status: 'stored', receipt };
   });
 
   const deleteTx = db.transaction((d: NewDeletion, receiptFor: (o: DeletionOutcome) => unknown): { receipt: unknown } | null => {
@@ -186,16 +194,18 @@ export function openSqliteStore(path: string): Store {
     let debited = 0;
     for (const [bundleId, ids] of perBundle) {
       ids.forEach((id) => delSignal.run(id, d.devicePub));
+      // Only what the signals earned is withdrawn (unscored duplicates earned nothing).
+      const units = scoring.debit(bundleId, ids, d.receivedAt);
       q.insertLedger.run({
         devicePub: d.devicePub,
         bundleId,
         kind: 'deletion',
-        amount: -ids.length,
+        amount: -units,
         signalCount: ids.length,
         requestHash: d.requestHash,
         createdAt: d.receivedAt,
       });
-      debited += ids.length;
+      debited += units;
     }
     const purgedBundles = [...purge].filter((id) => q.purgeBundle.run(d.receivedAt, id, d.devicePub).changes > 0);
     const receipt = receiptFor({ signalIds: matched.map((m) => m.id), bundleIds: purgedBundles, debited });
@@ -204,6 +214,7 @@ export function openSqliteStore(path: string): Store {
   });
 
   return {
+    ...sqliteRewards(db),
     async findBundle(bundleId) {
       const row = q.findBundle.get(bundleId);
       return row ? toRef(row) : null;

@@ -1,4 +1,5 @@
 import type { BundleEnvelope, DeletionScope, IngestReceipt, Signal } from '../../../utils/wire/index';
+import type { ScoreReason, ScoringContext, SignalScore } from '../rewards/scoring';
 
 export interface StoredBundleRef {
   bundleId: string;
@@ -13,14 +14,15 @@ export interface NewBundle {
   envelope: BundleEnvelope;
   envelopeHash: string;
   signals: Signal[];
-  receipt: IngestReceipt;
-  /** Reward units to credit in the same transaction. */
-  credit: number;
+  /** Scores the signals against what the device already earned with, inside the insert's transaction. */
+  score: (ctx: ScoringContext) => SignalScore[];
+  /** The receipt for the units the scores add up to; stored with the bundle. */
+  receiptFor: (credited: number) => IngestReceipt;
   receivedAt: number;
 }
 
 export type InsertBundleResult =
-  | { status: 'stored' }
+  | { status: 'stored'; receipt: IngestReceipt }
   | { status: 'duplicate'; existing: StoredBundleRef }
   | { status: 'signal_conflict' };
 
@@ -48,11 +50,68 @@ export interface NewDeletion {
 
 export type DeletionResult<R> = { status: 'deleted'; receipt: R } | { status: 'replay' };
 
+export interface NewLinkNonce {
+  nonce: string;
+  devicePub: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+export interface NewWalletLink {
+  devicePub: string;
+  /** EIP-55 checksummed. */
+  wallet: string;
+  chainId: number;
+  nonce: string;
+  message: string;
+  walletSig: string;
+  deviceSig: string;
+  linkedAt: number;
+}
+
+/** `nonce_invalid`: unknown, issued to another device, expired or already used. */
+export type WalletLinkResult = { status: 'linked' } | { status: 'nonce_invalid' } | { status: 'already_linked'; wallet: string };
+
+export interface LedgerEntry {
+  devicePub: string;
+  bundleId: string;
+  kind: 'credit' | 'deletion';
+  units: number;
+  signalCount: number;
+  createdAt: number;
+  /** Per-signal scoring outcome counts (credits only; empty for bundles stored before scoring). */
+  reasons: Partial<Record<ScoreReason, number>>;
+}
+
+export interface IssuedVoucher {
+  wallet: string;
+  chainId: number;
+  contract: string;
+  cumulativeAmount: bigint;
+  deadline: number;
+  issuedAt: number;
+}
+
+/** Wallet links, link nonces, issued vouchers and reward history. */
+export interface RewardsStore {
+  issueLinkNonce(n: NewLinkNonce): Promise<void>;
+  /** Consumes the nonce (it must be this device's, unexpired and unused at `linkedAt`) and records the link, atomically. */
+  linkWallet(link: NewWalletLink): Promise<WalletLinkResult>;
+  walletOf(devicePub: string): Promise<string | null>;
+  devicesOf(wallet: string): Promise<string[]>;
+  /** Sum of the devices' ledger (credits minus deletion debits), in reward units. */
+  earnedUnits(devicePubs: readonly string[]): Promise<number>;
+  ledgerEntries(devicePubs: readonly string[]): Promise<LedgerEntry[]>;
+  recordVoucher(v: IssuedVoucher): Promise<void>;
+  /** Largest cumulative amount ever signed for this wallet on this chain + contract (0n if none). */
+  maxIssuedVoucher(wallet: string, chainId: number, contract: string): Promise<bigint>;
+}
+
 /**
  * Persistence boundary. Methods are async so a networked implementation
  * (PostgreSQL, issue 9) can slot in; each method is one transaction.
  */
-export interface Store {
+export interface Store extends RewardsStore {
   findBundle(bundleId: string): Promise<StoredBundleRef | null>;
   /** Stores envelope + signals and credits the ledger atomically; a bundleId already present is reported, never overwritten. */
   insertBundle(bundle: NewBundle): Promise<InsertBundleResult>;

@@ -13,17 +13,24 @@ import {
 
 export const HOUR_MS = 3_600_000;
 
+let made = 0;
+
+/**
+ * Each call makes distinct content (text and a random embedding direction), so the collector's
+ * reward scoring sees no duplicates unless a test builds them on purpose.
+ */
 export function makeSignal(overrides: Partial<Signal> = {}): Signal {
+  made += 1;
   return {
     id: randomUUID(),
     origin: 'https://example.com',
     title: 'A page about [PERSON]',
-    text: 'Met [PERSON] in [LOCATION] to talk about rivers.',
+    text: `Met [PERSON] in [LOCATION] to talk about rivers, note ${made}.`,
     entities: [
       { type: 'PERSON', count: 1 },
       { type: 'LOCATION', count: 1 },
     ],
-    embedding: Array.from({ length: 16 }, (_, i) => Math.sin(i + 1) / 2),
+    embedding: Array.from({ length: 16 }, () => Math.random() - 0.5),
     models: { embed: 'Xenova/all-MiniLM-L6-v2', ner: 'Xenova/bert-base-NER' },
     visitedAt: Math.floor(Date.now() / HOUR_MS) * HOUR_MS,
     dwellMs: 42_000,

@@ -1,0 +1,78 @@
+// Environment for rewards: scoring rules (always on) and the chain (optional: without it the
+// reward endpoints answer 503 rewards_disabled and everything else works).
+import { join, resolve } from 'node:path';
+import { getAddress, isAddress, type Address } from 'viem';
+import { z } from 'zod';
+import type { ScoringRules } from './scoring';
+
+const rewardsEnvSchema = z.object({
+  COLLECTOR_REWARD_NEAR_DUP_COSINE: z.coerce.number().min(0).max(1).default(0.97),
+  COLLECTOR_REWARD_DAILY_CAP: z.coerce.number().int().min(0).default(200),
+  /** Token base units per reward unit: 1e18 = 1 TRIB (18 decimals). */
+  COLLECTOR_REWARD_WEI_PER_UNIT: z
+    .string()
+    .regex(/^\d{1,60}$/)
+    .default('1000000000000000000')
+    .transform((s) => BigInt(s)),
+  COLLECTOR_PUBLIC_ORIGIN: z
+    .url()
+    .refine((u) => new URL(u).origin === u, 'must be a bare origin like https://collector.example')
+    .optional(),
+  COLLECTOR_CHAIN_RPC: z.url().optional(),
+  COLLECTOR_CHAIN_ID: z.coerce.number().int().positive().optional(),
+  COLLECTOR_CHAIN_NAME: z.string().min(1).max(100).default('Tributary chain'),
+  /** RPC URL the claim page may offer to wallets (wallet_addEthereumChain); not sent unless set. */
+  COLLECTOR_CHAIN_PUBLIC_RPC: z.url().optional(),
+  COLLECTOR_REWARD_CONTRACT: z
+    .string()
+    .refine((s) => isAddress(s, { strict: false }), 'not an address')
+    .transform((s) => getAddress(s))
+    .optional(),
+  COLLECTOR_VOUCHER_KEY_FILE: z.string().min(1).optional(),
+  COLLECTOR_VOUCHER_TTL_S: z.coerce.number().int().min(60).max(30 * 86_400).default(3600),
+});
+
+export interface ChainConfig {
+  rpcUrl: string;
+  chainId: number;
+  chainName: string;
+  publicRpcUrl?: string;
+  contract: Address;
+  voucherKeyFile: string;
+  voucherTtlSeconds: number;
+}
+
+export interface RewardsConfig {
+  scoring: ScoringRules;
+  weiPerUnit: bigint;
+  /** The origin wallets see the claim page at; defaults to http://<host>:<bound port>. */
+  publicOrigin?: string;
+  /** Absent: rewards are disabled. */
+  chain?: ChainConfig;
+}
+
+export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): RewardsConfig {
+  const e = rewardsEnvSchema.parse(env);
+  const chainVars = [e.COLLECTOR_CHAIN_RPC, e.COLLECTOR_CHAIN_ID, e.COLLECTOR_REWARD_CONTRACT];
+  if (chainVars.some((v) => v !== undefined) && chainVars.some((v) => v === undefined)) {
+    throw new Error('set all of COLLECTOR_CHAIN_RPC, COLLECTOR_CHAIN_ID and COLLECTOR_REWARD_CONTRACT, or none');
+  }
+  const chain: ChainConfig | undefined =
+    e.COLLECTOR_CHAIN_RPC && e.COLLECTOR_CHAIN_ID && e.COLLECTOR_REWARD_CONTRACT
+      ? {
+          rpcUrl: e.COLLECTOR_CHAIN_RPC,
+          chainId: e.COLLECTOR_CHAIN_ID,
+          chainName: e.COLLECTOR_CHAIN_NAME,
+          publicRpcUrl: e.COLLECTOR_CHAIN_PUBLIC_RPC,
+          contract: e.COLLECTOR_REWARD_CONTRACT,
+          voucherKeyFile: resolve(e.COLLECTOR_VOUCHER_KEY_FILE ?? join(dataDir, 'voucher-key.json')),
+          voucherTtlSeconds: e.COLLECTOR_VOUCHER_TTL_S,
+        }
+      : undefined;
+  return {
+    scoring: { nearDuplicateCosine: e.COLLECTOR_REWARD_NEAR_DUP_COSINE, dailyCapUnits: e.COLLECTOR_REWARD_DAILY_CAP, unitsPerSignal: 1 },
+    weiPerUnit: e.COLLECTOR_REWARD_WEI_PER_UNIT,
+    publicOrigin: e.COLLECTOR_PUBLIC_ORIGIN,
+    chain,
+  };
+}

@@ -1,0 +1,98 @@
+// Proof of contribution: which signals of a bundle earn reward units. Pure: the store supplies
+// what the device already earned with (ScoringContext) inside the bundle's transaction, so two
+// concurrent bundles cannot both slip under the cap or both claim the same content.
+import { canonicalBytes, sha256Hex, type Signal } from '../../../utils/wire/index';
+
+export interface ScoringRules {
+  /** Cosine similarity at or above which two embeddings (same model, same device) are the same content. */
+  nearDuplicateCosine: number;
+  /** Units one device can earn per UTC day (of receipt). */
+  dailyCapUnits: number;
+  /** Units a scoring signal earns. */
+  unitsPerSignal: number;
+}
+
+/** Why a signal did or did not score; kept per signal as the bundle's audit trail. */
+export type ScoreReason = 'scored' | 'invalid' | 'duplicate' | 'near_duplicate' | 'daily_cap' | 'deleted_item';
+export const SCORE_REASONS: readonly ScoreReason[] = ['scored', 'invalid', 'duplicate', 'near_duplicate', 'daily_cap', 'deleted_item'];
+
+/** A signal the device already earned with and still has stored. */
+export interface EarnedSignal {
+  contentHash: string;
+  model: string;
+  embedding: readonly number[];
+}
+
+export interface ScoringContext {
+  earned: readonly EarnedSignal[];
+  /** Ids among the bundle's signals that the device deleted before: re-sending them earns nothing. */
+  deletedSignalIds: ReadonlySet<string>;
+  /** Units already credited to the device on this UTC day. */
+  unitsToday: number;
+}
+
+export interface SignalScore {
+  signalId: string;
+  units: number;
+  reason: ScoreReason;
+}
+
+const CONTENT_HASH_TAG = 'tributary/reward-content/v1';
+
+/** Exact-duplicate key: origin + whitespace-normalised, case-folded text. */
+export function contentHash(origin: string, text: string): string {
+  return sha256Hex(canonicalBytes(CONTENT_HASH_TAG, { origin, text: text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() }));
+}
+
+function norm(v: readonly number[]): number {
+  let s = 0;
+  for (const x of v) s += x * x;
+  return Math.sqrt(s);
+}
+
+/** Cosine similarity; 0 for vectors of different length or zero norm. */
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) return 0;
+  const na = norm(a);
+  const nb = norm(b);
+  if (na === 0 || nb === 0) return 0;
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
+  return dot / (na * nb);
+}
+
+function isValid(s: Signal): boolean {
+  return s.text.trim().length > 0 && norm(s.embedding) > 0;
+}
+
+/**
+ * Scores a bundle's signals in order. A signal scores when it is valid (non-blank text, non-zero
+ * embedding), was not deleted before, repeats neither the exact text+origin nor (cosine ≥
+ * threshold, same embedding model) the content of anything this device earned with — earlier
+ * signals of the same bundle included — and the device's daily cap has room.
+ */
+export function scoreBundle(signals: readonly Signal[], ctx: ScoringContext, rules: ScoringRules): SignalScore[] {
+  const earned: EarnedSignal[] = [...ctx.earned];
+  const hashes = new Set(earned.map((e) => e.contentHash));
+  let today = ctx.unitsToday;
+  return signals.map((s): SignalScore => {
+    const miss = (reason: ScoreReason): SignalScore => ({ signalId: s.id, units: 0, reason });
+    if (!isValid(s)) return miss('invalid');
+    if (ctx.deletedSignalIds.has(s.id)) return miss('deleted_item');
+    const hash = contentHash(s.origin, s.text);
+    if (hashes.has(hash)) return miss('duplicate');
+    if (earned.some((e) => e.model === s.models.embed && cosine(e.embedding, s.embedding) >= rules.nearDuplicateCosine)) {
+      return miss('near_duplicate');
+    }
+    if (today + rules.unitsPerSignal > rules.dailyCapUnits) return miss('daily_cap');
+    today += rules.unitsPerSignal;
+    hashes.add(hash);
+    earned.push({ contentHash: hash, model: s.models.embed, embedding: s.embedding });
+    return { signalId: s.id, units: rules.unitsPerSignal, reason: 'scored' };
+  });
+}
+
+export const totalUnits = (scores: readonly SignalScore[]): number => scores.reduce((sum, s) => sum + s.units, 0);
+
+/** UTC calendar day (YYYY-MM-DD) of a millisecond timestamp; the cap's day. */
+export const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

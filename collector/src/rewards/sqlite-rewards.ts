@@ -1,0 +1,157 @@
+// SQLite side of rewards: scoring context and audit rows (used inside the bundle and deletion
+// transactions of store/sqlite.ts), wallet links, link nonces and issued vouchers.
+import Database from 'better-sqlite3';
+import type { IssuedVoucher, LedgerEntry, NewLinkNonce, NewWalletLink, RewardsStore, WalletLinkResult } from '../store/types';
+import { contentHash, type ScoreReason, type ScoringContext, type SignalScore } from './scoring';
+
+export interface ScoringQueries {
+  context(devicePub: string, signalIds: readonly string[], day: string): ScoringContext;
+  record(bundleId: string, devicePub: string, scores: readonly SignalScore[], day: string, at: number): void;
+  /** Marks the signals deleted and returns the units they had earned (1 each for signals stored before scoring existed). */
+  debit(bundleId: string, signalIds: readonly string[], at: number): number;
+}
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',');
+
+export function sqliteScoring(db: Database.Database): ScoringQueries {
+  const q = {
+    earned: db.prepare<[string], { origin: string; text: string; model_embed: string; embedding_json: string }>(
+      `SELECT s.origin, s.text, s.model_embed, s.embedding_json FROM signals s
+       LEFT JOIN signal_scores sc ON sc.bundle_id = s.bundle_id AND sc.signal_id = s.id
+       WHERE s.device_pub = ? AND (sc.units IS NULL OR sc.units > 0)`,
+    ),
+    unitsToday: db.prepare<[string, string], { units: number | null }>(
+      'SELECT SUM(units) AS units FROM signal_scores WHERE device_pub = ? AND day = ?',
+    ),
+    insert: db.prepare(
+      `INSERT INTO signal_scores (bundle_id, signal_id, device_pub, units, reason, day, scored_at)
+       VALUES (@bundleId, @signalId, @devicePub, @units, @reason, @day, @at)`,
+    ),
+    unitsOf: db.prepare<[string, string], { units: number }>('SELECT units FROM signal_scores WHERE bundle_id = ? AND signal_id = ?'),
+    markDeleted: db.prepare('UPDATE signal_scores SET deleted_at = ? WHERE bundle_id = ? AND signal_id = ?'),
+  };
+  return {
+    context(devicePub, signalIds, day) {
+      const deleted = signalIds.length
+        ? db
+            .prepare<string[], { signal_id: string }>(
+              `SELECT signal_id FROM signal_scores WHERE device_pub = ? AND deleted_at IS NOT NULL AND signal_id IN (${placeholders(signalIds.length)})`,
+            )
+            .all(devicePub, ...signalIds)
+        : [];
+      return {
+        earned: q.earned.all(devicePub).map((r) => ({
+          contentHash: contentHash(r.origin, r.text),
+          model: r.model_embed,
+          embedding: JSON.parse(r.embedding_json) as number[],
+        })),
+        deletedSignalIds: new Set(deleted.map((r) => r.signal_id)),
+        unitsToday: q.unitsToday.get(devicePub, day)?.units ?? 0,
+      };
+    },
+    record(bundleId, devicePub, scores, day, at) {
+      for (const s of scores) q.insert.run({ bundleId, signalId: s.signalId, devicePub, units: s.units, reason: s.reason, day, at });
+    },
+    debit(bundleId, signalIds, at) {
+      let units = 0;
+      for (const id of signalIds) {
+        units += q.unitsOf.get(bundleId, id)?.units ?? 1;
+        q.markDeleted.run(at, bundleId, id);
+      }
+      return units;
+    },
+  };
+}
+
+export function sqliteRewards(db: Database.Database): RewardsStore {
+  const q = {
+    purgeNonces: db.prepare('DELETE FROM wallet_link_nonces WHERE expires_at < ?'),
+    insertNonce: db.prepare(
+      'INSERT INTO wallet_link_nonces (nonce, device_pub, issued_at, expires_at) VALUES (@nonce, @devicePub, @issuedAt, @expiresAt)',
+    ),
+    useNonce: db.prepare(
+      'UPDATE wallet_link_nonces SET used_at = ? WHERE nonce = ? AND device_pub = ? AND used_at IS NULL AND expires_at > ?',
+    ),
+    walletOf: db.prepare<[string], { wallet: string }>('SELECT wallet FROM wallet_links WHERE device_pub = ?'),
+    devicesOf: db.prepare<[string], { device_pub: string }>('SELECT device_pub FROM wallet_links WHERE wallet = ? ORDER BY linked_at'),
+    insertLink: db.prepare(
+      `INSERT INTO wallet_links (device_pub, wallet, chain_id, nonce, message, wallet_sig, device_sig, linked_at)
+       VALUES (@devicePub, @wallet, @chainId, @nonce, @message, @walletSig, @deviceSig, @linkedAt)`,
+    ),
+    insertVoucher: db.prepare(
+      `INSERT INTO vouchers (wallet, chain_id, contract, cumulative_amount, deadline, issued_at)
+       VALUES (@wallet, @chainId, @contract, @cumulativeAmount, @deadline, @issuedAt)`,
+    ),
+    vouchers: db.prepare<[string, number, string], { cumulative_amount: string }>(
+      'SELECT cumulative_amount FROM vouchers WHERE wallet = ? AND chain_id = ? AND contract = ?',
+    ),
+  };
+
+  const linkTx = db.transaction((l: NewWalletLink): WalletLinkResult => {
+    if (q.useNonce.run(l.linkedAt, l.nonce, l.devicePub, l.linkedAt).changes !== 1) return { status: 'nonce_invalid' };
+    const existing = q.walletOf.get(l.devicePub);
+    if (existing) return existing.wallet === l.wallet ? { status: 'linked' } : { status: 'already_linked', wallet: existing.wallet };
+    q.insertLink.run(l);
+    return { status: 'linked' };
+  });
+
+  return {
+    async issueLinkNonce(n: NewLinkNonce) {
+      db.transaction(() => {
+        // Expired nonces are useless; dropping them keeps the table bounded.
+        q.purgeNonces.run(n.issuedAt);
+        q.insertNonce.run(n);
+      }).immediate();
+    },
+    async linkWallet(l) {
+      return linkTx.immediate(l);
+    },
+    async walletOf(devicePub) {
+      return q.walletOf.get(devicePub)?.wallet ?? null;
+    },
+    async devicesOf(wallet) {
+      return q.devicesOf.all(wallet).map((r) => r.device_pub);
+    },
+    async earnedUnits(devicePubs) {
+      if (devicePubs.length === 0) return 0;
+      const row = db
+        .prepare<string[], { units: number | null }>(`SELECT SUM(amount) AS units FROM ledger WHERE device_pub IN (${placeholders(devicePubs.length)})`)
+        .get(...devicePubs);
+      return row?.units ?? 0;
+    },
+    async ledgerEntries(devicePubs): Promise<LedgerEntry[]> {
+      if (devicePubs.length === 0) return [];
+      const list = placeholders(devicePubs.length);
+      const rows = db
+        .prepare<string[], { device_pub: string; bundle_id: string; kind: 'credit' | 'deletion'; amount: number; signal_count: number; created_at: number }>(
+          `SELECT device_pub, bundle_id, kind, amount, signal_count, created_at FROM ledger WHERE device_pub IN (${list}) ORDER BY id`,
+        )
+        .all(...devicePubs);
+      const reasonRows = db
+        .prepare<string[], { bundle_id: string; reason: ScoreReason; n: number }>(
+          `SELECT bundle_id, reason, COUNT(*) AS n FROM signal_scores WHERE device_pub IN (${list}) GROUP BY bundle_id, reason`,
+        )
+        .all(...devicePubs);
+      const reasons = new Map<string, Partial<Record<ScoreReason, number>>>();
+      for (const r of reasonRows) reasons.set(r.bundle_id, { ...reasons.get(r.bundle_id), [r.reason]: r.n });
+      return rows.map((r) => ({
+        devicePub: r.device_pub,
+        bundleId: r.bundle_id,
+        kind: r.kind,
+        units: r.amount,
+        signalCount: r.signal_count,
+        createdAt: r.created_at,
+        reasons: r.kind === 'credit' ? (reasons.get(r.bundle_id) ?? {}) : {},
+      }));
+    },
+    async recordVoucher(v: IssuedVoucher) {
+      q.insertVoucher.run({ ...v, cumulativeAmount: v.cumulativeAmount.toString() });
+    },
+    async maxIssuedVoucher(wallet, chainId, contract) {
+      return q.vouchers.all(wallet, chainId, contract).reduce((max, r) => {
+        const v = BigInt(r.cumulative_amount);
+        return v > max ? v : max;
+      }, 0n);
+    },
+  };
+}
