@@ -5,7 +5,7 @@ import type { ItemsReply } from '@/utils/state';
 import type { ItemStatus } from '@/utils/store/db';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
 import { formatDay } from '@/utils/ui/format';
-import { filterItems, groupByDayAndSite, STATUS_LABELS, type StatusFilter } from '@/utils/ui/items';
+import { filterItems, groupByDayAndSite, limitGroups, STATUS_LABELS, type StatusFilter } from '@/utils/ui/items';
 import { request } from '@/utils/ui-client';
 import { errorMessage } from '@/components/useExtensionState';
 import type { DashboardActions } from './Dashboard';
@@ -15,6 +15,8 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'pending', label: 'Not sent yet' },
   ...(Object.entries(STATUS_LABELS) as [ItemStatus, string][]).map(([value, label]) => ({ value, label })),
 ];
+
+const PAGE_SIZE = 200;
 
 type DeleteScope = Extract<UiRequest, { type: 'delete' }>['scope'];
 
@@ -37,8 +39,10 @@ interface Props {
 export function ItemsView({ data, actions, busy }: Props) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const all = data?.items ?? [];
-  const groups = useMemo(() => groupByDayAndSite(filterItems(all, { query, status })), [all, query, status]);
+  const matching = useMemo(() => groupByDayAndSite(filterItems(all, { query, status })), [all, query, status]);
+  const { groups, hidden } = limitGroups(matching, limit);
   const held = all.filter((i) => i.status === 'held');
 
   const itemActions: ItemActions = {
@@ -118,7 +122,7 @@ export function ItemsView({ data, actions, busy }: Props) {
 
       {!data && <p class="muted">Loading…</p>}
       {data && all.length === 0 && <p class="muted">Nothing collected yet.</p>}
-      {data && all.length > 0 && groups.length === 0 && <p class="muted">No items match.</p>}
+      {data && all.length > 0 && matching.length === 0 && <p class="muted">No items match.</p>}
 
       {groups.map((day) => (
         <section class="day" key={day.day} aria-labelledby={`day-${day.day}`}>
@@ -161,6 +165,12 @@ export function ItemsView({ data, actions, busy }: Props) {
           ))}
         </section>
       ))}
+
+      {hidden > 0 && (
+        <button type="button" class="btn btn-wide" data-testid="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          Show {Math.min(hidden, PAGE_SIZE)} more of {hidden} not shown
+        </button>
+      )}
     </div>
   );
 }

@@ -3,12 +3,13 @@ import { browser } from 'wxt/browser';
 import { StatusLine } from '@/components/StatusLine';
 import { errorMessage } from '@/components/useExtensionState';
 import { SITE_ORIGINS } from '@/utils/background/content-registration';
+import { openDashboard } from './open-dashboard';
 
 /** All web pages, the same set the background registers the content script for. */
 export const SITE_ACCESS = { origins: SITE_ORIGINS };
 
 /** The one consent screen: what is collected, what never is, and the single button that starts it. */
-export function OptIn({ optIn, error }: { optIn: () => Promise<boolean>; error: string | null }) {
+export function OptIn({ optIn, error, kept = 0 }: { optIn: () => Promise<boolean>; error: string | null; kept?: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -58,6 +59,15 @@ export function OptIn({ optIn, error }: { optIn: () => Promise<boolean>; error: 
         Opt in
       </button>
       <StatusLine message={message} error={error} />
+      {kept > 0 && (
+        <p class="notice small" data-testid="kept-items">
+          Nothing is being collected. {kept} {kept === 1 ? 'item collected earlier is' : 'items collected earlier are'} still on this
+          device (waiting items are not sent while you are opted out).{' '}
+          <button type="button" class="btn btn-link" onClick={() => void openDashboard()}>
+            Review or delete them
+          </button>
+        </p>
+      )}
     </main>
   );
 }

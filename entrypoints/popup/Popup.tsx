@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { CollectorStatus } from '@/components/CollectorStatus';
 import { ModelProgress } from '@/components/ModelProgress';
 import { PauseControls } from '@/components/PauseControls';
@@ -7,15 +6,11 @@ import { StateSummary } from '@/components/StateSummary';
 import { StatusLine } from '@/components/StatusLine';
 import { useExtensionState } from '@/components/useExtensionState';
 import { NeverOnSite } from './NeverOnSite';
+import { openDashboard } from './open-dashboard';
 import { OptIn } from './OptIn';
 import { SiteAccessNotice } from './SiteAccessNotice';
 
 const POLL_MS = 1000;
-
-async function openDashboard() {
-  await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
-  window.close();
-}
 
 export function Popup() {
   const { state, error, busy, change } = useExtensionState(POLL_MS);
@@ -28,7 +23,10 @@ export function Popup() {
       </main>
     );
   }
-  if (!state.consent.optedIn) return <OptIn optIn={() => change({ type: 'opt-in' })} error={error} />;
+  if (!state.consent.optedIn) {
+    const kept = Object.values(state.items).reduce((a, b) => a + b, 0);
+    return <OptIn optIn={() => change({ type: 'opt-in' })} error={error} kept={kept} />;
+  }
 
   const { consent } = state;
   return (

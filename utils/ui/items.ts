@@ -61,6 +61,28 @@ export function groupByDayAndSite(items: readonly ItemView[]): DayGroup[] {
     });
 }
 
+/**
+ * The first `limit` items of the grouping, in display order, keeping the day and site headings
+ * of what is shown; `hidden` counts the rest. Rendering tens of thousands of cards at once would
+ * freeze the page.
+ */
+export function limitGroups(groups: readonly DayGroup[], limit: number): { groups: DayGroup[]; hidden: number } {
+  let left = limit;
+  let hidden = 0;
+  const shown: DayGroup[] = [];
+  for (const day of groups) {
+    const sites: SiteGroup[] = [];
+    for (const site of day.sites) {
+      const take = site.items.slice(0, Math.max(0, left));
+      left -= take.length;
+      hidden += site.items.length - take.length;
+      if (take.length) sites.push({ origin: site.origin, items: take });
+    }
+    if (sites.length) shown.push({ day: day.day, sites, count: day.count });
+  }
+  return { groups: shown, hidden };
+}
+
 export type StatusFilter = 'all' | 'pending' | ItemStatus;
 
 export interface ItemFilter {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemView } from '@/utils/state';
 import type { ItemStatus } from '@/utils/store/db';
-import { countPending, dayKey, displayedContent, filterItems, groupByDayAndSite, isEditable } from '@/utils/ui/items';
+import { countPending, dayKey, displayedContent, filterItems, groupByDayAndSite, isEditable, limitGroups } from '@/utils/ui/items';
 
 let seq = 0;
 function item(over: Partial<ItemView> & { origin: string; visitedAt: number; status?: ItemStatus }): ItemView {
@@ -39,6 +39,29 @@ describe('groupByDayAndSite', () => {
 
   it('returns nothing for no items', () => {
     expect(groupByDayAndSite([])).toEqual([]);
+  });
+});
+
+describe('limitGroups', () => {
+  const groups = groupByDayAndSite([
+    item({ origin: 'https://a.example', visitedAt: DAY2 }),
+    item({ origin: 'https://a.example', visitedAt: DAY2 + 1 }),
+    item({ origin: 'https://b.example', visitedAt: DAY2 }),
+    item({ origin: 'https://a.example', visitedAt: DAY1 }),
+  ]);
+
+  it('keeps the first items in display order and counts the rest', () => {
+    const { groups: shown, hidden } = limitGroups(groups, 3);
+    expect(hidden).toBe(1);
+    expect(shown.map((d) => [d.day, d.sites.map((s) => [s.origin, s.items.length])])).toEqual([
+      ['2026-11-25', [['https://a.example', 2], ['https://b.example', 1]]],
+    ]);
+  });
+
+  it('cuts inside a site and leaves nothing hidden when all fit', () => {
+    expect(limitGroups(groups, 1).groups[0]!.sites).toHaveLength(1);
+    expect(limitGroups(groups, 1).hidden).toBe(3);
+    expect(limitGroups(groups, 10)).toEqual({ groups, hidden: 0 });
   });
 });
 
