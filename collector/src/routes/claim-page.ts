@@ -45,7 +45,6 @@ export function claimPageRoutes(distDir?: string) {
     await app.register(fastifyStatic, {
       root,
       prefix: '/claim/',
-      redirect: true,
       decorateReply: false,
       setHeaders: (res) => {
         res.setHeader('content-security-policy', csp);
@@ -54,6 +53,11 @@ export function claimPageRoutes(distDir?: string) {
         res.setHeader('referrer-policy', 'no-referrer');
         res.setHeader('cache-control', 'no-cache');
       },
+    });
+    // The page's relative asset URLs need the trailing slash; keep the link's query string.
+    app.get('/claim', async (req, reply) => {
+      const query = req.url.indexOf('?');
+      return reply.redirect(`/claim/${query >= 0 ? req.url.slice(query) : ''}`, 301);
     });
   };
 }
