@@ -1,9 +1,7 @@
 /** Display helpers shared by the popup and the dashboard. */
 
-export const NO_VALUE = '—';
-
 export function formatBalance(balance: { balance: number } | null): string {
-  return balance === null ? NO_VALUE : balance.balance.toLocaleString('en-US');
+  return balance === null ? '—' : balance.balance.toLocaleString('en-US');
 }
 
 export function formatPercent(fraction: number): string {

@@ -27,12 +27,3 @@ export function splitPlaceholders(text: string): TextSegment[] {
   if (pos < text.length) out.push({ kind: 'text', text: text.slice(pos) });
   return out;
 }
-
-/** How many placeholders of each kind a text holds, for a one-line summary. */
-export function countPlaceholders(text: string): Partial<Record<EntityType, number>> {
-  const counts: Partial<Record<EntityType, number>> = {};
-  for (const s of splitPlaceholders(text)) {
-    if (s.kind === 'placeholder') counts[s.entity] = (counts[s.entity] ?? 0) + 1;
-  }
-  return counts;
-}

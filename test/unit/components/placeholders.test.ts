@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPlaceholders, splitPlaceholders } from '@/utils/ui/placeholders';
+import { splitPlaceholders } from '@/utils/ui/placeholders';
 import { redact } from '@/utils/anonymize/redact';
 
 describe('splitPlaceholders', () => {
@@ -37,11 +37,5 @@ describe('splitPlaceholders', () => {
     const segments = splitPlaceholders(redacted);
     expect(segments.map((s) => s.text).join('')).toBe(redacted);
     expect(segments.filter((s) => s.kind === 'placeholder').map((s) => s.text)).toEqual(['[PERSON]', '[PHONE]', '[EMAIL]']);
-  });
-});
-
-describe('countPlaceholders', () => {
-  it('counts each kind', () => {
-    expect(countPlaceholders('[PERSON] met [PERSON] in [LOCATION]')).toEqual({ PERSON: 2, LOCATION: 1 });
   });
 });
