@@ -52,8 +52,9 @@ export async function deleteData(scope: LocalScope, deps: { db: Db; client: Coll
     : scope.kind === 'site' ? [{ kind: 'site', origin: scope.origin }]
     : chunks(sent, MAX_SIGNALS_PER_REQUEST).map((signalIds) => ({ kind: 'signals', signalIds }));
   const deviceKey = await loadDeviceKey(database);
-  for (const remote of remotes) {
-    if (!deviceKey) break;
+  // Without a key nothing can have been sent, unless storage was damaged: then refuse.
+  if (sent.length > 0 && !deviceKey) throw new Error('no device key to sign the deletion request; nothing was deleted');
+  for (const remote of deviceKey ? remotes : []) {
     const request = await deviceKey.withSecret((secret) => signDeletionRequest({ scope: remote, ts: deps.now }, secret));
     const receipt = await deps.client.requestDeletion(request);
     const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;

@@ -51,8 +51,8 @@ const HOST_WORDS: [RegExp, SensitiveCategory][] = [
   [/(^|[.-])(vault|passwords?)([.-]|$)/, 'password-manager'],
 ];
 
-const LOGIN_PATH = /(^|\/)(log-?in|sign-?in|sign-?up|register|auth|oauth2?|sso|saml|password|reset-password|2fa|mfa|account|my-?account|settings\/security)(\/|$|\.)/i;
-const CHECKOUT_PATH = /(^|\/)(checkout|cart|basket|payment|pay|billing|order-confirmation|wallet)(\/|$|\.)/i;
+const LOGIN_PATH = /(^|\/)(log-?in|sign-?in|sign-?up|register|auth|oauth2?|sso|saml|password|reset-password|2fa|mfa|accounts?|my-?account|settings\/security)(\/|$|\.)/i;
+const CHECKOUT_PATH = /(^|\/)(checkout|cart|basket|payments?|pay|billing|order-confirmation|wallet)(\/|$|\.)/i;
 const LOGIN_HOST = /^(login|signin|auth|accounts|account|id|sso|secure)\./;
 const CHECKOUT_HOST = /^(checkout|pay|payments|billing)\./;
 

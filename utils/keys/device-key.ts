@@ -26,7 +26,10 @@ function toDeviceKey(record: DeviceKeyRecord): DeviceKey {
       const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, record.wrappingKey, record.sealedSecret);
       const secret = new Uint8Array(plain);
       try {
-        return use(secret);
+        const result = use(secret);
+        // The secret is wiped when `use` returns: an async `use` would sign with zeros.
+        if (result instanceof Promise) throw new Error('withSecret takes a synchronous function');
+        return result;
       } finally {
         secret.fill(0);
       }
