@@ -42,13 +42,15 @@ export interface Stack {
  * One whole Tributary on loopback: a collector on its own SQLite file, a server for the test
  * pages, and Debian's Chromium with the extension built for that collector.
  */
-export async function startStack(options: { outDir?: string; browserArgs?: string[] } = {}): Promise<Stack> {
+export async function startStack(
+  options: { outDir?: string; browserArgs?: string[]; /** Added to the collector's environment (every start). */ env?: Record<string, string> } = {},
+): Promise<Stack> {
   const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-collector-'));
   const port = await freePort();
   const collectorUrl = `http://127.0.0.1:${port}`;
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
   const extensionDir = buildExtension(collectorUrl, { manifest: E2E_MANIFEST, outDir });
-  let collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port) });
+  let collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...options.env });
   const pages = await servePages();
   const browser = await launchWithExtension(extensionDir, undefined, { args: options.browserArgs });
   const popup = await browser.openExtensionPage('popup.html');
@@ -92,7 +94,7 @@ export async function startStack(options: { outDir?: string; browserArgs?: strin
     },
     async restartCollector(env = {}) {
       await stopCollector();
-      collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...env });
+      collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...options.env, ...env });
       return collector;
     },
     stopCollector,
