@@ -96,11 +96,24 @@ export function inclusionPath(cids: readonly string[], leafIndex: number): strin
 
 /**
  * RFC 9162 §2.1.3.2: recomputes the root from the CID, its index, the tree
- * size and the audit path, and compares it with `root` (hex). Also requires
- * the proof's own `root` (if given) to be that same root.
+ * size and the audit path, and compares it with `root`. Also requires the
+ * proof's own `root` (if given) to be that same root.
+ *
+ * Pass the SignedRoot (after verifySignedRoot) rather than its hex hash: the
+ * path alone does not pin the tree size (leaf 0 of a 3-leaf and of a 4-leaf
+ * tree have paths of the same shape), the signed root does — its size and
+ * epoch must then match the proof's.
  */
-export function verifyInclusion(cid: string, proof: Pick<InclusionProof, 'leafIndex' | 'size' | 'path'> & { root?: string }, root: string): boolean {
+export function verifyInclusion(
+  cid: string,
+  proof: Pick<InclusionProof, 'leafIndex' | 'size' | 'path'> & { root?: string; epoch?: number },
+  root: string | Pick<SignedRoot, 'root' | 'size' | 'epoch'>,
+): boolean {
   const p = inclusionProofSchema.pick({ leafIndex: true, size: true, path: true }).safeParse({ leafIndex: proof.leafIndex, size: proof.size, path: proof.path });
+  if (typeof root !== 'string') {
+    if (root.size !== proof.size || (proof.epoch !== undefined && proof.epoch !== root.epoch)) return false;
+    return verifyInclusion(cid, proof, root.root);
+  }
   if (!p.success || !/^[0-9a-f]{64}$/.test(root) || (proof.root !== undefined && proof.root !== root)) return false;
   const { leafIndex, size, path } = p.data;
   if (leafIndex >= size) return false;

@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { SignedRoot } from '../../../utils/wire/merkle';
 import { uuid } from '../../../utils/wire/primitives';
 import { ApiError } from '../services/errors';
 import { inclusionProof } from '../transparency/log';
 import type { TransparencyStore } from '../transparency/types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Publishes a transparency-log epoch now (server.ts decorates it). */
+    publishEpoch(): Promise<SignedRoot>;
+  }
+}
 
 const paramsSchema = z.strictObject({ bundleId: uuid });
 

@@ -6,6 +6,7 @@ import {
   verifyDeletionRequest,
   type DeletionReceipt,
 } from '../../../utils/wire/index';
+import type { BlobStore } from '../cas/blob-store';
 import type { CollectorKeys } from '../keys';
 import type { Store } from '../store/types';
 import { ApiError } from './errors';
@@ -17,6 +18,7 @@ export interface DeletionDeps {
   maxSkewMs: number;
   now: () => number;
   limitDevice: (devicePub: string) => void;
+  blobs: BlobStore;
 }
 
 export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise<DeletionReceipt> {
@@ -46,5 +48,7 @@ export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise
       ),
   );
   if (result.status === 'replay') throw new ApiError(409, 'replay', 'this deletion request nonce was already used');
+  // The purged envelopes' blobs go too (after the commit: a crash here leaves an orphan blob, never a dangling row).
+  for (const cid of await deps.store.cidsOf(result.receipt.deletedBundles)) await deps.blobs.delete(cid);
   return result.receipt;
 }

@@ -7,7 +7,9 @@
 // a double store or double credit impossible, and ON CONFLICT DO NOTHING turns
 // a lost race into "duplicate" instead of an error.
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
+import { postgresDataset } from '../export/postgres-dataset';
 import { totalUnits, utcDay } from '../rewards/scoring';
+import { postgresTransparency } from '../transparency/postgres-store';
 import { openPgDb, placeholders, type Queryable } from './pg-db';
 import { migratePostgres } from './pg-migrate';
 import { pgRewards, pgScoring } from './postgres-rewards';
@@ -69,9 +71,9 @@ async function insertTx(q: Queryable, b: NewBundle): Promise<InsertBundleResult>
   const credit = totalUnits(scores);
   const receipt = b.receiptFor(credit);
   const inserted = await q.run(
-    `INSERT INTO bundles (bundle_id, device_pub, created_at, collector_key_id, envelope_hash, envelope_json, signal_count, receipt_json, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (bundle_id) DO NOTHING`,
-    [e.bundleId, e.devicePub, e.createdAt, e.collectorKeyId, b.envelopeHash, JSON.stringify(e), b.signals.length, JSON.stringify(receipt), b.receivedAt],
+    `INSERT INTO bundles (bundle_id, device_pub, created_at, collector_key_id, envelope_hash, envelope_json, signal_count, receipt_json, received_at, cid)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (bundle_id) DO NOTHING`,
+    [e.bundleId, e.devicePub, e.createdAt, e.collectorKeyId, b.envelopeHash, JSON.stringify(e), b.signals.length, JSON.stringify(receipt), b.receivedAt, b.cid],
   );
   if (inserted === 0) {
     // Another transaction stored this bundle id first (committed by now: ON CONFLICT waited for it).
@@ -188,6 +190,8 @@ export function openPostgresStore(databaseUrl: string): Store {
     };
 
   return {
+    ...postgresTransparency(db, ready),
+    ...postgresDataset(db, ready),
     issueLinkNonce: afterReady(rewards.issueLinkNonce),
     linkWallet: afterReady(rewards.linkWallet),
     walletOf: afterReady(rewards.walletOf),
