@@ -14,6 +14,10 @@ const envSchema = z.object({
   COLLECTOR_RATE_DEVICE_PER_MIN: z.coerce.number().int().min(1).default(60),
   /** Test-only failpoint: SIGKILL itself right after the Nth commit, before the ack is sent. */
   COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: z.coerce.number().int().min(1).optional(),
+  COLLECTOR_BLOB_DIR: z.string().min(1).optional(),
+  COLLECTOR_EPOCH_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+  /** PostgreSQL connection string; unset = SQLite in the data dir. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   COLLECTOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +33,12 @@ export interface CollectorConfig {
   rateLimit: { perIpPerMinute: number; perDevicePerMinute: number };
   logLevel: z.infer<typeof envSchema>['COLLECTOR_LOG_LEVEL'];
   failpointKillAfterCommits?: number;
+  /** Set: the store is PostgreSQL at this URL (several collectors may share it); unset: SQLite in dataDir. */
+  databaseUrl?: string;
+  /** Content-addressed envelope blobs (share it between collectors on one database). */
+  blobDir: string;
+  /** How often a transparency-log root is published. */
+  epochMs: number;
   rewards: RewardsConfig;
 }
 
@@ -48,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     rateLimit: { perIpPerMinute: e.COLLECTOR_RATE_IP_PER_MIN, perDevicePerMinute: e.COLLECTOR_RATE_DEVICE_PER_MIN },
     logLevel: e.COLLECTOR_LOG_LEVEL,
     failpointKillAfterCommits: e.COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS,
+    databaseUrl: e.DATABASE_URL,
+    blobDir: resolve(e.COLLECTOR_BLOB_DIR ?? join(dataDir, 'blobs')),
+    epochMs: e.COLLECTOR_EPOCH_MS,
     rewards: loadRewardsConfig(env, dataDir),
   };
 }

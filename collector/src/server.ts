@@ -1,6 +1,5 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { join } from 'node:path';
-import { SQLITE_FILE_NAME, type CollectorConfig } from './config';
+import type { CollectorConfig } from './config';
 import { loadOrCreateKeys, type CollectorKeys } from './keys';
 import { connectRewardChain, type RewardChain } from './rewards/chain';
 import { bundleRoutes } from './routes/bundles';
@@ -9,11 +8,14 @@ import { installCors } from './routes/cors';
 import { deletionRoutes } from './routes/deletions';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { transparencyRoutes } from './routes/transparency';
+import { fsBlobStore } from './cas/blob-store';
+import { publishEpoch, scheduleEpochs } from './transparency/log';
 import { keysRoutes } from './routes/keys';
 import { rewardsRoutes } from './routes/rewards';
 import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
-import { openSqliteStore } from './store/sqlite';
+import { openStore } from './store/open-store';
 import type { Store } from './store/types';
 
 export interface ServerDeps {
@@ -61,7 +63,7 @@ function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net
 
 export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): FastifyInstance {
   const keys = deps.keys ?? loadOrCreateKeys(config);
-  const store = deps.store ?? openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME));
+  const store = deps.store ?? openStore(config);
   const now = deps.now ?? Date.now;
 
   const app = Fastify({
@@ -104,7 +106,8 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   });
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'no such route' } }));
 
-  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring: config.rewards.scoring };
+  const blobs = fsBlobStore(config.blobDir);
+  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring: config.rewards.scoring, blobs };
   const chain = deps.rewardChain ?? (config.rewards.chain && connectRewardChain(config.rewards.chain));
   const origin = (): string => {
     if (config.rewards.publicOrigin) return config.rewards.publicOrigin;
@@ -118,10 +121,20 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.register(bundleRoutes(ctx));
   app.register(deviceRoutes(store));
   app.register(deletionRoutes(ctx));
+  app.register(transparencyRoutes(store));
+  // On demand (tests, operators' scripts); the schedule below publishes every config.epochMs.
+  app.decorate('publishEpoch', () => publishEpoch(store, keys, now));
   app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin }));
   // The claim page is only useful with a chain; building it is skipped otherwise.
   if (chain) app.register(claimPageRoutes(deps.claimPageDir));
 
+  // Fail at startup, not at the first request, when the store cannot answer (e.g. PostgreSQL down or a migration failed).
+  app.addHook('onReady', () => store.ping());
+  let stopEpochs: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    stopEpochs = scheduleEpochs(store, keys, config.epochMs, now, (err) => app.log.error({ err }, 'epoch publication failed'));
+  });
+  app.addHook('onClose', async () => stopEpochs?.());
   app.addHook('onClose', async () => {
     if (!deps.store) await store.close();
   });

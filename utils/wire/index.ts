@@ -9,3 +9,4 @@ export * from './deletion';
 export * from './receipts';
 export * from './keys-api';
 export * from './wallet-link';
+export * from './merkle';

@@ -1,7 +1,8 @@
 // POST /v1/bundles, in the order that keeps unauthenticated or stale input
 // away from the decryptor and the database: shape → signature → replay →
 // clock → key → decrypt → validate → store + score + credit (one transaction).
-import { envelopeDigest, signIngestReceipt, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
+import { envelopeDigest, signIngestReceipt, utf8Encode, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
+import type { BlobStore } from '../cas/blob-store';
 import type { CollectorKeys } from '../keys';
 import type { Store } from '../store/types';
 import { ApiError } from './errors';
@@ -19,6 +20,8 @@ export interface IngestDeps {
   /** Charges one request to an authenticated device; throws 429 when its budget is spent. */
   limitDevice: (devicePub: string) => void;
   scoring: ScoringRules;
+  /** Where the envelope is stored by its CID. */
+  blobs: BlobStore;
 }
 
 export interface IngestResult {
@@ -60,10 +63,13 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
       },
       deps.keys.receipt.secretKey,
     );
+  // The blob goes first: a committed row never names a missing blob.
+  const cid = await deps.blobs.put(utf8Encode(JSON.stringify(env)));
   const result = await deps.store.insertBundle({
     envelope: env,
     envelopeHash: hash,
     signals: plaintext.signals,
+    cid,
     score: (ctx) => scoreBundle(plaintext.signals, ctx, deps.scoring),
     receiptFor,
     receivedAt: now,
@@ -73,6 +79,7 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
       deps.afterCommit?.();
       return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt: result.receipt };
     case 'signal_conflict':
+      await deps.blobs.delete(cid);
       throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
     case 'duplicate': {
       // Lost a race with an identical concurrent submission: answer as a replay.

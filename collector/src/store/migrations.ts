@@ -117,4 +117,29 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX vouchers_wallet ON vouchers(wallet, chain_id, contract);
   `,
+  /* 3: content addresses and the transparency log (issue 9) */ `
+  -- CIDv1 (raw, sha2-256) of the stored envelope; the blob lives in the blob store under it.
+  -- Kept on the tombstone after a deletion (it is a hash of ciphertext that no longer exists).
+  ALTER TABLE bundles ADD COLUMN cid TEXT;
+  CREATE UNIQUE INDEX bundles_cid ON bundles(cid);
+
+  -- One signed Merkle root per epoch, over the CIDs of the bundles live at that moment.
+  CREATE TABLE transparency_roots (
+    epoch            INTEGER PRIMARY KEY,
+    size             INTEGER NOT NULL,
+    root             TEXT NOT NULL,
+    ts               INTEGER NOT NULL,
+    collector_key_id TEXT NOT NULL,
+    sig              TEXT NOT NULL
+  );
+  -- The leaves of each epoch in tree order, so proofs stay computable after later deletions.
+  CREATE TABLE transparency_leaves (
+    epoch      INTEGER NOT NULL REFERENCES transparency_roots(epoch),
+    leaf_index INTEGER NOT NULL,
+    bundle_id  TEXT NOT NULL,
+    cid        TEXT NOT NULL,
+    PRIMARY KEY (epoch, leaf_index)
+  );
+  CREATE INDEX transparency_leaves_bundle ON transparency_leaves(bundle_id, epoch);
+  `,
 ];

@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
 import { sqliteRewards, sqliteScoring } from '../rewards/sqlite-rewards';
 import { totalUnits, utcDay } from '../rewards/scoring';
+import { sqliteDataset } from '../export/sqlite-dataset';
+import { sqliteTransparency } from '../transparency/sqlite-store';
 import { MIGRATIONS } from './migrations';
 import type { Balance, DeletionOutcome, InsertBundleResult, NewBundle, NewDeletion, Store, StoredBundleRef } from './types';
 
@@ -51,8 +53,8 @@ export function openSqliteStore(path: string): Store {
       'SELECT bundle_id, device_pub, envelope_hash, receipt_json, deleted_at FROM bundles WHERE bundle_id = ?',
     ),
     insertBundle: db.prepare(
-      `INSERT INTO bundles (bundle_id, device_pub, created_at, collector_key_id, envelope_hash, envelope_json, signal_count, receipt_json, received_at)
-       VALUES (@bundleId, @devicePub, @createdAt, @collectorKeyId, @envelopeHash, @envelopeJson, @signalCount, @receiptJson, @receivedAt)`,
+      `INSERT INTO bundles (bundle_id, device_pub, created_at, collector_key_id, envelope_hash, envelope_json, signal_count, receipt_json, received_at, cid)
+       VALUES (@bundleId, @devicePub, @createdAt, @collectorKeyId, @envelopeHash, @envelopeJson, @signalCount, @receiptJson, @receivedAt, @cid)`,
     ),
     insertSignal: db.prepare(
       `INSERT INTO signals (id, bundle_id, device_pub, origin, title, text, entities_json, embedding_json, dims, model_embed, model_ner,
@@ -127,6 +129,7 @@ export function openSqliteStore(path: string): Store {
       signalCount: b.signals.length,
       receiptJson: JSON.stringify(receipt),
       receivedAt: b.receivedAt,
+      cid: b.cid,
     });
     for (const s of b.signals) {
       try {
@@ -215,6 +218,8 @@ export function openSqliteStore(path: string): Store {
 
   return {
     ...sqliteRewards(db),
+    ...sqliteTransparency(db),
+    ...sqliteDataset(db),
     async findBundle(bundleId) {
       const row = q.findBundle.get(bundleId);
       return row ? toRef(row) : null;

@@ -1,5 +1,7 @@
 import type { BundleEnvelope, DeletionScope, IngestReceipt, Signal } from '../../../utils/wire/index';
 import type { ScoreReason, ScoringContext, SignalScore } from '../rewards/scoring';
+import type { DatasetStore } from '../export/store';
+import type { TransparencyStore } from '../transparency/types';
 
 export interface StoredBundleRef {
   bundleId: string;
@@ -14,6 +16,8 @@ export interface NewBundle {
   envelope: BundleEnvelope;
   envelopeHash: string;
   signals: Signal[];
+  /** Content address of the envelope, already in the blob store. */
+  cid: string;
   /** Scores the signals against what the device already earned with, inside the insert's transaction. */
   score: (ctx: ScoringContext) => SignalScore[];
   /** The receipt for the units the scores add up to; stored with the bundle. */
@@ -111,7 +115,7 @@ export interface RewardsStore {
  * Persistence boundary. Methods are async so a networked implementation
  * (PostgreSQL, issue 9) can slot in; each method is one transaction.
  */
-export interface Store extends RewardsStore {
+export interface Store extends RewardsStore, TransparencyStore, DatasetStore {
   findBundle(bundleId: string): Promise<StoredBundleRef | null>;
   /** Stores envelope + signals and credits the ledger atomically; a bundleId already present is reported, never overwritten. */
   insertBundle(bundle: NewBundle): Promise<InsertBundleResult>;
