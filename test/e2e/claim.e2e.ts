@@ -1,0 +1,158 @@
+// Rewards end to end: contribute through the extension in real Chromium, link a wallet on the
+// collector's claim page (a scripted EIP-1193 wallet holding a local anvil key), claim on chain,
+// and check the token balance equals the collector's ledger.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { createPublicClient, createWalletClient, hexToString, http, type Address, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAnvil, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
+import { rewardTokenAbi } from '../../contracts/artifacts/RewardToken';
+import { deployRewardToken } from '../../contracts/deploy';
+import { ensureClaimPage } from '../../collector/src/routes/claim-page';
+import { walletLinkUrl } from '../../utils/background/wallet-link';
+import type { DeviceKey } from '../../utils/keys/device-key';
+import { devicePubFromSecret } from '../../utils/wire';
+import { startStack, type Stack } from './harness/stack';
+
+const TOKEN = 10n ** 18n;
+
+/**
+ * Test-only: the extension has no UI request for the link URL yet, so the device seed is read
+ * from the extension's IndexedDB (in its own origin, through the popup page) and
+ * walletLinkUrl runs here with it.
+ */
+async function deviceKeyFromExtension(popup: Page): Promise<DeviceKey> {
+  const seed = await popup.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('tributary');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const record = await new Promise<{ sealedSecret: ArrayBuffer; iv: Uint8Array; wrappingKey: CryptoKey }>((resolve, reject) => {
+      const req = db.transaction('keys').objectStore('keys').get('device');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, record.wrappingKey, record.sealedSecret);
+    return Array.from(new Uint8Array(plain));
+  });
+  const secret = Uint8Array.from(seed);
+  return { publicKey: devicePubFromSecret(secret), withSecret: async (use) => use(secret) };
+}
+
+/** window.ethereum for the claim page only; requests go to the test process (`__wallet`). */
+function installWallet({ origin, wallet }: { origin: string; wallet: string }): void {
+  if (location.origin !== origin) return;
+  const call = (window as unknown as { __wallet: (m: string, p: unknown) => Promise<unknown> }).__wallet;
+  (window as unknown as { ethereum: unknown }).ethereum = {
+    request: ({ method, params }: { method: string; params?: unknown[] }) =>
+      method === 'eth_requestAccounts' || method === 'eth_accounts' ? Promise.resolve([wallet]) : call(method, params ?? []),
+  };
+}
+
+/** Signs with the local key; everything else goes to anvil. */
+function walletBackend(anvil: AnvilInstance, account: AnvilAccount) {
+  const local = privateKeyToAccount(account.privateKey);
+  const walletClient = createWalletClient({ account: local, transport: http(anvil.rpcUrl) });
+  return async (method: string, params: unknown[]): Promise<unknown> => {
+    switch (method) {
+      case 'personal_sign':
+        return local.signMessage({ message: hexToString(params[0] as Hex) });
+      case 'eth_sendTransaction': {
+        const tx = params[0] as { to: Address; data: Hex; value?: Hex };
+        return walletClient.sendTransaction({ to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, chain: null });
+      }
+      default: {
+        const res = await fetch(anvil.rpcUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+        });
+        const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+        if (body.error) throw new Error(body.error.message);
+        return body.result;
+      }
+    }
+  };
+}
+
+describe('claim: contribute → link a wallet on the claim page → claim on chain', () => {
+  let anvil: AnvilInstance;
+  let stack: Stack;
+  let token: Address;
+  let publicClient: PublicClient;
+  let keyDir: string;
+
+  beforeAll(async () => {
+    anvil = await startAnvil();
+    const [deployer, signer] = anvil.accounts;
+    if (!deployer || !signer) throw new Error('anvil returned too few accounts');
+    keyDir = mkdtempSync(path.join(tmpdir(), 'tributary-voucher-key-'));
+    const voucherKeyFile = path.join(keyDir, 'voucher-key.json');
+    writeFileSync(voucherKeyFile, JSON.stringify({ v: 1, privateKey: signer.privateKey }), { mode: 0o600 });
+    token = (await deployRewardToken({ rpcUrl: anvil.rpcUrl, deployerKey: deployer.privateKey, signerAddress: signer.address })).address;
+    publicClient = createPublicClient({ transport: http(anvil.rpcUrl) });
+    // Built here once so the collector's start does not wait on vite.
+    await ensureClaimPage();
+    stack = await startStack({
+      env: {
+        COLLECTOR_CHAIN_RPC: anvil.rpcUrl,
+        COLLECTOR_CHAIN_ID: String(anvil.chainId),
+        COLLECTOR_CHAIN_NAME: 'Anvil',
+        COLLECTOR_REWARD_CONTRACT: token,
+        COLLECTOR_VOUCHER_KEY_FILE: voucherKeyFile,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await anvil?.stop();
+    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+  });
+
+  it('pays the wallet exactly what the collector credited the device', async () => {
+    await stack.optIn();
+    await stack.visit('article.html', 2500);
+    await stack.visit('astronomy.html', 2500);
+    await expect.poll(async () => (await stack.ui({ type: 'get-state' })).collectedToday, { timeout: 60_000 }).toBe(2);
+    await stack.ui({ type: 'flush' });
+    await expect.poll(async () => (await stack.ui({ type: 'get-state' })).bundles.accepted, { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await stack.ui({ type: 'get-state' })).bundles.pending, { timeout: 120_000 }).toBe(0);
+
+    const deviceKey = await deviceKeyFromExtension(stack.popup);
+    const collectorUrl = stack.collector.baseUrl;
+    const rewardsOf = async () => (await (await fetch(`${collectorUrl}/v1/devices/${deviceKey.publicKey}/rewards`)).json()) as Record<string, string>;
+    const before = await rewardsOf();
+    const units = Number(before.units);
+    expect(units).toBeGreaterThan(0);
+    expect(before).toMatchObject({ wallet: null, pending: (BigInt(units) * TOKEN).toString(), claimable: '0' });
+
+    const linkUrl = await walletLinkUrl({ fetch }, deviceKey, collectorUrl);
+    expect(linkUrl.startsWith(`${collectorUrl}/claim/?device=${deviceKey.publicKey}&nonce=`)).toBe(true);
+
+    const account = anvil.accounts[5]!;
+    const page = await stack.browser.context.newPage();
+    await page.exposeFunction('__wallet', walletBackend(anvil, account));
+    await page.addInitScript(installWallet, { origin: new URL(collectorUrl).origin, wallet: account.address });
+    await page.goto(linkUrl);
+    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    await page.waitForSelector('section[data-state="linked"]', { timeout: 30_000 });
+    expect(await page.getByTestId('claimable').textContent()).toBe(`${units} TRIB`);
+
+    await page.getByRole('button', { name: `Claim ${units} TRIB` }).click();
+    await page.waitForSelector('section[data-state="confirmed"]', { timeout: 60_000 });
+
+    const ledgerUnits = (
+      stack.collectorDb().prepare('SELECT SUM(amount) AS units FROM ledger WHERE device_pub = ?').get(deviceKey.publicKey) as { units: number }
+    ).units;
+    expect(ledgerUnits).toBe(units);
+    const balance = await publicClient.readContract({ address: token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [account.address] });
+    expect(balance).toBe(BigInt(ledgerUnits) * TOKEN);
+    expect(await rewardsOf()).toMatchObject({ wallet: account.address, pending: '0', claimable: '0', claimed: balance.toString() });
+  });
+});
