@@ -46,15 +46,17 @@ export async function deleteData(scope: LocalScope, deps: { db: Db; client: Coll
   const sent = items.filter((i) => i.status === 'sent').map((i) => i.id);
   // Everything and whole sites map directly; items and local days name the signals, so the
   // collector deletes exactly what the user sees here (its days are UTC, the dashboard's local).
+  // Nothing sent, nothing to ask: deleting works offline then.
   const remotes: DeletionScope[] =
-    scope.kind === 'all' ? [{ kind: 'all' }]
-    : sent.length === 0 ? []
+    sent.length === 0 ? []
+    : scope.kind === 'all' ? [{ kind: 'all' }]
     : scope.kind === 'site' ? [{ kind: 'site', origin: scope.origin }]
     : chunks(sent, MAX_SIGNALS_PER_REQUEST).map((signalIds) => ({ kind: 'signals', signalIds }));
   const deviceKey = await loadDeviceKey(database);
   // Without a key nothing can have been sent, unless storage was damaged: then refuse.
   if (sent.length > 0 && !deviceKey) throw new Error('no device key to sign the deletion request; nothing was deleted');
-  for (const remote of deviceKey ? remotes : []) {
+  for (const remote of remotes) {
+    if (!deviceKey) break;
     const request = await deviceKey.withSecret((secret) => signDeletionRequest({ scope: remote, ts: deps.now }, secret));
     const receipt = await deps.client.requestDeletion(request);
     const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;
