@@ -1,0 +1,120 @@
+/**
+ * Browsing with the extension opted in, against a profile without it: page-load time of the pages
+ * in bench/pages (interleaved A/B/B/A…, medians), the main-thread script time the extension adds
+ * per page, and afterwards the extension's memory with its models loaded by that browsing.
+ */
+import type { BrowserContext } from 'playwright-core';
+import type { UiReply, ExtensionState } from '../utils/state';
+import { extensionProcessMemory } from './browser/processes';
+import { BENCH_PAGES, launchExtension, launchPlain, optIn, serveBenchPages, type BenchExtensionBrowser } from './browser/setup';
+import type { Figure } from './lib/report';
+import { median, round } from './lib/stats';
+
+const REPS = 8;
+/** Time on the page after `load`: above the observer's 1 s minimum attention, so every visit becomes a signal. */
+const ON_PAGE_MS = 1300;
+/** Pause between loads, as between two pages a person reads; the extension's model work happens here. */
+const BETWEEN_MS = 300;
+
+interface Load {
+  loadMs: number;
+  /** Main-thread task time of the tab's renderer during the visit (CDP Performance.getMetrics TaskDuration), in ms. */
+  mainThreadMs: number;
+}
+
+async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
+  const page = await context.newPage();
+  try {
+    // Attached before the navigation: the session follows the tab into the page's renderer.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    // In front, as a page being read: the attention timer only counts visible, focused time.
+    await page.bringToFront();
+    await page.waitForTimeout(ON_PAGE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    await cdp.detach();
+    const loadMs = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return nav.loadEventEnd - nav.startTime;
+    });
+    return { loadMs, mainThreadMs: (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000 };
+  } finally {
+    // Closing the tab ends the visit: the content script sends its observation now.
+    await page.close();
+  }
+}
+
+async function extensionState(ext: BenchExtensionBrowser): Promise<ExtensionState> {
+  const popup = await ext.openExtensionPage('popup.html');
+  try {
+    const reply = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'get-state' }))) as UiReply<ExtensionState>;
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  } finally {
+    await popup.close();
+  }
+}
+
+export async function benchBrowsing(extensionDir: string): Promise<Figure[]> {
+  const pages = await serveBenchPages();
+  const withExt = await launchExtension(extensionDir);
+  const plain = await launchPlain();
+  try {
+    await optIn(withExt);
+    const samples = new Map<string, { a: Load[]; b: Load[] }>(BENCH_PAGES.map((p) => [p, { a: [], b: [] }]));
+    // One unmeasured pass each: first-run work of the profiles and the page server.
+    for (const page of BENCH_PAGES) {
+      await loadOnce(withExt.context, pages.url(page));
+      await loadOnce(plain.context, pages.url(page));
+    }
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const page of BENCH_PAGES) {
+        const s = samples.get(page)!;
+        const order = rep % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
+        for (const side of order) {
+          s[side].push(await loadOnce(side === 'a' ? withExt.context : plain.context, pages.url(page)));
+          await new Promise((r) => setTimeout(r, BETWEEN_MS));
+        }
+      }
+    }
+    await plain.close();
+
+    const ratios = [...samples.values()].map(({ a, b }) => median(a.map((l) => l.loadMs)) / median(b.map((l) => l.loadMs)));
+    const overhead = ratios.reduce((x, y) => x + y, 0) / ratios.length - 1;
+    const mainThreadExtra = median([...samples.values()].map(({ a, b }) => median(a.map((l) => l.mainThreadMs)) - median(b.map((l) => l.mainThreadMs))));
+    const loadA = median([...samples.values()].flatMap(({ a }) => a.map((l) => l.loadMs)));
+    const loadB = median([...samples.values()].flatMap(({ b }) => b.map((l) => l.loadMs)));
+
+    // The visits above made the background load the models in its offscreen document.
+    let state = await extensionState(withExt);
+    for (let i = 0; i < 30 && state.model.state !== 'ready'; i++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      state = await extensionState(withExt);
+    }
+    const offscreen = await withExt.worker.evaluate(
+      async () =>
+        (await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
+    );
+    await new Promise((r) => setTimeout(r, 3000));
+    const memory = extensionProcessMemory(withExt.userDataDir);
+    const visits = REPS * BENCH_PAGES.length;
+    return [
+      { key: 'page_load_ext_ms', value: round(loadA, 1), unit: 'ms', note: `median load (navigation start → load end), extension opted in, ${visits} loads` },
+      { key: 'page_load_plain_ms', value: round(loadB, 1), unit: 'ms', note: `median load, profile without the extension, ${visits} loads` },
+      { key: 'page_load_overhead', value: round(overhead, 4), unit: 'ratio−1', note: `mean over ${BENCH_PAGES.length} pages of median(A)/median(B) − 1`, target: { op: '<=', value: 0.02 } },
+      { key: 'content_script_main_thread_ms', value: round(mainThreadExtra, 1), unit: 'ms/page', note: 'median over pages of TaskDuration(A) − TaskDuration(B) per visit, CDP Performance.getMetrics' },
+      {
+        key: 'memory_mb',
+        value: round(memory.pssMb, 1),
+        unit: 'MB',
+        note: `PSS of ${memory.processes} extension renderer process(es) (SW + offscreen document), models ${state.model.state} after ${state.collectedToday} collected visits, offscreen documents ${offscreen}; RSS ${round(memory.rssMb, 0)} MB, private anon ${round(memory.anonMb, 0)} MB`,
+        target: { op: '<=', value: 200 },
+      },
+    ];
+  } finally {
+    await plain.close().catch(() => undefined);
+    await withExt.close();
+    await pages.close();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The load generator, run as its own process so it never shares an event loop with a server.
+ * Seals distinct 20-signal bundles (fresh bundle and signal ids, several devices), then drives
+ * the echo endpoint and the collector alternately with autocannon: echo, collector, echo, collector.
+ * Config is one JSON object in argv[2]; the result is one JSON line on stdout.
+ */
+import autocannon from 'autocannon';
+import { z } from 'zod';
+import { base64ToBytes, generateDeviceKeyPair, sealBundle } from '../../utils/wire/index';
+import { benchBundle } from '../lib/bundles';
+
+const Config = z.object({
+  echoUrl: z.url(),
+  collectorUrl: z.url(),
+  collectorPub: z.string(),
+  collectorKeyId: z.string(),
+  /** Distinct bundles per collector round; the collector stores each one once. */
+  bundlesPerRound: z.number().int().positive(),
+  rounds: z.number().int().positive(),
+  echoRequests: z.number().int().positive(),
+  connections: z.number().int().positive(),
+});
+const config = Config.parse(JSON.parse(process.argv[2] ?? '{}'));
+
+const DEVICES = 8;
+const devices = Array.from({ length: DEVICES }, generateDeviceKeyPair);
+const key = { collectorPub: base64ToBytes(config.collectorPub), collectorKeyId: config.collectorKeyId };
+const bodies = Array.from({ length: config.bundlesPerRound * config.rounds }, (_, i) => {
+  const device = devices[i % DEVICES]!;
+  return JSON.stringify(sealBundle(benchBundle(device.publicKey), key, device.secretKey));
+});
+
+interface Round {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+async function fire(url: string, payloads: string[], amount: number): Promise<Round> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections: config.connections,
+    amount,
+    timeout: 60,
+    requests: [{ setupRequest: (req) => ({ ...req, body: payloads[next++ % payloads.length] }) }],
+  });
+  const ok = result['2xx'];
+  return { perSecond: ok / (result.duration || 1), p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts };
+}
+
+const echo: Round[] = [];
+const ingest: Round[] = [];
+for (let r = 0; r < config.rounds; r++) {
+  echo.push(await fire(`${config.echoUrl}/echo`, bodies, config.echoRequests));
+  const own = bodies.slice(r * config.bundlesPerRound, (r + 1) * config.bundlesPerRound);
+  ingest.push(await fire(`${config.collectorUrl}/v1/bundles`, own, own.length));
+}
+process.stdout.write(`${JSON.stringify({ echo, ingest, bundleBytes: bodies[0]!.length })}\n`);

@@ -1,0 +1,56 @@
+/**
+ * npm run bench — every Tributary benchmark on this machine, each figure against a baseline
+ * measured in the same run. Prints one table per benchmark, then ONE JSON object (every figure,
+ * plus which models produced them) on the last line. See bench/README.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startCollector } from '../collector/test/process';
+import { buildBenchExtension, benchManifest } from './browser/setup';
+import { benchBrowsing } from './browsing';
+import { benchIngest } from './collector/ingest';
+import { benchCrypto } from './crypto';
+import { benchModels } from './models';
+import { formatTable, targetMet, type Figure } from './lib/report';
+
+const started = Date.now();
+const all: Figure[] = [];
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+async function section(name: string, run: () => Figure[] | Promise<Figure[]>): Promise<void> {
+  const t0 = Date.now();
+  log(`… ${name}`);
+  const figures = await run();
+  all.push(...figures);
+  console.log(`${formatTable(`${name} (${((Date.now() - t0) / 1000).toFixed(0)} s)`, figures)}\n`);
+}
+
+const manifest = benchManifest();
+log(`models: ${manifest.file}${manifest.real ? '' : ' (TEST FIXTURES, not the real models)'}`);
+
+await section('crypto: seal + sign vs primitives', benchCrypto);
+await section('collector ingest vs bare echo', benchIngest);
+
+// The browser benchmarks share one build, made for a real collector the opted-in profile sends to.
+const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-browser-collector-'));
+const collector = await startCollector(collectorDir);
+const extension = buildBenchExtension(collector.baseUrl, manifest.file);
+try {
+  await section('models: browser extension vs native', () => benchModels(extension.dir, manifest.file));
+  await section('browsing: page load, content script, memory', () => benchBrowsing(extension.dir));
+} finally {
+  extension.remove();
+  await collector.stop();
+  rmSync(collectorDir, { recursive: true, force: true });
+}
+
+const missed = all.filter((f) => targetMet(f) === false).map((f) => f.key);
+console.log(`targets: ${all.filter((f) => f.target).length - missed.length} met${missed.length ? `, missed: ${missed.join(', ')}` : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  JSON.stringify({
+    models: manifest.real ? 'real' : 'fixtures',
+    manifest: manifest.file,
+    ...Object.fromEntries(all.map((f) => [f.key, f.value])),
+  }),
+);
