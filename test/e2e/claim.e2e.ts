@@ -31,7 +31,7 @@ async function deviceKeyFromExtension(popup: Page): Promise<DeviceKey> {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const record = await new Promise<{ sealedSecret: ArrayBuffer; iv: Uint8Array; wrappingKey: CryptoKey }>((resolve, reject) => {
+    const record = await new Promise<{ sealedSecret: ArrayBuffer; iv: Uint8Array<ArrayBuffer>; wrappingKey: CryptoKey }>((resolve, reject) => {
       const req = db.transaction('keys').objectStore('keys').get('device');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
