@@ -43,7 +43,12 @@ function inScope(item: StoredItem, scope: LocalScope): boolean {
 export async function deleteData(scope: LocalScope, deps: { db: Db; client: CollectorClient; now: number }): Promise<void> {
   const { db: database } = deps;
   const items = (await database.getAll('items')).filter((i) => inScope(i, scope));
-  const sent = items.filter((i) => i.status === 'sent').map((i) => i.id);
+  // A bundle already submitted may be stored at the collector with its acknowledgement lost (a
+  // collector crash, a dropped connection): its queued items count as sent, so the collector is asked too.
+  const tried = new Set((await database.getAll('bundles')).filter((b) => b.status === 'pending' && b.attempts > 0).map((b) => b.bundleId));
+  const sent = items
+    .filter((i) => i.status === 'sent' || (i.status === 'queued' && i.bundleId !== undefined && tried.has(i.bundleId)))
+    .map((i) => i.id);
   // Everything and whole sites map directly; items and local days name the signals, so the
   // collector deletes exactly what the user sees here (its days are UTC, the dashboard's local).
   // Nothing sent, nothing to ask: deleting works offline then.
