@@ -115,4 +115,38 @@ describe('reliability: the outbox survives a stopped service worker and a collec
     expect(counts.ledgerSum).toBe(counts.signals);
     await expect.poll(async () => (await state()).balance?.balance, { timeout: 30_000 }).toBe(counts.ledgerSum);
   });
+
+  it('deleting an item whose bundle reached the collector without an acknowledgement deletes it at the collector too', async () => {
+    await stack.visit('chess.html', 2500);
+    await expect.poll(async () => (await state()).items.ready, { timeout: 60_000 }).toBe(1);
+    const id = (await stack.items()).items.find((i) => i.status === 'ready')!.id;
+    const storedAtCollector = () => {
+      const database = stack.collectorDb();
+      try {
+        return database.prepare('SELECT id FROM signals WHERE id = ?').all(id).length;
+      } finally {
+        database.close();
+      }
+    };
+
+    const crashing = await stack.restartCollector({ COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: '1' });
+    const crashed = new Promise<void>((resolve) => crashing.child.once('exit', () => resolve()));
+    await expect
+      .poll(
+        async () => {
+          await stack.ui({ type: 'flush' });
+          return storedAtCollector();
+        },
+        { timeout: 60_000, interval: 2000 },
+      )
+      .toBe(1);
+    await crashed;
+    // Stored there, still queued here: the device cannot know whether its bundle arrived.
+    expect((await stack.items()).items.find((i) => i.id === id)?.status).toBe('queued');
+
+    await stack.restartCollector();
+    await stack.ui({ type: 'delete', scope: { kind: 'items', ids: [id] } });
+    expect((await stack.items()).items.map((i) => i.id)).not.toContain(id);
+    expect(storedAtCollector()).toBe(0);
+  });
 });
