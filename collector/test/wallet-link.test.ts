@@ -2,6 +2,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, signWalletLinkIntent, verifyWalletLinkIntent, type DeviceKeyPair } from '../../utils/wire/index';
 import type { RewardChain } from '../src/rewards/chain';
+import { walletLinkUrl } from '../../utils/background/wallet-link';
 import { ensureVoucherKey } from '../src/rewards/voucher-key';
 import { linkRequest, ORIGIN, postLink, requestNonce, startRewardsCollector, type RewardsCollector } from './rewards-support';
 
@@ -117,6 +118,23 @@ describe('POST /v1/wallet/nonce + /v1/wallet/link', () => {
     const res = await postLink(c.app, await linkRequest({ device, nonce: await requestNonce(c.app, device), wallet: other, signerKey: otherKey, chainId: CHAIN_ID }));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('already_linked');
+    expect(await linkedWallet(device)).toBe(wallet);
+  });
+});
+
+describe('walletLinkUrl (extension side)', () => {
+  it('builds a claim-page URL whose nonce and device signature the collector accepts', async () => {
+    const viaInject: typeof fetch = async (input, init) => {
+      const res = await c.app.inject({ method: 'POST', url: new URL(String(input)).pathname, payload: JSON.parse(String(init?.body)) as object });
+      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': 'application/json' } });
+    };
+    const deviceKey = { publicKey: device.publicKey, withSecret: async <T>(use: (s: Uint8Array) => T) => use(device.secretKey) };
+    const url = new URL(await walletLinkUrl({ fetch: viaInject }, deviceKey, `${ORIGIN}/some/path`));
+    expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/claim/`);
+    expect(url.searchParams.get('device')).toBe(device.publicKey);
+    const nonce = url.searchParams.get('nonce')!;
+    const body = { ...(await linkRequest({ device, nonce, wallet, signerKey: walletKey, chainId: CHAIN_ID })), deviceSig: url.searchParams.get('deviceSig')! };
+    expect((await postLink(c.app, body)).statusCode).toBe(200);
     expect(await linkedWallet(device)).toBe(wallet);
   });
 });
