@@ -11,7 +11,7 @@ import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from . import base, ner_corpus
-from .ner_metrics import entity_report, token_report
+from .ner_metrics import entities, entity_report, token_report
 from .onnx_export import copy_tokenizer, export_quantized, write_config
 from .paths import DIST_DIR, REPORTS_DIR, WORK_DIR
 
@@ -137,7 +137,6 @@ def evaluate(pred_ids, rows) -> dict:
     g = [[LABELS[i] for i in seq] for seq in gold(rows)]
     p = [[LABELS[i] for i in seq] for seq in pred_ids]
     clean = [k for k, r in enumerate(rows) if r["genre"] in ("hard_negative", "no_pii")]
-    from .ner_metrics import entities
     fp_texts = sum(1 for k in clean if entities(p[k]) - entities(g[k]))
     return {
         "entity_level": entity_report(g, p, ner_corpus.ENTITY_TYPES),
