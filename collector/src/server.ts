@@ -130,6 +130,10 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
 
   // Fail at startup, not at the first request, when the store cannot answer (e.g. PostgreSQL down or a migration failed).
   app.addHook('onReady', () => store.ping());
+  // A crash between a deletion's commit and its blob unlinks leaves deleted ciphertext behind: remove it now.
+  app.addHook('onReady', async () => {
+    for (const cid of await store.deletedCids()) await blobs.delete(cid);
+  });
   let stopEpochs: (() => void) | undefined;
   app.addHook('onReady', async () => {
     stopEpochs = scheduleEpochs(store, keys, config.epochMs, now, (err) => app.log.error({ err }, 'epoch publication failed'));

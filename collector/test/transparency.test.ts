@@ -1,12 +1,13 @@
 // Content addresses and the transparency log, end to end through the HTTP API
 // (runs on SQLite in the collector project and on PostgreSQL in collector-pg).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, generateReceiptKeyPair, signDeletionRequest, utf8Encode, type DeviceKeyPair } from '../../utils/wire/index';
 import { inclusionProofSchema, leafHash, signRoot, verifyInclusion, verifySignedRoot, type InclusionProof, type SignedRoot } from '../../utils/wire/merkle';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { cidOf } from '../src/cas/cid';
+import { buildServer } from '../src/server';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -108,6 +109,21 @@ describe('transparency log', () => {
     expect(verifyInclusion(gone!.cid, keptProof, second.root)).toBe(false);
     const leaves = await h.query('SELECT cid FROM transparency_leaves WHERE epoch = ?', 2);
     expect(leaves.map((l) => l.cid)).toEqual([kept!.cid]);
+  });
+
+  it('removes a deleted bundle’s blob at startup if a crash left it behind', async () => {
+    const { bundleId, cid, env } = await submit();
+    const del = signDeletionRequest({ scope: { kind: 'bundles', bundleIds: [bundleId] }, ts: Date.now() }, device.secretKey);
+    expect((await h.app.inject({ method: 'POST', url: '/v1/deletions', payload: del })).statusCode).toBe(200);
+    // As if the process died between the deletion's commit and the unlink.
+    writeFileSync(join(h.config.blobDir, cid), JSON.stringify(env));
+    const restarted = buildServer(h.config, { keys: h.keys });
+    try {
+      await restarted.ready();
+      expect(existsSync(join(h.config.blobDir, cid))).toBe(false);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('answers 404 for a bundle not in any epoch and 400 for a malformed id', async () => {

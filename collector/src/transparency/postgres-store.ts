@@ -1,5 +1,5 @@
 import type { PgDb } from '../store/pg-db';
-import { INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
+import { DELETED_CIDS, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
 import type { LogLeaf, TransparencyStore } from './types';
 
 /** `?` → `$n`. */
@@ -45,6 +45,10 @@ export function postgresTransparency(db: PgDb, ready: Promise<void>): Transparen
         const cids = await q.rows<{ cid: string }>(numbered(LEAVES_OF), [at.epoch]);
         return { root: toSignedRoot(root!), leafIndex: at.leaf_index, cids: cids.map((r) => r.cid) };
       });
+    },
+    async deletedCids() {
+      await ready;
+      return (await db.rows<{ cid: string }>(DELETED_CIDS)).map((r) => r.cid);
     },
     async cidsOf(bundleIds) {
       await ready;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SignedRoot } from '../../../utils/wire/merkle';
-import { INSERT_LEAF, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
+import { DELETED_CIDS, INSERT_LEAF, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
 import type { LogLeaf, TransparencyStore } from './types';
 
 export function sqliteTransparency(db: Database.Database): TransparencyStore {
@@ -12,6 +12,7 @@ export function sqliteTransparency(db: Database.Database): TransparencyStore {
     latestLeafOf: db.prepare<[string], { epoch: number; leaf_index: number }>(LATEST_LEAF_OF),
     rootOf: db.prepare<[number], RootRow>(ROOT_OF),
     leavesOf: db.prepare<[number], { cid: string }>(LEAVES_OF),
+    deletedCids: db.prepare<[], { cid: string }>(DELETED_CIDS),
   };
   const publishTx = db.transaction((sign: (epoch: number, leaves: readonly LogLeaf[]) => SignedRoot): SignedRoot => {
     const epoch = (q.latest.get()?.epoch ?? 0) + 1;
@@ -36,6 +37,9 @@ export function sqliteTransparency(db: Database.Database): TransparencyStore {
     },
     async epochTreeFor(bundleId) {
       return treeTx(bundleId);
+    },
+    async deletedCids() {
+      return q.deletedCids.all().map((r) => r.cid);
     },
     async cidsOf(bundleIds) {
       if (bundleIds.length === 0) return [];
