@@ -10,6 +10,7 @@ import { startCollector } from '../collector/test/process';
 import { buildBenchExtension, benchManifest } from './browser/setup';
 import { benchBrowsing } from './browsing';
 import { benchIngest } from './collector/ingest';
+import { benchIngestStages } from './collector/stages';
 import { benchCrypto } from './crypto';
 import { benchModels } from './models';
 import { formatTable, targetMet, type Figure } from './lib/report';
@@ -30,7 +31,7 @@ const manifest = benchManifest();
 log(`models: ${manifest.file}${manifest.real ? '' : ' (TEST FIXTURES, not the real models)'}`);
 
 await section('crypto: seal + sign vs primitives', benchCrypto);
-await section('collector ingest vs bare echo', benchIngest);
+await section('collector ingest vs bare echo', async () => [...(await benchIngest()), ...(await benchIngestStages())]);
 
 // The browser benchmarks share one build, made for a real collector the opted-in profile sends to.
 const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-browser-collector-'));
