@@ -140,6 +140,7 @@ def evaluate(pred_ids, rows) -> dict:
     fp_texts = sum(1 for k in clean if entities(p[k]) - entities(g[k]))
     return {
         "entity_level": entity_report(g, p, ner_corpus.ENTITY_TYPES),
+        "entity_level_merged_pieces": entity_report(g, p, ner_corpus.ENTITY_TYPES, merge_same_type=True),
         "token_level": token_report(g, p, LABELS),
         "hard_negative_and_no_pii_texts": len(clean),
         "texts_with_false_positive_entity": fp_texts,

@@ -2,12 +2,16 @@
 from collections import Counter
 
 
-def entities(tags: list[str]) -> set:
-    """(start, end, type) spans; an I- tag that does not continue its type opens a new entity."""
+def entities(tags: list[str], merge_same_type: bool = False) -> set:
+    """(start, end, type) spans; an I- tag that does not continue its type opens a new entity.
+
+    merge_same_type: also join consecutive pieces of one type whatever their B-/I- prefix, as a
+    loader grouping transformers.js word pieces by type would.
+    """
     found, start, kind = set(), None, None
     for i, tag in enumerate(tags + ["O"]):
         prefix, _, label = tag.partition("-")
-        continues = prefix == "I" and label == kind
+        continues = label == kind and (prefix == "I" or (merge_same_type and prefix == "B"))
         if start is not None and not continues:
             found.add((start, i, kind))
             start, kind = None, None
@@ -27,10 +31,10 @@ def _scores(tp: int, fp: int, fn: int) -> dict:
     return {"precision": p, "recall": r, "f1": f_beta(p, r, 1), "f2": f_beta(p, r, 2), "support": tp + fn}
 
 
-def entity_report(gold: list[list[str]], pred: list[list[str]], types: list[str]) -> dict:
+def entity_report(gold: list[list[str]], pred: list[list[str]], types: list[str], merge_same_type: bool = False) -> dict:
     counts = {t: Counter() for t in types}
     for g, p in zip(gold, pred):
-        ge, pe = entities(g), entities(p)
+        ge, pe = entities(g), entities(p, merge_same_type)
         for span in pe & ge:
             counts[span[2]]["tp"] += 1
         for span in pe - ge:
