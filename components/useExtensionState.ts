@@ -19,6 +19,8 @@ const CHANGE_NAMES: Record<StateChange['type'], string> = {
   delete: 'delete',
   leave: 'leave',
   flush: 'send now',
+  'link-wallet': 'open the claim page',
+  'dismiss-dropped-notice': 'dismiss the notice',
 };
 
 export interface ExtensionStateHandle {

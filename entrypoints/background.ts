@@ -54,7 +54,7 @@ export default defineBackground({
       }
       const ui = uiRequestSchema.safeParse(message);
       if (!ui.success) return undefined;
-      return handleUiRequest(ui.data, { db, engine, state, syncContentScript, client }).then(
+      return handleUiRequest(ui.data, { db, engine, state, syncContentScript, client, collectorUrl: __COLLECTOR_URL__ }).then(
         (value): UiReply<unknown> => ({ ok: true, value }),
         (err: unknown): UiReply<unknown> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
       );

@@ -70,6 +70,9 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('leave') }),
   z.object({ type: z.literal('flush') }),
+  /** Opens the collector's claim page, with a fresh one-time link signed by the device. */
+  z.object({ type: z.literal('link-wallet') }),
+  z.object({ type: z.literal('dismiss-dropped-notice') }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 

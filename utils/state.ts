@@ -1,3 +1,4 @@
+import type { Status } from './background/status';
 import type { Consent } from './consent/settings';
 import type { ModelProgress } from './messages';
 import type { ItemStatus, StoredItem, DeletionRecord } from './store/db';
@@ -13,6 +14,10 @@ export interface ExtensionState {
   bundles: { pending: number; accepted: number };
   /** Reward units as last reported by the collector; null before the first answer. */
   balance: { balance: number; updatedAt: number } | null;
+  /** Pending (no wallet yet), claimable and claimed token amounts; null without a reward chain. */
+  rewards: Status['rewards'];
+  /** The collector's receipt key every receipt shown was checked against. */
+  collectorReceiptKey: string | null;
   collector: { reachable: boolean | null; lastError: string | null; checkedAt: number | null };
   model: ModelProgress;
   /** Items dropped because the queue was full, since the user last looked. */

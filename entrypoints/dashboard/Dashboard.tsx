@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CollectorStatus } from '@/components/CollectorStatus';
 import { ConfirmDialog, type ConfirmRequest } from '@/components/ConfirmDialog';
 import { ModelProgress } from '@/components/ModelProgress';
+import { RewardHistory, RewardsCard } from '@/components/RewardsCard';
 import { StateSummary } from '@/components/StateSummary';
 import { StatusLine } from '@/components/StatusLine';
 import { useExtensionState, type StateChange } from '@/components/useExtensionState';
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'items', label: 'Items' },
   { id: 'sites', label: 'Sites' },
   { id: 'deletions', label: 'Deletions & receipts' },
+  { id: 'rewards', label: 'Rewards' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -124,6 +126,12 @@ export function Dashboard() {
         {tab === 'items' && <ItemsView data={items.data} actions={actions} busy={busy} />}
         {tab === 'sites' && state && <SitesView consent={state.consent} actions={actions} busy={busy} />}
         {tab === 'deletions' && <DeletionsView deletions={items.data?.deletions ?? null} />}
+        {tab === 'rewards' && state && (
+          <>
+            <RewardsCard rewards={state.rewards} onLinkWallet={() => void actions.run({ type: 'link-wallet' }, 'Claim page opened in a new tab.')} />
+            <RewardHistory rewards={state.rewards} />
+          </>
+        )}
         {tab === 'settings' && state && <SettingsView state={state} actions={actions} busy={busy} />}
       </section>
 

@@ -2,6 +2,7 @@ import { CollectorStatus } from '@/components/CollectorStatus';
 import { ModelProgress } from '@/components/ModelProgress';
 import { PauseControls } from '@/components/PauseControls';
 import { SignalToggles } from '@/components/SignalToggles';
+import { RewardsCard } from '@/components/RewardsCard';
 import { StateSummary } from '@/components/StateSummary';
 import { StatusLine } from '@/components/StatusLine';
 import { useExtensionState } from '@/components/useExtensionState';
@@ -41,12 +42,16 @@ export function Popup() {
       {state.droppedNotice > 0 && (
         <p class="notice notice-warn" data-testid="dropped-notice">
           {state.droppedNotice} page {state.droppedNotice === 1 ? 'visit was' : 'visits were'} not kept because the local queue was
-          full.
+          full.{' '}
+          <button type="button" class="link" data-testid="dismiss-dropped" onClick={() => change({ type: 'dismiss-dropped-notice' })}>
+            Dismiss
+          </button>
         </p>
       )}
 
       <SiteAccessNotice reOptIn={() => change({ type: 'opt-in' })} />
       <StateSummary state={state} />
+      <RewardsCard rewards={state.rewards} onLinkWallet={() => change({ type: 'link-wallet' })} />
       <CollectorStatus collector={state.collector} />
       <ModelProgress model={state.model} />
 

@@ -12,37 +12,11 @@ import { startAnvil, type AnvilAccount, type AnvilInstance } from '../../contrac
 import { rewardTokenAbi } from '../../contracts/artifacts/RewardToken';
 import { deployRewardToken } from '../../contracts/deploy';
 import { ensureClaimPage } from '../../collector/src/routes/claim-page';
-import { walletLinkUrl } from '../../utils/background/wallet-link';
 import type { DeviceKey } from '../../utils/keys/device-key';
 import { devicePubFromSecret } from '../../utils/wire';
 import { startStack, type Stack } from './harness/stack';
 
 const TOKEN = 10n ** 18n;
-
-/**
- * Test-only: the extension has no UI request for the link URL yet, so the device seed is read
- * from the extension's IndexedDB (in its own origin, through the popup page) and
- * walletLinkUrl runs here with it.
- */
-async function deviceKeyFromExtension(popup: Page): Promise<DeviceKey> {
-  const seed = await popup.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('tributary');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const record = await new Promise<{ sealedSecret: ArrayBuffer; iv: Uint8Array<ArrayBuffer>; wrappingKey: CryptoKey }>((resolve, reject) => {
-      const req = db.transaction('keys').objectStore('keys').get('device');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, record.wrappingKey, record.sealedSecret);
-    return Array.from(new Uint8Array(plain));
-  });
-  const secret = Uint8Array.from(seed);
-  return { publicKey: devicePubFromSecret(secret), withSecret: async (use) => use(secret) };
-}
 
 /** window.ethereum for the claim page only; requests go to the test process (`__wallet`). */
 function installWallet({ origin, wallet }: { origin: string; wallet: string }): void {
@@ -124,22 +98,24 @@ describe('claim: contribute → link a wallet on the claim page → claim on cha
     await expect.poll(async () => (await stack.ui({ type: 'get-state' })).bundles.accepted, { timeout: 120_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await stack.ui({ type: 'get-state' })).bundles.pending, { timeout: 120_000 }).toBe(0);
 
-    const deviceKey = await deviceKeyFromExtension(stack.popup);
+    const devicePub = (await stack.ui({ type: 'get-state' })).devicePub!;
     const collectorUrl = stack.collector.baseUrl;
-    const rewardsOf = async () => (await (await fetch(`${collectorUrl}/v1/devices/${deviceKey.publicKey}/rewards`)).json()) as Record<string, string>;
+    const rewardsOf = async () => (await (await fetch(`${collectorUrl}/v1/devices/${devicePub}/rewards`)).json()) as Record<string, string>;
     const before = await rewardsOf();
     const units = Number(before.units);
     expect(units).toBeGreaterThan(0);
     expect(before).toMatchObject({ wallet: null, pending: (BigInt(units) * TOKEN).toString(), claimable: '0' });
 
-    const linkUrl = await walletLinkUrl({ fetch }, deviceKey, collectorUrl);
-    expect(linkUrl.startsWith(`${collectorUrl}/claim/?device=${deviceKey.publicKey}&nonce=`)).toBe(true);
-
+    // The wallet exists only on the collector's origin, as an injected EIP-1193 provider.
     const account = anvil.accounts[5]!;
-    const page = await stack.browser.context.newPage();
-    await page.exposeFunction('__wallet', walletBackend(anvil, account));
-    await page.addInitScript(installWallet, { origin: new URL(collectorUrl).origin, wallet: account.address });
-    await page.goto(linkUrl);
+    await stack.browser.context.exposeFunction('__wallet', walletBackend(anvil, account));
+    await stack.browser.context.addInitScript(installWallet, { origin: new URL(collectorUrl).origin, wallet: account.address });
+    // The dashboard's button asks the background for a one-time link signed by the device key.
+    const dashboard = await stack.browser.openExtensionPage('dashboard.html#rewards');
+    await expect.poll(() => dashboard.textContent('[data-testid=rewards-pending]'), { timeout: 30_000 }).toBe(`${units} TRIB`);
+    const [page] = await Promise.all([stack.browser.context.waitForEvent('page'), dashboard.click('[data-testid=link-wallet]')]);
+    await page.waitForLoadState();
+    expect(page.url().startsWith(`${collectorUrl}/claim/?device=${devicePub}&nonce=`)).toBe(true);
     await page.getByRole('button', { name: 'Connect wallet' }).click();
     await page.waitForSelector('section[data-state="linked"]', { timeout: 30_000 });
     expect(await page.getByTestId('claimable').textContent()).toBe(`${units} TRIB`);
@@ -148,7 +124,7 @@ describe('claim: contribute → link a wallet on the claim page → claim on cha
     await page.waitForSelector('section[data-state="confirmed"]', { timeout: 60_000 });
 
     const ledgerUnits = (
-      stack.collectorDb().prepare('SELECT SUM(amount) AS units FROM ledger WHERE device_pub = ?').get(deviceKey.publicKey) as { units: number }
+      stack.collectorDb().prepare('SELECT SUM(amount) AS units FROM ledger WHERE device_pub = ?').get(devicePub) as { units: number }
     ).units;
     expect(ledgerUnits).toBe(units);
     const balance = await publicClient.readContract({ address: token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [account.address] });

@@ -9,6 +9,8 @@ import type { CollectorKeysResponse } from '../wire';
 import { processWaitingItems } from './items';
 import { readStatus, updateStatus } from './status';
 
+const REWARD_HISTORY_KEPT = 50;
+
 export interface EngineDeps {
   db: () => Promise<Db>;
   client: CollectorClient;
@@ -61,10 +63,11 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t);
       if (drained.keysStale) await refreshKeys();
-      const balance = await deps.client.balance(deviceKey.publicKey);
+      const [balance, rewards] = await Promise.all([deps.client.balance(deviceKey.publicKey), deps.client.rewards(deviceKey.publicKey)]);
       await updateStatus((s) => ({
         ...s,
         balance: { balance: balance.balance, updatedAt: t },
+        rewards: rewards && { ...rewards, history: rewards.history.slice(-REWARD_HISTORY_KEPT), updatedAt: t },
         collector: { reachable: true, lastError: drained.lastError, checkedAt: t },
       }));
     } catch (err) {

@@ -29,6 +29,8 @@ export async function buildState(database: Db, model: ModelProgress, collectorUr
       accepted: await database.countFromIndex('bundles', 'status', 'accepted'),
     },
     balance: status.balance,
+    rewards: status.rewards,
+    collectorReceiptKey: status.collectorKeys?.receipt.publicKey ?? null,
     collector: status.collector,
     model,
     droppedNotice: status.droppedNotice,

@@ -1,12 +1,14 @@
 import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
-import { destroyDeviceKey, ensureDeviceKey } from '../keys/device-key';
+import { browser } from 'wxt/browser';
+import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../keys/device-key';
 import type { UiRequest } from '../messages';
 import type { Db } from '../store/db';
 import type { ExtensionState, ItemsReply } from '../state';
 import { deleteData } from './deletion';
 import type { Engine } from './engine';
 import { listItems } from './state';
-import { clearStatus } from './status';
+import { clearStatus, updateStatus } from './status';
+import { walletLinkUrl } from './wallet-link';
 import type { CollectorClient } from '../collector/client';
 
 export interface UiDeps {
@@ -15,6 +17,7 @@ export interface UiDeps {
   state: () => Promise<ExtensionState>;
   syncContentScript: (active: boolean) => Promise<boolean>;
   client: CollectorClient;
+  collectorUrl: string;
   now?: () => number;
 }
 
@@ -94,6 +97,15 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await updateConsent(() => DEFAULT_CONSENT);
       break;
     }
+    case 'link-wallet': {
+      const deviceKey = await loadDeviceKey(database);
+      if (!deviceKey) throw new Error('opt in first: rewards are earned by this device’s key');
+      await browser.tabs.create({ url: await walletLinkUrl({ fetch: (...a) => fetch(...a) }, deviceKey, deps.collectorUrl) });
+      break;
+    }
+    case 'dismiss-dropped-notice':
+      await updateStatus((s) => ({ ...s, droppedNotice: 0 }));
+      break;
     case 'flush':
       await deps.engine.tick({ force: true });
       break;

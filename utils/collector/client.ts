@@ -36,7 +36,22 @@ const acceptedSchema = z.object({ accepted: z.literal(true), bundleId: z.string(
 const balanceSchema = z.object({ devicePub: z.string(), balance: z.number(), bundles: z.number(), signals: z.number() });
 const deletionAnswerSchema = z.object({ receipt: deletionReceiptSchema });
 
+const decimal = z.string().regex(/^\d{1,78}$/);
+/** Reward amounts are decimal strings in token base units (1 unit of credit = 10^18). */
+export const deviceRewardsSchema = z.object({
+  wallet: z.string().nullable(),
+  units: z.number(),
+  earned: decimal,
+  pending: decimal,
+  claimable: decimal,
+  claimed: decimal,
+  history: z
+    .array(z.object({ bundleId: z.string(), kind: z.string(), units: z.number(), amount: z.string(), at: z.number() }))
+    .max(100_000),
+});
+
 export type Balance = z.infer<typeof balanceSchema>;
+export type DeviceRewards = z.infer<typeof deviceRewardsSchema>;
 
 function parseRetryAfter(value: string | null): number | null {
   if (!value) return null;
@@ -78,6 +93,12 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
         duplicate: a.duplicate ?? false,
       })),
     balance: (devicePub: string): Promise<Balance> => call(`/v1/devices/${encodeURIComponent(devicePub)}/balance`, balanceSchema),
+    /** null when the collector runs without a reward chain. */
+    rewards: (devicePub: string): Promise<DeviceRewards | null> =>
+      call(`/v1/devices/${encodeURIComponent(devicePub)}/rewards`, deviceRewardsSchema).catch((err: unknown) => {
+        if (err instanceof CollectorError && err.code === 'rewards_disabled') return null;
+        throw err;
+      }),
     requestDeletion: (request: DeletionRequest): Promise<DeletionReceipt> =>
       call('/v1/deletions', deletionAnswerSchema, { method: 'POST', body: JSON.stringify(request) }).then((a) => a.receipt),
   };

@@ -36,3 +36,14 @@ export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(y!, m! - 1, d!).toLocaleDateString(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+const TOKEN_DECIMALS = 18n;
+
+/** "12.5 TRIB" from a decimal string of base units (10^18 per token), without float rounding. */
+export function formatTokens(baseUnits: string): string {
+  const value = BigInt(baseUnits);
+  const scale = 10n ** TOKEN_DECIMALS;
+  const whole = value / scale;
+  const fraction = (value % scale).toString().padStart(Number(TOKEN_DECIMALS), '0').slice(0, 4).replace(/0+$/, '');
+  return `${whole.toLocaleString('en-US')}${fraction ? `.${fraction}` : ''} TRIB`;
+}

@@ -15,6 +15,8 @@ const STATE: ExtensionState = {
   items: { processing: 0, held: 0, ready: 0, queued: 0, sent: 0, failed: 0 },
   bundles: { pending: 0, accepted: 0 },
   balance: null,
+  rewards: null,
+  collectorReceiptKey: null,
   collector: { reachable: true, lastError: null, checkedAt: null },
   model: { type: 'model:progress', state: 'idle', progress: 0 },
   droppedNotice: 0,
