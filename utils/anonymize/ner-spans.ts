@@ -114,8 +114,6 @@ export function locateTokens(text: string, tokens: NerToken[]): Located[] {
   return located;
 }
 
-/** Maps model tokens to entity spans over `text`, merging adjacent tokens of one type into one span. */
-/** The entity type of each located token, with uncertain O tokens typed after a neighbour. */
 /** Capitalised, or in a script without letter case (CJK, Arabic, Devanagari, …). */
 function mayBeName(text: string, start: number): boolean {
   const [s] = expandToWords(text, start, start);
@@ -123,6 +121,7 @@ function mayBeName(text: string, start: number): boolean {
   return first !== undefined && (first !== first.toLowerCase() || first.toLowerCase() === first.toUpperCase());
 }
 
+/** The entity type of each located token, with uncertain O tokens typed after a neighbour. */
 function tokenTypes(text: string, located: Located[], opts: NerSpanOptions): (EntityType | null)[] {
   const includeMisc = opts.includeMisc ?? false;
   const uncertainO = opts.uncertainO ?? 0.5;
@@ -134,6 +133,35 @@ function tokenTypes(text: string, located: Located[], opts: NerSpanOptions): (En
   });
 }
 
+const LOWERCASE_MIN_SCORE = 0.9;
+
+// A title names no one: "Dr. [PERSON]" keeps the text readable and hides the same person.
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|sra|srta|dra|dott)\.?\s+/iu;
+
+/**
+ * Numbers alone are never a name, place or organisation: numeric identifiers (phones, cards,
+ * postcodes, IDs) are the rule stage's, which checks their structure; the model, which reads
+ * word pieces, would otherwise take dates, prices and amounts for addresses.
+ */
+function refine(text: string, span: Span): Span | null {
+  let start = span.start;
+  if (span.type === 'PERSON') {
+    const title = HONORIFIC.exec(`${text.slice(start, span.end)} `);
+    if (title) start = Math.min(span.end, start + title[0].length);
+  }
+  // Web addresses are the URL and e-mail rules' to judge: they keep a site's host readable.
+  const before = text.slice(0, start).match(/\S*$/u)![0];
+  const after = text.slice(span.end).match(/^\S*/u)![0];
+  if (/:\/\/|www\.|@/u.test(before + text.slice(start, span.end) + after)) return null;
+  const body = text.slice(start, span.end);
+  if (!/\p{L}/u.test(body)) return null;
+  // Names are written capitalised in every cased script; a lowercase-only span must be a sure one.
+  const caseless = !/\p{Lu}/u.test(body) && /\p{Ll}/u.test(body);
+  if (caseless && (span.score ?? 1) < LOWERCASE_MIN_SCORE) return null;
+  return { ...span, start };
+}
+
+/** Maps model tokens to entity spans over `text`, merging adjacent tokens of one type into one span. */
 export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions = {}): Span[] {
   const spans: Span[] = [];
   const located = locateTokens(text, tokens);
@@ -154,5 +182,5 @@ export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions 
     }
     spans.push({ type, start: s, end: e, source: 'model', score: token.score });
   }
-  return spans;
+  return spans.map((span) => refine(text, span)).filter((span): span is Span => span !== null);
 }

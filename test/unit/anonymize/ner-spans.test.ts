@@ -69,6 +69,30 @@ describe('nerSpans', () => {
   });
 });
 
+describe('nerSpans refinement of model spans', () => {
+  it('leaves a title outside the person it names', () => {
+    const text = 'Dr. Ama Fernández called.';
+    const tokens = [tok('dr', 'B-PER'), tok('.', 'I-PER'), tok('ama', 'I-PER'), tok('fernandez', 'I-PER'), tok('called'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Ama Fernández']]);
+    expect(texts('Prof. Kim', [tok('prof', 'B-PER'), tok('.'), tok('kim', 'B-PER')])).toEqual([['PERSON', 'Kim']]);
+  });
+  it('drops spans of digits and punctuation only (dates, prices are not addresses)', () => {
+    const text = 'Delivered on 12.04.2025 for 8323 to 12 Baker Street.';
+    const tokens = [tok('delivered'), tok('on'), tok('12', 'B-ADDR'), tok('.', 'I-ADDR'), tok('04', 'I-ADDR'), tok('.', 'I-ADDR'), tok('2025', 'I-ADDR'), tok('for'), tok('83', 'B-ADDR'), tok('##23', 'I-ADDR'), tok('to'), tok('12', 'B-ADDR'), tok('baker', 'I-ADDR'), tok('street', 'I-ADDR'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['ADDRESS', '12 Baker Street']]);
+  });
+  it('leaves web addresses to the URL and e-mail rules', () => {
+    const text = 'See https://shop.example.de today';
+    const tokens = [tok('see'), tok('https'), tok(':'), tok('/'), tok('/'), tok('shop'), tok('.'), tok('example'), tok('.'), tok('de', 'B-LOC'), tok('today')];
+    expect(texts(text, tokens)).toEqual([]);
+  });
+  it('keeps a lowercase span only when the model is sure of it', () => {
+    expect(texts('ask john tomorrow', [tok('ask'), tok('john', 'B-PER', 0.95), tok('tomorrow')])).toEqual([['PERSON', 'john']]);
+    expect(texts('the book club met', [tok('the'), tok('book'), tok('club', 'B-LOC', 0.6), tok('met')])).toEqual([]);
+    expect(texts('the Book Club met', [tok('the'), tok('book'), tok('club', 'B-LOC', 0.6), tok('met')])).toEqual([['LOCATION', 'Club']]);
+  });
+});
+
 describe('expandToWords', () => {
   it('widens to word boundaries but not across spaces or punctuation', () => {
     const text = "x O'Neil-Smith, y";
