@@ -61,7 +61,7 @@ export function createEngine(deps: EngineDeps): Engine {
         if (batch.length === 0) break;
         await enqueueBundle(database, batch, deviceKey, keys, t);
       }
-      const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t);
+      const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t, force);
       if (drained.keysStale) await refreshKeys();
       const [balance, rewards] = await Promise.all([deps.client.balance(deviceKey.publicKey), deps.client.rewards(deviceKey.publicKey)]);
       await updateStatus((s) => ({

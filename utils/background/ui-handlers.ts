@@ -61,6 +61,11 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
         else siteRules[request.origin] = request.rule;
         return { ...c, siteRules };
       });
+      if (request.rule === 'deny') {
+        // "Never on this site" covers what was collected there and has not left yet.
+        const unsent = (await database.getAllFromIndex('items', 'origin', request.origin)).filter((i) => i.status !== 'sent');
+        if (unsent.length > 0) await deleteData({ kind: 'items', ids: unsent.map((i) => i.id) }, { db: database, client: deps.client, now: now() });
+      }
       break;
     case 'approve-items': {
       const tx = database.transaction('items', 'readwrite');

@@ -86,12 +86,18 @@ export async function drainOutbox(
   client: CollectorClient,
   receiptPub: string,
   now: number,
+  /** "Send now": the user asked, so retry delays are skipped once. */
+  force = false,
 ): Promise<DrainResult> {
   const pending = (await database.getAllFromIndex('bundles', 'status', 'pending'))
-    .filter((b) => b.nextAttemptAt <= now)
+    .filter((b) => force || b.nextAttemptAt <= now)
     .sort((a, b) => a.createdAt - b.createdAt);
   const result: DrainResult = { sent: 0, failed: 0, keysStale: false, reachable: null, lastError: null };
-  for (const bundle of pending) {
+  for (const due of pending) {
+    // Recorded before the request: if the worker dies mid-flight, the bundle still counts as
+    // possibly delivered (deletion then asks the collector too).
+    const bundle = { ...due, attempts: due.attempts + 1 };
+    await database.put('bundles', bundle);
     try {
       const { receipt } = await client.submitBundle(bundle.envelope);
       if (receipt.bundleId !== bundle.bundleId || !verifyIngestReceipt(receipt, receiptPub)) {
@@ -116,9 +122,8 @@ export async function drainOutbox(
       result.reachable = error.status !== null;
       await database.put('bundles', {
         ...bundle,
-        attempts: bundle.attempts + 1,
         // A refusal is not retried in a tight loop either; it stays visible and waits for a fix.
-        nextAttemptAt: now + retryDelayMs(error.retryable ? bundle.attempts : bundle.attempts + 6, error.retryAfter),
+        nextAttemptAt: now + retryDelayMs(error.retryable ? due.attempts : due.attempts + 6, error.retryAfter),
         lastError: error.message,
       });
       // The collector is down or overloaded: later bundles would only fail the same way.
