@@ -60,6 +60,22 @@ function ReceiptLine({ receipt }: { receipt: NonNullable<ItemView['receipt']> })
   );
 }
 
+const INCLUSION_TEXT: Record<NonNullable<ItemView['inclusion']>['state'], string> = {
+  included: '✓ In the community dataset: proven against the collector’s signed root',
+  'not-yet-logged': 'Not in a published epoch yet: the collector logs new data once per epoch',
+  absent: 'Absent from the dataset, as it should be after deletion',
+  invalid: '✗ The collector’s proof does not verify against its signed root',
+};
+
+function InclusionLine({ inclusion }: { inclusion: NonNullable<ItemView['inclusion']> }) {
+  return (
+    <p class={`small inclusion inclusion-${inclusion.state}`} data-testid="inclusion" data-state={inclusion.state}>
+      {INCLUSION_TEXT[inclusion.state]}
+      {inclusion.epoch !== null && ` (epoch ${inclusion.epoch}, checked ${formatDateTime(inclusion.checkedAt)})`}
+    </p>
+  );
+}
+
 function Editor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => Promise<boolean>; onCancel: () => void }) {
   const [text, setText] = useState(initial);
   const [saving, setSaving] = useState(false);
@@ -109,6 +125,7 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
         <StatusBadge status={item.status} />
       </header>
       {item.receipt && <ReceiptLine receipt={item.receipt} />}
+      {item.inclusion && <InclusionLine inclusion={item.inclusion} />}
 
       {item.status === 'failed' && (
         <p class="notice notice-error small">

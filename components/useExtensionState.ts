@@ -21,6 +21,7 @@ const CHANGE_NAMES: Record<StateChange['type'], string> = {
   flush: 'send now',
   'link-wallet': 'open the claim page',
   'dismiss-dropped-notice': 'dismiss the notice',
+  'verify-dataset': 'check the dataset',
 };
 
 export interface ExtensionStateHandle {

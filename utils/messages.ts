@@ -73,6 +73,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   /** Opens the collector's claim page, with a fresh one-time link signed by the device. */
   z.object({ type: z.literal('link-wallet') }),
   z.object({ type: z.literal('dismiss-dropped-notice') }),
+  /** Checks every sent bundle against the collector's signed transparency root. */
+  z.object({ type: z.literal('verify-dataset') }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 

@@ -1,3 +1,4 @@
+import type { InclusionCheck } from './background/dataset-proof';
 import type { Status } from './background/status';
 import type { Consent } from './consent/settings';
 import type { ModelProgress } from './messages';
@@ -29,11 +30,15 @@ export type ItemView = Omit<StoredItem, 'embedding' | 'raw'> & {
   /** Present only while an item has not yet been anonymized (or failed to be). */
   raw?: StoredItem['raw'];
   receipt?: { bundleId: string; storedAt: number } | null;
+  /** The last check of this item's bundle against the collector's transparency log. */
+  inclusion?: InclusionCheck | null;
 };
 
 export interface ItemsReply {
   items: ItemView[];
   deletions: DeletionRecord[];
+  /** By bundle id, including deleted bundles that must be absent from the log. */
+  inclusion: Record<string, InclusionCheck>;
 }
 
 export type UiReply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, generateReceiptKeyPair, signDeletionRequest, utf8Encode, type DeviceKeyPair } from '../../utils/wire/index';
 import { inclusionProofSchema, leafHash, signRoot, verifyInclusion, verifySignedRoot, type InclusionProof, type SignedRoot } from '../../utils/wire/merkle';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
-import { cidOf } from '../src/cas/cid';
+import { cidOf } from '../../utils/wire/cid';
 import { buildServer } from '../src/server';
 import { startHarness, type Harness } from './harness';
 

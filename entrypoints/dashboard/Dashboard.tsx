@@ -125,7 +125,7 @@ export function Dashboard() {
       <section class="panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'items' && <ItemsView data={items.data} actions={actions} busy={busy} />}
         {tab === 'sites' && state && <SitesView consent={state.consent} actions={actions} busy={busy} />}
-        {tab === 'deletions' && <DeletionsView deletions={items.data?.deletions ?? null} />}
+        {tab === 'deletions' && <DeletionsView deletions={items.data?.deletions ?? null} inclusion={items.data?.inclusion ?? null} />}
         {tab === 'rewards' && state && (
           <>
             <RewardsCard rewards={state.rewards} onLinkWallet={() => void actions.run({ type: 'link-wallet' }, 'Claim page opened in a new tab.')} />

@@ -1,3 +1,4 @@
+import type { ItemsReply } from '@/utils/state';
 import type { DeletionRecord } from '@/utils/store/db';
 import { describeScope } from '@/utils/ui/deletions';
 import { formatDateTime, shortHash } from '@/utils/ui/format';
@@ -33,7 +34,7 @@ function Receipt({ record }: { record: DeletionRecord }) {
   );
 }
 
-export function DeletionsView({ deletions }: { deletions: DeletionRecord[] | null }) {
+export function DeletionsView({ deletions, inclusion }: { deletions: DeletionRecord[] | null; inclusion: ItemsReply['inclusion'] | null }) {
   const sorted = deletions ? [...deletions].sort((a, b) => b.requestedAt - a.requestedAt) : null;
   return (
     <div>
@@ -45,6 +46,12 @@ export function DeletionsView({ deletions }: { deletions: DeletionRecord[] | nul
       {!sorted && <p class="muted">Loading…</p>}
       {sorted?.length === 0 && <p class="muted">No deletions yet.</p>}
       {sorted?.map((d) => <Receipt key={d.requestHash} record={d} />)}
+      {inclusion && Object.values(inclusion).some((c) => c.state === 'absent') && (
+        <p class="small" data-testid="deleted-absent">
+          ✓ {Object.values(inclusion).filter((c) => c.state === 'absent').length} deleted bundle(s) checked absent from the
+          collector’s newest signed transparency root.
+        </p>
+      )}
     </div>
   );
 }

@@ -103,6 +103,16 @@ export function ItemsView({ data, actions, busy }: Props) {
               Approve all {held.length} waiting
             </button>
           )}
+          <button
+            type="button"
+            class="btn"
+            data-testid="verify-dataset"
+            disabled={busy}
+            title="Prove that what you sent is in the community dataset, against the collector's signed Merkle root"
+            onClick={() => void actions.run({ type: 'verify-dataset' }, 'Checked against the collector’s signed transparency root.')}
+          >
+            Verify dataset inclusion
+          </button>
           <button type="button" class="btn" data-testid="export-json" onClick={() => void exportAll()}>
             Export JSON
           </button>

@@ -11,7 +11,8 @@ const PLANTED = ['jane.doe@example.org', '+44 20 7946 0958', '7946 0958', '4111 
 describe('pipeline: opt in → collect → anonymize → embed → seal → submit → credited', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // Epochs every second, so the transparency log publishes within the test.
+    stack = await startStack({ env: { COLLECTOR_EPOCH_MS: '1000' } });
   });
   afterAll(async () => {
     await stack?.close();
@@ -68,5 +69,25 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
     const sent = items.find((i) => i.status === 'sent');
     const stored = stack.storedBundles()[0]!.plaintext.signals[0]!;
     expect(sent?.redacted?.text).toBe(stored.text);
+  });
+
+  it('proves the sent bundle is in the signed transparency log, and absent after deletion', async () => {
+    const dashboard = await stack.browser.openExtensionPage('dashboard.html#items');
+    const inclusionOf = async () => {
+      await dashboard.click('[data-testid=verify-dataset]');
+      const { items } = await stack.items();
+      return items.find((i) => i.status === 'sent')?.inclusion?.state;
+    };
+    await expect.poll(inclusionOf, { timeout: 30_000, interval: 1500 }).toBe('included');
+    await expect.poll(() => dashboard.getAttribute('[data-testid=inclusion]', 'data-state'), { timeout: 10_000 }).toBe('included');
+
+    const { items } = await stack.items();
+    const sent = items.find((i) => i.status === 'sent')!;
+    await stack.ui({ type: 'delete', scope: { kind: 'items', ids: [sent.id] } });
+    const absent = async () => {
+      await stack.ui({ type: 'verify-dataset' });
+      return (await stack.items()).inclusion[sent.bundleId!]?.state;
+    };
+    await expect.poll(absent, { timeout: 30_000, interval: 1500 }).toBe('absent');
   });
 });

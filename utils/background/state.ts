@@ -3,6 +3,7 @@ import { loadDeviceKey } from '../keys/device-key';
 import type { ModelProgress } from '../messages';
 import type { Db, ItemStatus } from '../store/db';
 import type { ExtensionState, ItemsReply, ItemView } from '../state';
+import { readInclusion } from './dataset-proof';
 import { readStatus } from './status';
 
 const STATUSES: ItemStatus[] = ['processing', 'held', 'ready', 'queued', 'sent', 'failed'];
@@ -39,17 +40,22 @@ export async function buildState(database: Db, model: ModelProgress, collectorUr
 
 /** Everything the dashboard lists; embeddings stay out (large, and meaningless to read). */
 export async function listItems(database: Db): Promise<ItemsReply> {
-  const [items, bundles, deletions] = await Promise.all([
+  const [items, bundles, deletions, inclusion] = await Promise.all([
     database.getAll('items'),
     database.getAll('bundles'),
     database.getAll('deletions'),
+    readInclusion(),
   ]);
   const receipts = new Map(bundles.filter((b) => b.receipt).map((b) => [b.bundleId, b.receipt!]));
   const views: ItemView[] = items
     .sort((a, b) => b.visitedAt - a.visitedAt)
     .map(({ embedding: _e, ...item }) => {
       const receipt = item.bundleId ? receipts.get(item.bundleId) : undefined;
-      return { ...item, receipt: receipt ? { bundleId: receipt.bundleId, storedAt: receipt.storedAt } : null };
+      return {
+        ...item,
+        receipt: receipt ? { bundleId: receipt.bundleId, storedAt: receipt.storedAt } : null,
+        inclusion: item.bundleId ? (inclusion[item.bundleId] ?? null) : null,
+      };
     });
-  return { items: views, deletions: deletions.sort((a, b) => b.requestedAt - a.requestedAt) };
+  return { items: views, deletions: deletions.sort((a, b) => b.requestedAt - a.requestedAt), inclusion };
 }

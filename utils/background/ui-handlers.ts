@@ -7,7 +7,8 @@ import type { ExtensionState, ItemsReply } from '../state';
 import { deleteData } from './deletion';
 import type { Engine } from './engine';
 import { listItems } from './state';
-import { clearStatus, updateStatus } from './status';
+import { checkDatasetInclusion } from './dataset-proof';
+import { clearStatus, readStatus, updateStatus } from './status';
 import { walletLinkUrl } from './wallet-link';
 import type { CollectorClient } from '../collector/client';
 
@@ -106,6 +107,12 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       const deviceKey = await loadDeviceKey(database);
       if (!deviceKey) throw new Error('opt in first: rewards are earned by this device’s key');
       await browser.tabs.create({ url: await walletLinkUrl({ fetch: (...a) => fetch(...a) }, deviceKey, deps.collectorUrl) });
+      break;
+    }
+    case 'verify-dataset': {
+      const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;
+      if (!receiptPub) throw new Error('the collector’s keys are not known yet');
+      await checkDatasetInclusion(database, deps.client, receiptPub, now());
       break;
     }
     case 'dismiss-dropped-notice':

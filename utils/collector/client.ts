@@ -8,6 +8,10 @@ import {
   type DeletionReceipt,
   type DeletionRequest,
   type IngestReceipt,
+  inclusionProofSchema,
+  signedRootSchema,
+  type InclusionProof,
+  type SignedRoot,
 } from '../wire';
 
 /**
@@ -97,6 +101,18 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
     rewards: (devicePub: string): Promise<DeviceRewards | null> =>
       call(`/v1/devices/${encodeURIComponent(devicePub)}/rewards`, deviceRewardsSchema).catch((err: unknown) => {
         if (err instanceof CollectorError && err.code === 'rewards_disabled') return null;
+        throw err;
+      }),
+    /** The newest signed root of the transparency log; null before the first epoch. */
+    transparencyRoot: (): Promise<SignedRoot | null> =>
+      call('/v1/transparency/roots/latest', signedRootSchema).catch((err: unknown) => {
+        if (err instanceof CollectorError && err.status === 404) return null;
+        throw err;
+      }),
+    /** null when no epoch holds the bundle: not yet logged, or deleted. */
+    inclusionProof: (bundleId: string): Promise<InclusionProof | null> =>
+      call(`/v1/transparency/proof/${encodeURIComponent(bundleId)}`, inclusionProofSchema).catch((err: unknown) => {
+        if (err instanceof CollectorError && err.status === 404) return null;
         throw err;
       }),
     requestDeletion: (request: DeletionRequest): Promise<DeletionReceipt> =>

@@ -10,3 +10,4 @@ export * from './receipts';
 export * from './keys-api';
 export * from './wallet-link';
 export * from './merkle';
+export * from './cid';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cidOf, isBundleCid } from './cid';
+import { cidOf, isBundleCid } from '../../../utils/wire/cid';
 
 export interface BlobStore {
   /** Stores the bytes (idempotent) and returns their CID. */

@@ -1,4 +1,6 @@
-// Bundle addresses: CIDv1, raw codec (0x55), sha2-256 multihash, base32 lower case ("b…").
+// Bundle addresses: CIDv1, raw codec (0x55), sha2-256 multihash, base32 lower case ("b…"), over the
+// envelope exactly as the collector stores it (JSON in schema key order), so a device can
+// compute the address of what it sent.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
