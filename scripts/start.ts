@@ -98,13 +98,23 @@ Tributary is running.
 ${headless ? '  No display: Chromium runs headless. Load the extension folder above into your own Chromium (chrome://extensions → Load unpacked) to use it.\n' : ''}Press Ctrl-C to stop.`);
 
   const stop = async () => {
-    await context.close().catch(() => undefined);
+    await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     collector.kill('SIGTERM');
     await anvil.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  process.once('SIGHUP', () => void stop());
+  // However this process ends, it takes its chain and collector with it.
+  process.once('exit', () => {
+    collector.kill('SIGTERM');
+    try {
+      process.kill(anvil.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  });
   context.once('close', () => void stop());
 }
 
