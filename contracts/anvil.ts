@@ -47,6 +47,18 @@ export interface AnvilInstance {
 }
 
 /** Anvil dev accounts follow BIP-44 m/44'/60'/0'/0/i from the mnemonic. */
+/** One raw JSON-RPC call, for test wallets that pass through what they do not sign themselves. */
+export async function rpcCall(rpcUrl: string, method: string, params: unknown): Promise<unknown> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result;
+}
+
 export function deriveDevAccounts(mnemonic: string, count: number): AnvilAccount[] {
   return Array.from({ length: count }, (_, addressIndex) => {
     const account = mnemonicToAccount(mnemonic, { addressIndex });

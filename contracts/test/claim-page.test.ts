@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPublicClient, http, parseUnits, verifyMessage, type Address, type Hex, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAnvil, type AnvilInstance } from '../anvil';
+import { rpcCall, startAnvil, type AnvilInstance } from '../anvil';
 import { rewardTokenAbi } from '../artifacts/RewardToken';
 import { CLAIM_API, voucherRequestSchema, walletLinkRequestSchema } from '../claim-api';
 import { buildClaimPage } from '../claim-page/build';
@@ -121,16 +121,6 @@ function installWallet({ wallet, anvilChainIdHex }: { wallet: Address; anvilChai
   };
 }
 
-async function rpcCall(rpcUrl: string, method: string, params: unknown): Promise<unknown> {
-  const res = await fetch(rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
-  if (body.error) throw new Error(body.error.message);
-  return body.result;
-}
 
 const stateOf = (page: Page) => page.locator('section[data-state]').getAttribute('data-state');
 

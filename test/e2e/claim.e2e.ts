@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, hexToString, http, type Address, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAnvil, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
+import { rpcCall, startAnvil, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
 import { rewardTokenAbi } from '../../contracts/artifacts/RewardToken';
 import { deployRewardToken } from '../../contracts/deploy';
 import { ensureClaimPage } from '../../collector/src/routes/claim-page';
@@ -40,16 +40,8 @@ function walletBackend(anvil: AnvilInstance, account: AnvilAccount) {
         const tx = params[0] as { to: Address; data: Hex; value?: Hex };
         return walletClient.sendTransaction({ to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, chain: null });
       }
-      default: {
-        const res = await fetch(anvil.rpcUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-        });
-        const body = (await res.json()) as { result?: unknown; error?: { message: string } };
-        if (body.error) throw new Error(body.error.message);
-        return body.result;
-      }
+      default:
+        return rpcCall(anvil.rpcUrl, method, params);
     }
   };
 }
