@@ -24,6 +24,10 @@ export async function readInclusion(): Promise<Record<string, InclusionCheck>> {
   return parsed.success ? parsed.data : {};
 }
 
+export async function clearInclusion(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}
+
 export async function checkDatasetInclusion(
   database: Db,
   client: CollectorClient,

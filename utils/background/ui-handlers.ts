@@ -7,7 +7,7 @@ import type { ExtensionState, ItemsReply } from '../state';
 import { deleteData } from './deletion';
 import type { Engine } from './engine';
 import { listItems } from './state';
-import { checkDatasetInclusion } from './dataset-proof';
+import { checkDatasetInclusion, clearInclusion } from './dataset-proof';
 import { clearStatus, readStatus, updateStatus } from './status';
 import { walletLinkUrl } from './wallet-link';
 import type { CollectorClient } from '../collector/client';
@@ -100,6 +100,7 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await destroyDeviceKey(database);
       await database.clear('deletions');
       await clearStatus();
+      await clearInclusion();
       await updateConsent(() => DEFAULT_CONSENT);
       break;
     }
