@@ -1,50 +1,33 @@
 // Vouchers against a real chain: anvil + RewardToken deployed with the collector's voucher key as
 // signer; the wallet claims with the collector's voucher and its token balance must equal the ledger.
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, type Address, type PublicClient } from 'viem';
+import { createWalletClient, http, type Address, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAnvil, type AnvilInstance } from '../../contracts/anvil';
+import type { AnvilInstance } from '../../contracts/anvil';
 import { rewardTokenAbi } from '../../contracts/artifacts/RewardToken';
-import { deployRewardToken } from '../../contracts/deploy';
 import { signedVoucherSchema } from '../../contracts/voucher';
 import { makeSignal } from '../../test/unit/wire/fixtures';
 import { generateDeviceKeyPair } from '../../utils/wire/index';
+import { startRewardChain, type RewardChain } from './reward-chain';
 import { contribute, deleteScope, linkRequest, postLink, requestNonce, startRewardsCollector, TOKEN, type RewardsCollector } from './rewards-support';
 
 describe('vouchers on a real chain (anvil)', () => {
+  let chain: RewardChain;
   let anvil: AnvilInstance;
   let c: RewardsCollector;
   let token: Address;
   let publicClient: PublicClient;
-  let keyDir: string;
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    const [deployer, signer] = anvil.accounts;
-    if (!deployer || !signer) throw new Error('anvil returned too few accounts');
-    // The collector signs with this key; the contract is deployed to trust its address.
-    keyDir = mkdtempSync(join(tmpdir(), 'tributary-voucher-key-'));
-    const voucherKeyFile = join(keyDir, 'voucher-key.json');
-    writeFileSync(voucherKeyFile, JSON.stringify({ v: 1, privateKey: signer.privateKey }), { mode: 0o600 });
-    token = (await deployRewardToken({ rpcUrl: anvil.rpcUrl, deployerKey: deployer.privateKey, signerAddress: signer.address })).address;
-    publicClient = createPublicClient({ transport: http(anvil.rpcUrl) });
-    c = await startRewardsCollector({
-      env: {
-        COLLECTOR_CHAIN_RPC: anvil.rpcUrl,
-        COLLECTOR_CHAIN_ID: String(anvil.chainId),
-        COLLECTOR_REWARD_CONTRACT: token,
-        COLLECTOR_VOUCHER_KEY_FILE: voucherKeyFile,
-      },
-    });
+    // The collector signs with the chain's voucher key; the contract is deployed to trust its address.
+    chain = await startRewardChain();
+    ({ anvil, token, publicClient } = chain);
+    c = await startRewardsCollector({ env: chain.collectorEnv });
   }, 60_000);
 
   afterAll(async () => {
     await c?.close();
-    await anvil?.stop();
-    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+    await chain?.stop();
   });
 
   it('pays out exactly the ledger, and a deletion after the claim never lowers the next voucher', async () => {

@@ -1,19 +1,13 @@
 // Rewards end to end: contribute through the extension in real Chromium, link a wallet on the
 // collector's claim page (a scripted EIP-1193 wallet holding a local anvil key), claim on chain,
 // and check the token balance equals the collector's ledger.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { createPublicClient, createWalletClient, hexToString, http, type Address, type Hex, type PublicClient } from 'viem';
+import { createWalletClient, hexToString, http, type Address, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rpcCall, startAnvil, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
+import { rpcCall, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
 import { rewardTokenAbi } from '../../contracts/artifacts/RewardToken';
-import { deployRewardToken } from '../../contracts/deploy';
 import { ensureClaimPage } from '../../collector/src/routes/claim-page';
-import type { DeviceKey } from '../../utils/keys/device-key';
-import { devicePubFromSecret } from '../../utils/wire';
+import { startRewardChain, type RewardChain } from '../../collector/test/reward-chain';
 import { startStack, type Stack } from './harness/stack';
 
 const TOKEN = 10n ** 18n;
@@ -47,38 +41,23 @@ function walletBackend(anvil: AnvilInstance, account: AnvilAccount) {
 }
 
 describe('claim: contribute → link a wallet on the claim page → claim on chain', () => {
+  let chain: RewardChain;
   let anvil: AnvilInstance;
   let stack: Stack;
   let token: Address;
   let publicClient: PublicClient;
-  let keyDir: string;
 
   beforeAll(async () => {
-    anvil = await startAnvil();
-    const [deployer, signer] = anvil.accounts;
-    if (!deployer || !signer) throw new Error('anvil returned too few accounts');
-    keyDir = mkdtempSync(path.join(tmpdir(), 'tributary-voucher-key-'));
-    const voucherKeyFile = path.join(keyDir, 'voucher-key.json');
-    writeFileSync(voucherKeyFile, JSON.stringify({ v: 1, privateKey: signer.privateKey }), { mode: 0o600 });
-    token = (await deployRewardToken({ rpcUrl: anvil.rpcUrl, deployerKey: deployer.privateKey, signerAddress: signer.address })).address;
-    publicClient = createPublicClient({ transport: http(anvil.rpcUrl) });
+    chain = await startRewardChain();
+    ({ anvil, token, publicClient } = chain);
     // Built here once so the collector's start does not wait on vite.
     await ensureClaimPage();
-    stack = await startStack({
-      env: {
-        COLLECTOR_CHAIN_RPC: anvil.rpcUrl,
-        COLLECTOR_CHAIN_ID: String(anvil.chainId),
-        COLLECTOR_CHAIN_NAME: 'Anvil',
-        COLLECTOR_REWARD_CONTRACT: token,
-        COLLECTOR_VOUCHER_KEY_FILE: voucherKeyFile,
-      },
-    });
+    stack = await startStack({ env: { ...chain.collectorEnv, COLLECTOR_CHAIN_NAME: 'Anvil' } });
   });
 
   afterAll(async () => {
     await stack?.close();
-    await anvil?.stop();
-    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+    await chain?.stop();
   });
 
   it('pays the wallet exactly what the collector credited the device', async () => {
