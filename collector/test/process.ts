@@ -14,6 +14,8 @@ export interface RunningCollector {
   baseUrl: string;
   port: number;
   child: ChildProcess;
+  /** Settles with the exit code when the process (tsx) has exited, however it died. */
+  exited: Promise<number | null>;
   /** Everything the process wrote to stdout/stderr (its JSON logs). */
   logs(): string;
   /** SIGKILL to the whole process group (tsx and its node child). */
@@ -71,6 +73,7 @@ export async function startCollector(dataDir: string, env: Record<string, string
     baseUrl: address,
     port: Number(new URL(address).port),
     child,
+    exited,
     logs: () => out,
     async kill() {
       groupSignal('SIGKILL');
