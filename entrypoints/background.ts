@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { browsingPause, QUIET_MS } from '@/utils/background/browsing-pause';
 import { createEngine } from '@/utils/background/engine';
 import { recordObservation } from '@/utils/background/items';
 import { buildState } from '@/utils/background/state';
@@ -34,7 +35,10 @@ export default defineBackground({
     };
     const engine = createEngine({ db, client, models: { process } });
     const state = async () => buildState(await db(), model, __COLLECTOR_URL__, Date.now());
-    const kick = () => void engine.tick().catch((err: unknown) => console.warn('tributary: tick failed', err));
+    const pause = browsingPause();
+    let quietTimer: ReturnType<typeof setTimeout> | undefined;
+    const kick = () =>
+      void engine.tick({ deferModelWork: !pause.takeQuiet(Date.now()) }).catch((err: unknown) => console.warn('tributary: tick failed', err));
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -72,7 +76,9 @@ export default defineBackground({
       if (!decision.collect || message.observation.origin !== new URL(page.url).origin) return null;
       const { dropped } = await recordObservation(await db(), message.observation);
       if (dropped > 0) await updateStatus((s) => ({ ...s, droppedNotice: s.droppedNotice + dropped }));
-      kick();
+      pause.visitEnded(Date.now());
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(kick, QUIET_MS);
       return null;
     }
 

@@ -20,8 +20,11 @@ export interface EngineDeps {
 }
 
 export interface Engine {
-  /** One pass over the whole pipeline: process → bundle → submit → refresh balance. */
-  tick(options?: { force?: boolean }): Promise<void>;
+  /**
+   * One pass over the whole pipeline: process → bundle → submit → refresh balance.
+   * `deferModelWork` skips the processing step (items wait for a later pass); the rest still runs.
+   */
+  tick(options?: { force?: boolean; deferModelWork?: boolean }): Promise<void>;
   refreshKeys(): Promise<CollectorKeysResponse>;
 }
 
@@ -44,10 +47,10 @@ export function createEngine(deps: EngineDeps): Engine {
     return keys;
   }
 
-  async function pass(force: boolean): Promise<void> {
+  async function pass(force: boolean, deferModelWork: boolean): Promise<void> {
     const consent = await readConsent();
     const database = await deps.db();
-    await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending);
+    if (!deferModelWork) await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending);
     // Opted out or paused: keep everything on the device, send nothing.
     if (!consent.optedIn || (consent.pausedUntil !== null && now() < consent.pausedUntil)) return;
     const deviceKey = await loadDeviceKey(database);
@@ -77,7 +80,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     tick(options) {
-      const next = running.then(() => pass(options?.force ?? false));
+      const next = running.then(() => pass(options?.force ?? false, options?.deferModelWork ?? false));
       running = next.catch(() => undefined);
       return next;
     },

@@ -1,0 +1,31 @@
+/**
+ * Anonymizing and embedding a visit takes seconds of CPU. Started the moment a visit ends, it
+ * competes with the load of the page the user is opening next, so model work waits for a pause
+ * in browsing: QUIET_MS without another visit ending, or at most MAX_DEFER_MS after the first
+ * visit it has waited for, so that continuous browsing still gets processed.
+ */
+export const QUIET_MS = 8_000;
+export const MAX_DEFER_MS = 5 * 60_000;
+
+export interface BrowsingPause {
+  /** A visit has just ended. */
+  visitEnded(now: number): void;
+  /** Whether model work may run now. When it says yes, the waiting starts over. */
+  takeQuiet(now: number): boolean;
+}
+
+export function browsingPause(quietMs = QUIET_MS, maxDeferMs = MAX_DEFER_MS): BrowsingPause {
+  let lastVisit = Number.NEGATIVE_INFINITY;
+  let waitingSince: number | null = null;
+  return {
+    visitEnded(now) {
+      lastVisit = now;
+      waitingSince ??= now;
+    },
+    takeQuiet(now) {
+      const quiet = now - lastVisit >= quietMs || (waitingSince !== null && now - waitingSince >= maxDeferMs);
+      if (quiet) waitingSince = null;
+      return quiet;
+    },
+  };
+}
