@@ -2,10 +2,16 @@
 // transactions of store/sqlite.ts), wallet links, link nonces and issued vouchers.
 import Database from 'better-sqlite3';
 import type { IssuedVoucher, LedgerEntry, NewLinkNonce, NewWalletLink, RewardsStore, WalletLinkResult } from '../store/types';
-import { contentHash, type ScoreReason, type ScoringContext, type SignalScore } from './scoring';
+import type { ScoreReason, ScoringContext, SignalScore } from './scoring';
+import { distinct, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type BundleSignalKey, type EarnedRow, type UnhashedRow } from './scoring-context';
 
 export interface ScoringQueries {
-  context(devicePub: string, signalIds: readonly string[], day: string): ScoringContext;
+  /**
+   * What the bundle is scored against: the device's earned signals that share a content hash
+   * with the bundle's (whole history, by index) plus its NEAR_DUPLICATE_WINDOW most recent earned
+   * signals of each of the bundle's embedding models. Bounded, whatever the device's history.
+   */
+  context(devicePub: string, bundle: readonly BundleSignalKey[], day: string): ScoringContext;
   record(bundleId: string, devicePub: string, scores: readonly SignalScore[], day: string, at: number): void;
   /** Marks the signals deleted and returns the units they had earned (1 each for signals stored before scoring existed). */
   debit(bundleId: string, signalIds: readonly string[], at: number): number;
@@ -15,10 +21,11 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
 
 export function sqliteScoring(db: Database.Database): ScoringQueries {
   const q = {
-    earned: db.prepare<[string], { origin: string; text: string; model_embed: string; embedding_json: string }>(
-      `SELECT s.origin, s.text, s.model_embed, s.embedding_json FROM signals s
-       LEFT JOIN signal_scores sc ON sc.bundle_id = s.bundle_id AND sc.signal_id = s.id
-       WHERE s.device_pub = ? AND (sc.units IS NULL OR sc.units > 0)`,
+    unhashed: db.prepare<[string], UnhashedRow>('SELECT id, origin, text FROM signals WHERE device_pub = ? AND content_hash IS NULL'),
+    setHash: db.prepare('UPDATE signals SET content_hash = ? WHERE id = ?'),
+    recentEarned: db.prepare<[string, string, number], EarnedRow>(
+      `SELECT id, content_hash, model_embed, embedding_json FROM signals
+       WHERE device_pub = ? AND model_embed = ? AND earned = 1 ORDER BY stored_at DESC LIMIT ?`,
     ),
     unitsToday: db.prepare<[string, string], { units: number | null }>(
       'SELECT SUM(units) AS units FROM signal_scores WHERE device_pub = ? AND day = ?',
@@ -31,20 +38,29 @@ export function sqliteScoring(db: Database.Database): ScoringQueries {
     markDeleted: db.prepare('UPDATE signal_scores SET deleted_at = ? WHERE bundle_id = ? AND signal_id = ?'),
   };
   return {
-    context(devicePub, signalIds, day) {
-      const deleted = signalIds.length
+    context(devicePub, bundle, day) {
+      // Rows from before migration 4 are hashed once, here, inside the bundle's write transaction.
+      for (const r of q.unhashed.all(devicePub)) q.setHash.run(hashOf(r), r.id);
+      const ids = bundle.map((s) => s.id);
+      const hashes = distinct(bundle.map((s) => s.contentHash));
+      const deleted = ids.length
         ? db
             .prepare<string[], { signal_id: string }>(
-              `SELECT signal_id FROM signal_scores WHERE device_pub = ? AND deleted_at IS NOT NULL AND signal_id IN (${placeholders(signalIds.length)})`,
+              `SELECT signal_id FROM signal_scores WHERE device_pub = ? AND deleted_at IS NOT NULL AND signal_id IN (${placeholders(ids.length)})`,
             )
-            .all(devicePub, ...signalIds)
+            .all(devicePub, ...ids)
         : [];
+      const exact = hashes.length
+        ? db
+            .prepare<string[], EarnedRow>(
+              `SELECT id, content_hash, model_embed, embedding_json FROM signals
+               WHERE device_pub = ? AND earned = 1 AND content_hash IN (${placeholders(hashes.length)})`,
+            )
+            .all(devicePub, ...hashes)
+        : [];
+      const recent = distinct(bundle.map((s) => s.model)).flatMap((model) => q.recentEarned.all(devicePub, model, NEAR_DUPLICATE_WINDOW));
       return {
-        earned: q.earned.all(devicePub).map((r) => ({
-          contentHash: contentHash(r.origin, r.text),
-          model: r.model_embed,
-          embedding: JSON.parse(r.embedding_json) as number[],
-        })),
+        earned: earnedSignals([...exact, ...recent]),
         deletedSignalIds: new Set(deleted.map((r) => r.signal_id)),
         unitsToday: q.unitsToday.get(devicePub, day)?.units ?? 0,
       };

@@ -63,11 +63,13 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
       },
       deps.keys.receipt.secretKey,
     );
-  // The blob goes first: a committed row never names a missing blob.
-  const cid = await deps.blobs.put(utf8Encode(JSON.stringify(env)));
+  // The blob goes first: a committed row never names a missing blob. One serialisation serves both.
+  const envelopeJson = JSON.stringify(env);
+  const cid = await deps.blobs.put(utf8Encode(envelopeJson));
   const result = await deps.store.insertBundle({
     envelope: env,
     envelopeHash: hash,
+    envelopeJson,
     signals: plaintext.signals,
     cid,
     score: (ctx) => scoreBundle(plaintext.signals, ctx, deps.scoring),

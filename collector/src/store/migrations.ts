@@ -142,4 +142,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX transparency_leaves_bundle ON transparency_leaves(bundle_id, epoch);
   `,
+  /* 4: bounded scoring context (issue 8) */ `
+  -- Reward content hash (rewards/scoring.ts contentHash), written at insert so exact duplicates
+  -- are an indexed lookup instead of re-hashing the device's whole history on every bundle.
+  -- NULL on rows stored before this migration; the scoring context hashes and fills those on
+  -- first read. It goes with the signal row when the signal is deleted.
+  ALTER TABLE signals ADD COLUMN content_hash TEXT;
+  -- 1 when the signal earned units (or was stored before scoring existed), 0 when it scored
+  -- nothing: only earned signals are compared against, and this keeps them indexable.
+  ALTER TABLE signals ADD COLUMN earned INTEGER;
+  UPDATE signals SET earned = CASE WHEN EXISTS (
+    SELECT 1 FROM signal_scores sc WHERE sc.bundle_id = signals.bundle_id AND sc.signal_id = signals.id AND sc.units = 0
+  ) THEN 0 ELSE 1 END;
+  CREATE INDEX signals_device_content ON signals(device_pub, content_hash);
+  CREATE INDEX signals_earned_recent ON signals(device_pub, model_embed, stored_at) WHERE earned = 1;
+  `,
 ];

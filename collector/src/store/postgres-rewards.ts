@@ -2,7 +2,8 @@
 // context and audit rows inside the bundle and deletion transactions, wallet links, link
 // nonces and issued vouchers.
 import type { ScoringQueries } from '../rewards/sqlite-rewards';
-import { contentHash, type ScoreReason } from '../rewards/scoring';
+import type { ScoreReason } from '../rewards/scoring';
+import { distinct, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type EarnedRow, type UnhashedRow } from '../rewards/scoring-context';
 import { placeholders, type PgDb, type Queryable } from './pg-db';
 import type { LedgerEntry, RewardsStore, WalletLinkResult } from './types';
 
@@ -13,25 +14,42 @@ export type PgScoringQueries = {
 
 export function pgScoring(q: Queryable): PgScoringQueries {
   return {
-    async context(devicePub, signalIds, day) {
-      const earned = await q.rows<{ origin: string; text: string; model_embed: string; embedding_json: string }>(
-        `SELECT s.origin, s.text, s.model_embed, s.embedding_json FROM signals s
-         LEFT JOIN signal_scores sc ON sc.bundle_id = s.bundle_id AND sc.signal_id = s.id
-         WHERE s.device_pub = $1 AND (sc.units IS NULL OR sc.units > 0)`,
-        [devicePub],
-      );
-      const deleted = signalIds.length
+    async context(devicePub, bundle, day) {
+      // Rows from before migration 4 are hashed once, here, inside the bundle's (device-locked) transaction.
+      for (const r of await q.rows<UnhashedRow>('SELECT id, origin, text FROM signals WHERE device_pub = $1 AND content_hash IS NULL', [devicePub])) {
+        await q.run('UPDATE signals SET content_hash = $1 WHERE id = $2', [hashOf(r), r.id]);
+      }
+      const ids = bundle.map((s) => s.id);
+      const hashes = distinct(bundle.map((s) => s.contentHash));
+      const deleted = ids.length
         ? await q.rows<{ signal_id: string }>(
-            `SELECT signal_id FROM signal_scores WHERE device_pub = $1 AND deleted_at IS NOT NULL AND signal_id IN (${placeholders(signalIds.length, 1)})`,
-            [devicePub, ...signalIds],
+            `SELECT signal_id FROM signal_scores WHERE device_pub = $1 AND deleted_at IS NOT NULL AND signal_id IN (${placeholders(ids.length, 1)})`,
+            [devicePub, ...ids],
           )
         : [];
+      const exact = hashes.length
+        ? await q.rows<EarnedRow>(
+            `SELECT id, content_hash, model_embed, embedding_json FROM signals
+             WHERE device_pub = $1 AND earned = 1 AND content_hash IN (${placeholders(hashes.length, 1)})`,
+            [devicePub, ...hashes],
+          )
+        : [];
+      const recent: EarnedRow[] = [];
+      for (const model of distinct(bundle.map((s) => s.model))) {
+        recent.push(
+          ...(await q.rows<EarnedRow>(
+            `SELECT id, content_hash, model_embed, embedding_json FROM signals
+             WHERE device_pub = $1 AND model_embed = $2 AND earned = 1 ORDER BY stored_at DESC LIMIT $3`,
+            [devicePub, model, NEAR_DUPLICATE_WINDOW],
+          )),
+        );
+      }
       const today = await q.one<{ units: number | null }>('SELECT SUM(units) AS units FROM signal_scores WHERE device_pub = $1 AND day = $2', [
         devicePub,
         day,
       ]);
       return {
-        earned: earned.map((r) => ({ contentHash: contentHash(r.origin, r.text), model: r.model_embed, embedding: JSON.parse(r.embedding_json) as number[] })),
+        earned: earnedSignals([...exact, ...recent]),
         deletedSignalIds: new Set(deleted.map((r) => r.signal_id)),
         unitsToday: today?.units ?? 0,
       };

@@ -9,6 +9,7 @@
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
 import { postgresDataset } from '../export/postgres-dataset';
 import { totalUnits, utcDay } from '../rewards/scoring';
+import { bundleSignalKeys, earnedFlags } from '../rewards/scoring-context';
 import { postgresTransparency } from '../transparency/postgres-store';
 import { openPgDb, placeholders, type Queryable } from './pg-db';
 import { migratePostgres } from './pg-migrate';
@@ -67,24 +68,26 @@ async function insertTx(q: Queryable, b: NewBundle): Promise<InsertBundleResult>
   if (existing) return { status: 'duplicate', existing: toRef(existing) };
   const scoring = pgScoring(q);
   const day = utcDay(b.receivedAt);
-  const scores = b.score(await scoring.context(e.devicePub, b.signals.map((s) => s.id), day));
+  const keys = bundleSignalKeys(b.signals);
+  const scores = b.score(await scoring.context(e.devicePub, keys, day));
+  const earned = earnedFlags(scores);
   const credit = totalUnits(scores);
   const receipt = b.receiptFor(credit);
   const inserted = await q.run(
     `INSERT INTO bundles (bundle_id, device_pub, created_at, collector_key_id, envelope_hash, envelope_json, signal_count, receipt_json, received_at, cid)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (bundle_id) DO NOTHING`,
-    [e.bundleId, e.devicePub, e.createdAt, e.collectorKeyId, b.envelopeHash, JSON.stringify(e), b.signals.length, JSON.stringify(receipt), b.receivedAt, b.cid],
+    [e.bundleId, e.devicePub, e.createdAt, e.collectorKeyId, b.envelopeHash, b.envelopeJson, b.signals.length, JSON.stringify(receipt), b.receivedAt, b.cid],
   );
   if (inserted === 0) {
     // Another transaction stored this bundle id first (committed by now: ON CONFLICT waited for it).
     const winner = await q.one<BundleRow>(findBundleSql, [e.bundleId]);
     return { status: 'duplicate', existing: toRef(winner!) };
   }
-  for (const s of b.signals) {
+  for (const [i, s] of b.signals.entries()) {
     const n = await q.run(
       `INSERT INTO signals (id, bundle_id, device_pub, origin, title, text, entities_json, embedding_json, dims, model_embed, model_ner,
-                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO NOTHING`,
+                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at, content_hash, earned)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO NOTHING`,
       [
         s.id,
         e.bundleId,
@@ -103,6 +106,8 @@ async function insertTx(q: Queryable, b: NewBundle): Promise<InsertBundleResult>
         s.interactions,
         s.lang ?? null,
         b.receivedAt,
+        keys[i]!.contentHash,
+        earned.get(s.id) ? 1 : 0,
       ],
     );
     if (n === 0) throw new SignalConflict();

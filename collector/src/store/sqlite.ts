@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
 import { sqliteRewards, sqliteScoring } from '../rewards/sqlite-rewards';
 import { totalUnits, utcDay } from '../rewards/scoring';
+import { bundleSignalKeys, earnedFlags } from '../rewards/scoring-context';
 import { sqliteDataset } from '../export/sqlite-dataset';
 import { sqliteTransparency } from '../transparency/sqlite-store';
 import { MIGRATIONS } from './migrations';
@@ -58,9 +59,9 @@ export function openSqliteStore(path: string): Store {
     ),
     insertSignal: db.prepare(
       `INSERT INTO signals (id, bundle_id, device_pub, origin, title, text, entities_json, embedding_json, dims, model_embed, model_ner,
-                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at)
+                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at, content_hash, earned)
        VALUES (@id, @bundleId, @devicePub, @origin, @title, @text, @entitiesJson, @embeddingJson, @dims, @modelEmbed, @modelNer,
-               @visitedAt, @dwellMs, @scrollDepth, @interactions, @lang, @storedAt)`,
+               @visitedAt, @dwellMs, @scrollDepth, @interactions, @lang, @storedAt, @contentHash, @earned)`,
     ),
     insertLedger: db.prepare(
       `INSERT INTO ledger (device_pub, bundle_id, kind, amount, signal_count, request_hash, created_at)
@@ -116,7 +117,9 @@ export function openSqliteStore(path: string): Store {
     if (existing) return { status: 'duplicate', existing: toRef(existing) };
     const e = b.envelope;
     const day = utcDay(b.receivedAt);
-    const scores = b.score(scoring.context(e.devicePub, b.signals.map((s) => s.id), day));
+    const keys = bundleSignalKeys(b.signals);
+    const scores = b.score(scoring.context(e.devicePub, keys, day));
+    const earned = earnedFlags(scores);
     const credit = totalUnits(scores);
     const receipt = b.receiptFor(credit);
     q.insertBundle.run({
@@ -125,13 +128,13 @@ export function openSqliteStore(path: string): Store {
       createdAt: e.createdAt,
       collectorKeyId: e.collectorKeyId,
       envelopeHash: b.envelopeHash,
-      envelopeJson: JSON.stringify(e),
+      envelopeJson: b.envelopeJson,
       signalCount: b.signals.length,
       receiptJson: JSON.stringify(receipt),
       receivedAt: b.receivedAt,
       cid: b.cid,
     });
-    for (const s of b.signals) {
+    for (const [i, s] of b.signals.entries()) {
       try {
         q.insertSignal.run({
           id: s.id,
@@ -151,6 +154,8 @@ export function openSqliteStore(path: string): Store {
           interactions: s.interactions,
           lang: s.lang ?? null,
           storedAt: b.receivedAt,
+          contentHash: keys[i]!.contentHash,
+          earned: earned.get(s.id) ? 1 : 0,
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new SignalConflict();

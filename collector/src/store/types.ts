@@ -15,6 +15,8 @@ export interface StoredBundleRef {
 export interface NewBundle {
   envelope: BundleEnvelope;
   envelopeHash: string;
+  /** The envelope as JSON in schema key order: the bytes the blob store holds (under `cid`), kept on the row too. */
+  envelopeJson: string;
   signals: Signal[];
   /** Content address of the envelope, already in the blob store. */
   cid: string;
