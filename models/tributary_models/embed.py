@@ -13,10 +13,10 @@ from .paths import DIST_DIR, REPORTS_DIR, WORK_DIR
 
 OUT_DIR = DIST_DIR / "embed"
 MAX_LENGTH = 256  # sentence-transformers' max_seq_length for this model
-# Gates for the build. Fully int8 dynamic quantization reaches a mean of ~0.99 but not a minimum
-# of 0.99 on this model (README, "Embedding parity"); the build fails if it regresses below these.
+# Gates for the build: every text's int8 embedding within cosine 0.99 of PyTorch's (weight-only
+# int8 reaches ~0.9995; README, "Embedding model: parity with PyTorch").
 MIN_MEAN_COSINE = 0.99
-MIN_COSINE = 0.97
+MIN_COSINE = 0.99
 
 
 def _one(encoded: dict, i: int) -> dict:
@@ -90,7 +90,7 @@ def build() -> dict:
         # Single-sentence runs (no padding in the batch), as the extension embeds one text at a time.
         "parity_cosine_single_min": float(single.min()),
         "parity_cosine_single_mean": float(single.mean()),
-        "parity_ok": bool(cosine.mean() >= MIN_MEAN_COSINE and cosine.min() >= MIN_COSINE),
+        "parity_ok": bool(cosine.mean() >= MIN_MEAN_COSINE and min(cosine.min(), single.min()) >= MIN_COSINE),
         "paraphrase_torch_fp32": paraphrase_ranking(embed_torch(model, pair_enc)),
         "paraphrase_onnx_int8": paraphrase_ranking(embed_onnx(session, pair_enc)),
         "onnx_bytes": quantized.stat().st_size,

@@ -20,7 +20,7 @@ def build_manifest(labels: list[str]) -> dict:
         "v": 1,
         "models": {
             "embed": {
-                "id": "tributary-embed-minilm-l6-v1",
+                "id": "tributary-embed-minilm-l6-v2",
                 "dir": _dir("embed"),
                 "task": "feature-extraction",
                 "dim": 384,
@@ -31,7 +31,7 @@ def build_manifest(labels: list[str]) -> dict:
                 "files": _files("embed"),
             },
             "ner": {
-                "id": "tributary-pii-ner-minilm-l6-v1",
+                "id": "tributary-pii-ner-minilm-l6-v2",
                 "dir": _dir("ner"),
                 "task": "token-classification",
                 "labels": labels,

@@ -24,6 +24,29 @@ RELATIONS = ["mother", "father", "sister", "brother", "wife", "husband", "friend
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 TOPICS = ["travel", "food", "gardening", "football", "history", "technology", "parenting"]
 AGENCIES = ["Reuters", "AP", "AFP", "dpa"]
+# Look-alikes the model must leave alone: capitalised or coded tokens that are not identifiers.
+ACRONYMS = [
+    "VAT", "PIN", "FAQ", "CEO", "HR", "GDPR", "KYC", "OTP", "ETA", "RSVP", "SKU", "PDF", "USB", "HDMI",
+    "ATM", "API", "CVV", "IBAN", "BIC", "TIN", "NIF", "DNI", "SSN", "MRN", "POS", "B2B", "ROI", "KPI",
+]
+SOFTWARE = [
+    "Windows 11", "macOS", "Linux", "Firefox", "Safari", "Edge", "Excel", "Word", "PowerPoint", "Slack",
+    "Zoom", "Photoshop", "WordPress", "Android", "iOS", "iPadOS", "Kindle", "Spotify", "Netflix", "Teams",
+    "Outlook", "Gmail", "Docker", "Python", "Node.js", "Ubuntu", "Steam", "PlayStation 5", "Xbox", "Bluetooth",
+]
+DEMONYMS = [
+    "Italian", "Mexican", "Korean", "Thai", "Vietnamese", "Nigerian", "Ethiopian", "Peruvian", "Lebanese",
+    "Greek", "Turkish", "Polish", "Brazilian", "Indonesian", "Kenyan", "Moroccan", "Swedish", "Chilean",
+    "Filipino", "Egyptian", "Hungarian", "Portuguese", "Cuban", "Nepalese", "Senegalese", "Georgian",
+]
+DISHES = [
+    "Ramen", "Pho", "Tacos", "Paella", "Pierogi", "Bibimbap", "Jollof rice", "Injera", "Ceviche", "Falafel",
+    "Moussaka", "Baklava", "Goulash", "Feijoada", "Rendang", "Tagine", "Pad Thai", "Kimchi", "Risotto",
+    "Croissant", "Dim Sum", "Biryani", "Empanadas", "Sauerkraut", "Tiramisu", "Poutine", "Gyoza", "Halloumi",
+]
+UNITS = ["hPa", "km/h", "kWh", "mg", "ml", "GB", "MB", "mph", "bpm", "kcal", "Mbps", "dB", "mmHg", "°C"]
+WEEKDAY_SHORT = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+MONTH_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +78,29 @@ def _id_number(fake: Faker, rng: random.Random) -> str:
     return rng.choice(options)()
 
 
+def _price(fake: Faker, rng: random.Random) -> str:
+    amount = f"{rng.randint(1, 9999)}" if rng.random() < 0.5 else f"{rng.randint(1, 999)}.{rng.randint(0, 99):02d}"
+    return rng.choice([f"{amount} {fake.currency_code()}", f"{fake.currency_code()} {amount}", f"${amount}", f"€{amount}"])
+
+
+def _code(fake: Faker, rng: random.Random) -> str:
+    pattern = rng.choice(["SKU-#####-?", "??-####", "#??-###", "INV-####", "ORD-######", "TK-#####", "??###", "REF ####-??"])
+    return fake.bothify(pattern).upper()
+
+
+def _place_in_building(rng: random.Random) -> str:
+    letter, n = rng.choice("ABCDEFGHJK"), rng.randint(1, 60)
+    return rng.choice([f"gate {letter}{n}", f"seat {n}{letter}", f"Building {letter}", f"Terminal {n % 5 + 1}",
+                       f"Platform {n}", f"Room {n % 9 + 1}.{n:02d}", f"Hall {letter}", f"Level {n % 7}"])
+
+
+def _language(fake: Faker, rng: random.Random) -> str:
+    try:
+        return fake.language_name()
+    except AttributeError:
+        return rng.choice(["English", "Spanish", "Hindi", "Arabic", "Swahili", "Japanese"])
+
+
 def _filler(slot: str, fake: Faker, rng: random.Random):
     """Return (value, entity type or None) for one template slot."""
     base = slot.rstrip("0123456789") if slot not in ("NUM4",) else slot
@@ -81,6 +127,18 @@ def _filler(slot: str, fake: Faker, rng: random.Random):
         "WEEKDAY": lambda: (rng.choice(WEEKDAYS), None),
         "TOPIC": lambda: (rng.choice(TOPICS), None),
         "AGENCY": lambda: (rng.choice(AGENCIES), None),
+        "PRICE": lambda: (_price(fake, rng), None),
+        "CODE": lambda: (_code(fake, rng), None),
+        "GATE": lambda: (_place_in_building(rng), None),
+        "ACRONYM": lambda: (rng.choice(ACRONYMS), None),
+        "SOFTWARE": lambda: (rng.choice(SOFTWARE), None),
+        "DEMONYM": lambda: (rng.choice(DEMONYMS), None),
+        "DISH": lambda: (rng.choice(DISHES), None),
+        "LANG": lambda: (_language(fake, rng), None),
+        "UNIT": lambda: (f"{rng.randint(1, 1100)} {rng.choice(UNITS)}", None),
+        "CONST": lambda: ("_".join(w.upper() for w in fake.words(2)) + rng.choice(["_KEY", "_TOKEN", "_URL", "_ID", ""]), None),
+        "PROMO": lambda: (f"{fake.word().upper()}{rng.choice([5, 10, 15, 20, 25, 50])}", None),
+        "DAYDATE": lambda: (f"{rng.choice(WEEKDAY_SHORT)}, {rng.randint(1, 28)} {rng.choice(MONTH_SHORT)}", None),
     }
     return makers[base]()
 
@@ -145,7 +203,7 @@ def generate(split: str, count: int, seed: int) -> list[Example]:
     for _ in range(count):
         fake = fakers[rng.choice(locales)]
         roll = rng.random()
-        if roll < 0.66:
+        if roll < 0.62:
             genre, template = rng.choice(templates)
         elif roll < 0.84:
             genre, template = "hard_negative", rng.choice(hard)

@@ -149,6 +149,24 @@ HARD_TRAIN = [
     "Read our Privacy Policy and Cookie Settings.",
     "Level Up Your Cooking With These Ten Tricks",
     "Shop Now: Summer Sale Up To 50% Off",
+    # Generated look-alikes: prices, codes, acronyms, products, cuisines, units, config names.
+    "Total: {PRICE} (incl. VAT). Item {CODE}, qty {NUM}.",
+    "Boarding at {GATE}, {DAYDATE} 14:05. Please have your passport ready.",
+    "Please enter your {ACRONYM} and {ACRONYM2} below.",
+    "Works on {SOFTWARE} and {SOFTWARE2}. Rated {NUM} out of 5.",
+    "We tried the {DISH} and the {DISH2} at a {DEMONYM} place downtown.",
+    "The {DEMONYM} team won; commentary was in {LANG}.",
+    "Set {CONST} in your .env file before running the script.",
+    "Use code {PROMO} at checkout to save on your first order.",
+    "Pressure {UNIT}, wind {UNIT2}, feels colder than it is.",
+    "Order {CODE} shipped {DAYDATE}; total {PRICE}.",
+    "Download for {SOFTWARE}: version {NUM}.{NUM2}",
+    "Field required: {ACRONYM}. Read the FAQ for help.",
+    "{DEMONYM} {DISH} Recipe: Easy Weeknight Version",
+    "Meet us at {GATE} after the keynote, {DAYDATE}.",
+    "{PER_FIRST} paid {PRICE} for order {CODE} on {DAYDATE}.",
+    "Invoice {CODE} for {ORG}, due {DAYDATE}: {PRICE}.",
+    "{PER_FIRST} recommends the {DEMONYM} {DISH} at {ORG}.",
 ]
 
 HARD_HELDOUT = [
@@ -162,6 +180,13 @@ HARD_HELDOUT = [
     "Welcome Back! Your Cart Is Waiting.",
     "A Danish pastry and an Irish coffee, please.",
     "Don't forget Mother's Day this Sunday.",
+    "Subtotal {PRICE}, shipping free. Ref {CODE}.",
+    "Your flight leaves from {GATE} on {DAYDATE}.",
+    "{ACRONYM} check pending for {PER}.",
+    "Compatible with {SOFTWARE}. {DEMONYM} and {LANG} subtitles included.",
+    "Craving {DISH} tonight? Try our {DEMONYM} menu.",
+    "Export {CONST} and restart the server.",
+    "Humidity {UNIT}; code {PROMO} valid until {DAYDATE}.",
 ]
 
 # Texts with no PII at all.
