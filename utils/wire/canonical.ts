@@ -1,7 +1,7 @@
 // Every signature in Tributary covers canonicalBytes(tag, value): a domain tag
 // (so a signature for one message type can never be replayed as another) and
 // deterministic JSON with sorted keys. Signer and verifier call this same code.
-import { sha256 } from '@noble/hashes/sha2.js';
+import { wireCrypto } from './crypto-backend';
 import { bytesToHex, utf8Encode } from './encoding';
 
 export type CanonicalValue =
@@ -31,5 +31,5 @@ export function canonicalBytes(tag: string, value: CanonicalValue): Uint8Array {
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes));
+  return bytesToHex(wireCrypto().sha256(bytes));
 }

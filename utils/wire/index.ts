@@ -11,3 +11,4 @@ export * from './keys-api';
 export * from './wallet-link';
 export * from './merkle';
 export * from './cid';
+export * from './crypto-backend';

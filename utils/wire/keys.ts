@@ -1,6 +1,6 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import nacl from 'tweetnacl';
+import { wireCrypto } from './crypto-backend';
 import { bytesToHex, hexToBytes } from './encoding';
 
 export interface DeviceKeyPair {
@@ -21,7 +21,7 @@ export function devicePubFromSecret(secretKey: Uint8Array): string {
 
 /** Key ids are the first 16 hex chars of sha256(public key bytes); same rule for both key kinds. */
 export function keyIdOf(publicKey: Uint8Array): string {
-  return bytesToHex(sha256(publicKey)).slice(0, 16);
+  return bytesToHex(wireCrypto().sha256(publicKey)).slice(0, 16);
 }
 
 export interface EncryptionKeyPair {
@@ -55,7 +55,7 @@ export function signBytes(message: Uint8Array, secretKey: Uint8Array): string {
 /** Never throws: malformed keys or signatures simply fail verification. */
 export function verifyBytes(sigHex: string, message: Uint8Array, publicKeyHex: string): boolean {
   try {
-    return ed25519.verify(hexToBytes(sigHex), message, hexToBytes(publicKeyHex), { zip215: false });
+    return wireCrypto().ed25519Verify(hexToBytes(sigHex), message, hexToBytes(publicKeyHex));
   } catch {
     return false;
   }

@@ -1,0 +1,36 @@
+// node:crypto and Buffer behind utils/wire's WireCrypto binding: OpenSSL's sha256 and Ed25519
+// and Node's native base64 instead of their pure-JS twins, which were most of the CPU an
+// ingest spent before decrypting. Same answers as the portable ones (collector/test/
+// node-wire-crypto.test.ts compares them); the extension keeps the portable ones.
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { installWireCrypto, type WireCrypto } from '../../../utils/wire/crypto-backend';
+
+/** DER SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410); the 32 raw key bytes follow. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export const nodeWireCrypto: WireCrypto = {
+  sha256: (data) => asBytes(createHash('sha256').update(data).digest()),
+  ed25519Verify(signature, message, publicKey) {
+    if (signature.length !== 64 || publicKey.length !== 32) return false;
+    try {
+      const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+      return verify(null, message, key, signature);
+    } catch {
+      return false;
+    }
+  },
+  base64ToBytes(b64) {
+    // Buffer's decoder is lenient (skips bad characters, accepts base64url, missing padding and
+    // non-zero spare bits); requiring the canonical re-encoding to be the input restores strictness.
+    const bytes = Buffer.from(b64, 'base64');
+    if (bytes.toString('base64') !== b64) throw new TypeError('invalid or non-canonical base64');
+    return asBytes(bytes);
+  },
+};
+
+/** Makes every utils/wire call in this process use node:crypto; the collector calls it at startup. */
+export function installNodeWireCrypto(): void {
+  installWireCrypto(nodeWireCrypto);
+}

@@ -1,0 +1,40 @@
+// The primitives the wire code spends its time in, behind one typed binding. The default is
+// portable JS (@noble, our strict base64), which is what the extension runs; a Node process may
+// install faster native implementations once at startup (the collector does: node:crypto and
+// Buffer, see collector/src/crypto/node-wire-crypto.ts). This module imports nothing from Node,
+// so the extension bundle stays free of node: modules. A replacement must give the same answer
+// for every input (same bytes, same accept/reject).
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { portableBase64ToBytes } from './base64';
+
+export interface WireCrypto {
+  sha256(data: Uint8Array): Uint8Array;
+  /** RFC 8032 verification (non-canonical encodings rejected); false, never a throw, for malformed input. */
+  ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+  /** Strict standard padded base64: throws on bad characters, bad padding or non-zero spare bits. */
+  base64ToBytes(b64: string): Uint8Array;
+}
+
+export const portableWireCrypto: WireCrypto = {
+  sha256: (data) => sha256(data),
+  ed25519Verify(signature, message, publicKey) {
+    try {
+      return ed25519.verify(signature, message, publicKey, { zip215: false });
+    } catch {
+      return false;
+    }
+  },
+  base64ToBytes: portableBase64ToBytes,
+};
+
+let active: WireCrypto = portableWireCrypto;
+
+/** Replaces the primitives for the whole process; call once, before serving anything. */
+export function installWireCrypto(impl: WireCrypto): void {
+  active = impl;
+}
+
+export function wireCrypto(): WireCrypto {
+  return active;
+}
