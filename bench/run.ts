@@ -2,6 +2,7 @@
  * npm run bench — every Tributary benchmark on this machine, each figure against a baseline
  * measured in the same run. Prints one table per benchmark, then ONE JSON object (every figure,
  * plus which models produced them) on the last line. See bench/README.md.
+ *   npm run bench [-- --only crypto,ingest,models,browsing]   (default: all four)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,14 @@ import { benchIngestStages } from './collector/stages';
 import { benchCrypto } from './crypto';
 import { benchModels } from './models';
 import { formatTable, targetMet, type Figure } from './lib/report';
+
+const SECTIONS = ['crypto', 'ingest', 'models', 'browsing'] as const;
+type Section = (typeof SECTIONS)[number];
+const onlyArg = process.argv.indexOf('--only');
+const only = new Set<string>(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : SECTIONS);
+const unknown = [...only].filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown.length) throw new Error(`unknown bench section(s): ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+const wanted = (s: Section) => only.has(s);
 
 const started = Date.now();
 const all: Figure[] = [];
@@ -30,20 +39,22 @@ async function section(name: string, run: () => Figure[] | Promise<Figure[]>): P
 const manifest = benchManifest();
 log(`models: ${manifest.file}${manifest.real ? '' : ' (TEST FIXTURES, not the real models)'}`);
 
-await section('crypto: seal + sign vs primitives', benchCrypto);
-await section('collector ingest vs bare echo', async () => [...(await benchIngest()), ...(await benchIngestStages())]);
+if (wanted('crypto')) await section('crypto: seal + sign vs primitives', benchCrypto);
+if (wanted('ingest')) await section('collector ingest vs bare echo', async () => [...(await benchIngest()), ...(await benchIngestStages())]);
 
-// The browser benchmarks share one build, made for a real collector the opted-in profile sends to.
-const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-browser-collector-'));
-const collector = await startCollector(collectorDir);
-const extension = buildBenchExtension(collector.baseUrl, manifest.file);
-try {
-  await section('models: browser extension vs native', () => benchModels(extension.dir, manifest.file));
-  await section('browsing: page load, content script, memory', () => benchBrowsing(extension.dir));
-} finally {
-  extension.remove();
-  await collector.stop();
-  rmSync(collectorDir, { recursive: true, force: true });
+if (wanted('models') || wanted('browsing')) {
+  // The browser benchmarks share one build, made for a real collector the opted-in profile sends to.
+  const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-browser-collector-'));
+  const collector = await startCollector(collectorDir);
+  const extension = buildBenchExtension(collector.baseUrl, manifest.file);
+  try {
+    if (wanted('models')) await section('models: browser extension vs native', () => benchModels(extension.dir, manifest.file));
+    if (wanted('browsing')) await section('browsing: page load, content script, memory', () => benchBrowsing(extension.dir));
+  } finally {
+    extension.remove();
+    await collector.stop();
+    rmSync(collectorDir, { recursive: true, force: true });
+  }
 }
 
 const missed = all.filter((f) => targetMet(f) === false).map((f) => f.key);
