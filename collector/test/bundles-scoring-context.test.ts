@@ -122,6 +122,8 @@ describe('scoring context with more earned history than the near-duplicate windo
     expect(history.length).toBeGreaterThan(NEAR_DUPLICATE_WINDOW + PER_BUNDLE);
     const { ctx } = await insert(Array.from({ length: PER_BUNDLE }, () => signal()));
     expect(ctx.earned).toHaveLength(NEAR_DUPLICATE_WINDOW);
+    // Embeddings come back as exactly the numbers that were sent.
+    expect(ctx.earned.map((e) => Array.from(e.embedding))).toContainEqual(history.at(-1)!.embedding);
     const { ctx: withRepeats } = await insert(history.slice(0, 3).map((old) => signal({ origin: old.origin, text: old.text })));
     expect(withRepeats.earned).toHaveLength(NEAR_DUPLICATE_WINDOW + 3);
   });
@@ -153,15 +155,15 @@ describe('scoring context with more earned history than the near-duplicate windo
   });
 });
 
-describe.runIf(testBackend() === 'sqlite')('rows stored before content hashes were', () => {
-  it('are hashed on first read, so an exact duplicate of one still earns nothing', async () => {
+describe.runIf(testBackend() === 'sqlite')('rows stored before content hashes and binary embeddings were', () => {
+  it('are hashed on first read and compared by their JSON embedding', async () => {
     const old = signal();
     await insert([old]);
     const db = new Database(sqlitePath!);
-    db.prepare('UPDATE signals SET content_hash = NULL').run();
+    db.prepare('UPDATE signals SET content_hash = NULL, embedding_f64 = NULL').run();
     db.close();
-    const { scores } = await insert([signal({ origin: old.origin, text: old.text })]);
-    expect(scores[0]!.reason).toBe('duplicate');
+    const { scores } = await insert([signal({ origin: old.origin, text: old.text }), signal({ embedding: old.embedding.map((x) => x * 1.01) })]);
+    expect(scores.map((s) => s.reason)).toEqual(['duplicate', 'near_duplicate']);
     const check = new Database(sqlitePath!, { readonly: true });
     const unhashed = check.prepare('SELECT COUNT(*) AS n FROM signals WHERE content_hash IS NULL').get() as { n: number };
     check.close();

@@ -20,7 +20,7 @@ export const SCORE_REASONS: readonly ScoreReason[] = ['scored', 'invalid', 'dupl
 export interface EarnedSignal {
   contentHash: string;
   model: string;
-  embedding: readonly number[];
+  embedding: readonly number[] | Float64Array;
 }
 
 export interface ScoringContext {
@@ -44,21 +44,29 @@ export function contentHash(origin: string, text: string): string {
   return sha256Hex(canonicalBytes(CONTENT_HASH_TAG, { origin, text: text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() }));
 }
 
-function norm(v: readonly number[]): number {
+function norm(v: ArrayLike<number>): number {
   let s = 0;
-  for (const x of v) s += x * x;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
   return Math.sqrt(s);
 }
 
-/** Cosine similarity; 0 for vectors of different length or zero norm. */
-export function cosine(a: readonly number[], b: readonly number[]): number {
+/**
+ * cosine with both norms already known: the same arithmetic, without recomputing them per pair.
+ * Float64Arrays (holding exactly the embeddings' numbers) keep this hot loop on one fast path.
+ */
+function cosineWithNorms(a: Float64Array, na: number, b: Float64Array, nb: number): number {
   if (a.length !== b.length) return 0;
-  const na = norm(a);
-  const nb = norm(b);
   if (na === 0 || nb === 0) return 0;
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
   return dot / (na * nb);
+}
+
+const asFloat64 = (v: readonly number[] | Float64Array): Float64Array => (v instanceof Float64Array ? v : Float64Array.from(v));
+
+/** Cosine similarity; 0 for vectors of different length or zero norm. */
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  return a.length === b.length ? cosineWithNorms(Float64Array.from(a), norm(a), Float64Array.from(b), norm(b)) : 0;
 }
 
 function isValid(s: Signal): boolean {
@@ -72,8 +80,9 @@ function isValid(s: Signal): boolean {
  * signals of the same bundle included — and the device's daily cap has room.
  */
 export function scoreBundle(signals: readonly Signal[], ctx: ScoringContext, rules: ScoringRules): SignalScore[] {
-  const earned: EarnedSignal[] = [...ctx.earned];
-  const hashes = new Set(earned.map((e) => e.contentHash));
+  // Each earned embedding's norm is computed once, not once per signal it is compared with.
+  const earned = ctx.earned.map((e) => ({ model: e.model, embedding: asFloat64(e.embedding), norm: norm(e.embedding) }));
+  const hashes = new Set(ctx.earned.map((e) => e.contentHash));
   let today = ctx.unitsToday;
   return signals.map((s): SignalScore => {
     const miss = (reason: ScoreReason): SignalScore => ({ signalId: s.id, units: 0, reason });
@@ -81,13 +90,15 @@ export function scoreBundle(signals: readonly Signal[], ctx: ScoringContext, rul
     if (ctx.deletedSignalIds.has(s.id)) return miss('deleted_item');
     const hash = contentHash(s.origin, s.text);
     if (hashes.has(hash)) return miss('duplicate');
-    if (earned.some((e) => e.model === s.models.embed && cosine(e.embedding, s.embedding) >= rules.nearDuplicateCosine)) {
+    const embedding = Float64Array.from(s.embedding);
+    const n = norm(embedding);
+    if (earned.some((e) => e.model === s.models.embed && cosineWithNorms(e.embedding, e.norm, embedding, n) >= rules.nearDuplicateCosine)) {
       return miss('near_duplicate');
     }
     if (today + rules.unitsPerSignal > rules.dailyCapUnits) return miss('daily_cap');
     today += rules.unitsPerSignal;
     hashes.add(hash);
-    earned.push({ contentHash: hash, model: s.models.embed, embedding: s.embedding });
+    earned.push({ model: s.models.embed, embedding, norm: n });
     return { signalId: s.id, units: rules.unitsPerSignal, reason: 'scored' };
   });
 }

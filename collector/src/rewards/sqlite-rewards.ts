@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { IssuedVoucher, LedgerEntry, NewLinkNonce, NewWalletLink, RewardsStore, WalletLinkResult } from '../store/types';
 import type { ScoreReason, ScoringContext, SignalScore } from './scoring';
-import { distinct, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type BundleSignalKey, type EarnedRow, type UnhashedRow } from './scoring-context';
+import { distinct, EARNED_COLUMNS, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type BundleSignalKey, type EarnedRow, type UnhashedRow } from './scoring-context';
 
 export interface ScoringQueries {
   /**
@@ -24,8 +24,7 @@ export function sqliteScoring(db: Database.Database): ScoringQueries {
     unhashed: db.prepare<[string], UnhashedRow>('SELECT id, origin, text FROM signals WHERE device_pub = ? AND content_hash IS NULL'),
     setHash: db.prepare('UPDATE signals SET content_hash = ? WHERE id = ?'),
     recentEarned: db.prepare<[string, string, number], EarnedRow>(
-      `SELECT id, content_hash, model_embed, embedding_json FROM signals
-       WHERE device_pub = ? AND model_embed = ? AND earned = 1 ORDER BY stored_at DESC LIMIT ?`,
+      `SELECT ${EARNED_COLUMNS} FROM signals WHERE device_pub = ? AND model_embed = ? AND earned = 1 ORDER BY stored_at DESC LIMIT ?`,
     ),
     unitsToday: db.prepare<[string, string], { units: number | null }>(
       'SELECT SUM(units) AS units FROM signal_scores WHERE device_pub = ? AND day = ?',
@@ -53,7 +52,7 @@ export function sqliteScoring(db: Database.Database): ScoringQueries {
       const exact = hashes.length
         ? db
             .prepare<string[], EarnedRow>(
-              `SELECT id, content_hash, model_embed, embedding_json FROM signals
+              `SELECT ${EARNED_COLUMNS} FROM signals
                WHERE device_pub = ? AND earned = 1 AND content_hash IN (${placeholders(hashes.length)})`,
             )
             .all(devicePub, ...hashes)

@@ -157,4 +157,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX signals_device_content ON signals(device_pub, content_hash);
   CREATE INDEX signals_earned_recent ON signals(device_pub, model_embed, stored_at) WHERE earned = 1;
   `,
+  /* 5: embeddings the scorer reads without parsing JSON (issue 8) */ `
+  -- The embedding as little-endian float64s: exactly the numbers of embedding_json, which stays
+  -- the exported form. Parsing hundreds of JSON embeddings was most of a bundle's scoring time.
+  -- NULL on rows stored before; the scorer falls back to embedding_json for those.
+  ALTER TABLE signals ADD COLUMN embedding_f64 BLOB;
+  `,
 ];

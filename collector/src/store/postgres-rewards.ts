@@ -3,7 +3,7 @@
 // nonces and issued vouchers.
 import type { ScoringQueries } from '../rewards/sqlite-rewards';
 import type { ScoreReason } from '../rewards/scoring';
-import { distinct, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type EarnedRow, type UnhashedRow } from '../rewards/scoring-context';
+import { distinct, EARNED_COLUMNS, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type EarnedRow, type UnhashedRow } from '../rewards/scoring-context';
 import { placeholders, type PgDb, type Queryable } from './pg-db';
 import type { LedgerEntry, RewardsStore, WalletLinkResult } from './types';
 
@@ -29,7 +29,7 @@ export function pgScoring(q: Queryable): PgScoringQueries {
         : [];
       const exact = hashes.length
         ? await q.rows<EarnedRow>(
-            `SELECT id, content_hash, model_embed, embedding_json FROM signals
+            `SELECT ${EARNED_COLUMNS} FROM signals
              WHERE device_pub = $1 AND earned = 1 AND content_hash IN (${placeholders(hashes.length, 1)})`,
             [devicePub, ...hashes],
           )
@@ -38,7 +38,7 @@ export function pgScoring(q: Queryable): PgScoringQueries {
       for (const model of distinct(bundle.map((s) => s.model))) {
         recent.push(
           ...(await q.rows<EarnedRow>(
-            `SELECT id, content_hash, model_embed, embedding_json FROM signals
+            `SELECT ${EARNED_COLUMNS} FROM signals
              WHERE device_pub = $1 AND model_embed = $2 AND earned = 1 ORDER BY stored_at DESC LIMIT $3`,
             [devicePub, model, NEAR_DUPLICATE_WINDOW],
           )),

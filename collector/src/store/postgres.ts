@@ -9,7 +9,7 @@
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
 import { postgresDataset } from '../export/postgres-dataset';
 import { totalUnits, utcDay } from '../rewards/scoring';
-import { bundleSignalKeys, earnedFlags } from '../rewards/scoring-context';
+import { bundleSignalKeys, earnedFlags, embeddingBytes } from '../rewards/scoring-context';
 import { postgresTransparency } from '../transparency/postgres-store';
 import { openPgDb, placeholders, type Queryable } from './pg-db';
 import { migratePostgres } from './pg-migrate';
@@ -86,8 +86,8 @@ async function insertTx(q: Queryable, b: NewBundle): Promise<InsertBundleResult>
   for (const [i, s] of b.signals.entries()) {
     const n = await q.run(
       `INSERT INTO signals (id, bundle_id, device_pub, origin, title, text, entities_json, embedding_json, dims, model_embed, model_ner,
-                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at, content_hash, earned)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO NOTHING`,
+                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at, content_hash, earned, embedding_f64)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (id) DO NOTHING`,
       [
         s.id,
         e.bundleId,
@@ -108,6 +108,7 @@ async function insertTx(q: Queryable, b: NewBundle): Promise<InsertBundleResult>
         b.receivedAt,
         keys[i]!.contentHash,
         earned.get(s.id) ? 1 : 0,
+        embeddingBytes(s.embedding),
       ],
     );
     if (n === 0) throw new SignalConflict();

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
 import { sqliteRewards, sqliteScoring } from '../rewards/sqlite-rewards';
 import { totalUnits, utcDay } from '../rewards/scoring';
-import { bundleSignalKeys, earnedFlags } from '../rewards/scoring-context';
+import { bundleSignalKeys, earnedFlags, embeddingBytes } from '../rewards/scoring-context';
 import { sqliteDataset } from '../export/sqlite-dataset';
 import { sqliteTransparency } from '../transparency/sqlite-store';
 import { MIGRATIONS } from './migrations';
@@ -59,9 +59,9 @@ export function openSqliteStore(path: string): Store {
     ),
     insertSignal: db.prepare(
       `INSERT INTO signals (id, bundle_id, device_pub, origin, title, text, entities_json, embedding_json, dims, model_embed, model_ner,
-                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at, content_hash, earned)
+                            visited_at, dwell_ms, scroll_depth, interactions, lang, stored_at, content_hash, earned, embedding_f64)
        VALUES (@id, @bundleId, @devicePub, @origin, @title, @text, @entitiesJson, @embeddingJson, @dims, @modelEmbed, @modelNer,
-               @visitedAt, @dwellMs, @scrollDepth, @interactions, @lang, @storedAt, @contentHash, @earned)`,
+               @visitedAt, @dwellMs, @scrollDepth, @interactions, @lang, @storedAt, @contentHash, @earned, @embeddingF64)`,
     ),
     insertLedger: db.prepare(
       `INSERT INTO ledger (device_pub, bundle_id, kind, amount, signal_count, request_hash, created_at)
@@ -156,6 +156,7 @@ export function openSqliteStore(path: string): Store {
           storedAt: b.receivedAt,
           contentHash: keys[i]!.contentHash,
           earned: earned.get(s.id) ? 1 : 0,
+          embeddingF64: embeddingBytes(s.embedding),
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new SignalConflict();
