@@ -56,6 +56,14 @@ describe('node:crypto primitives vs the portable ones', () => {
     expect(rejected).toBeGreaterThan(1000);
   });
 
+  it('Ed25519 signs random messages with random seeds to the same bytes', () => {
+    for (let i = 0; i < 100; i++) {
+      const seed = bytes(32);
+      const msg = bytes(randomInt(0, 5000));
+      expect(hex(nodeWireCrypto.ed25519Sign(msg, seed))).toBe(hex(portableWireCrypto.ed25519Sign(msg, seed)));
+    }
+  });
+
   it('Ed25519 verify accepts and rejects the same signatures', () => {
     const L = (1n << 252n) + 27742317777372353535851937790883648493n;
     let accepted = 0;

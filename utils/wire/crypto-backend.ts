@@ -1,4 +1,4 @@
-// The primitives the wire code spends its time in, behind one typed binding. The default is
+// The primitives the wire code spends its time in (hashing, Ed25519, base64 decoding), behind one typed binding. The default is
 // portable JS (@noble, our strict base64), which is what the extension runs; a Node process may
 // install faster native implementations once at startup (the collector does: node:crypto and
 // Buffer, see collector/src/crypto/node-wire-crypto.ts). This module imports nothing from Node,
@@ -10,6 +10,8 @@ import { portableBase64ToBytes } from './base64';
 
 export interface WireCrypto {
   sha256(data: Uint8Array): Uint8Array;
+  /** RFC 8032 signature (deterministic, so every implementation gives the same bytes) by a 32-byte seed. */
+  ed25519Sign(message: Uint8Array, seed: Uint8Array): Uint8Array;
   /** RFC 8032 verification (non-canonical encodings rejected); false, never a throw, for malformed input. */
   ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
   /** Strict standard padded base64: throws on bad characters, bad padding or non-zero spare bits. */
@@ -18,6 +20,7 @@ export interface WireCrypto {
 
 export const portableWireCrypto: WireCrypto = {
   sha256: (data) => sha256(data),
+  ed25519Sign: (message, seed) => ed25519.sign(message, seed),
   ed25519Verify(signature, message, publicKey) {
     try {
       return ed25519.verify(signature, message, publicKey, { zip215: false });

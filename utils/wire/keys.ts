@@ -49,7 +49,7 @@ export function generateReceiptKeyPair(): ReceiptKeyPair {
 }
 
 export function signBytes(message: Uint8Array, secretKey: Uint8Array): string {
-  return bytesToHex(ed25519.sign(message, secretKey));
+  return bytesToHex(wireCrypto().ed25519Sign(message, secretKey));
 }
 
 /** Never throws: malformed keys or signatures simply fail verification. */

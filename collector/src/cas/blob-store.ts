@@ -2,7 +2,8 @@
 // one file per CID; writes go through a temp file and a rename, so several
 // collector processes sharing the directory can put the same blob safely.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cidOf, isBundleCid } from '../../../utils/wire/cid';
 
@@ -22,8 +23,9 @@ export function fsBlobStore(dir: string): BlobStore {
       const cid = cidOf(bytes);
       const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
       // fsync'd before the rename: the blob is on disk before the row that names it commits.
-      writeFileSync(tmp, bytes, { mode: 0o600, flush: true });
-      renameSync(tmp, join(dir, cid));
+      // Asynchronous, so the wait for the disk does not stall other requests' CPU work.
+      await writeFile(tmp, bytes, { mode: 0o600, flush: true });
+      await rename(tmp, join(dir, cid));
       return cid;
     },
     async get(cid) {

@@ -1,17 +1,25 @@
-// node:crypto and Buffer behind utils/wire's WireCrypto binding: OpenSSL's sha256 and Ed25519
+// node:crypto and Buffer behind utils/wire's WireCrypto binding: OpenSSL's sha256 and Ed25519 (sign, verify)
 // and Node's native base64 instead of their pure-JS twins, which were most of the CPU an
 // ingest spent before decrypting. Same answers as the portable ones (collector/test/
 // node-wire-crypto.test.ts compares them); the extension keeps the portable ones.
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { installWireCrypto, type WireCrypto } from '../../../utils/wire/crypto-backend';
 
 /** DER SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410); the 32 raw key bytes follow. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
+/** DER PKCS#8 header of an Ed25519 private key (RFC 8410); the 32-byte seed follows. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
 const asBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 export const nodeWireCrypto: WireCrypto = {
   sha256: (data) => asBytes(createHash('sha256').update(data).digest()),
+  ed25519Sign(message, seed) {
+    if (seed.length !== 32) throw new TypeError('Ed25519 seed must be 32 bytes');
+    const key = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+    return asBytes(sign(null, message, key));
+  },
   ed25519Verify(signature, message, publicKey) {
     if (signature.length !== 64 || publicKey.length !== 32) return false;
     try {
