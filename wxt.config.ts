@@ -18,6 +18,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     define: { __COLLECTOR_URL__: JSON.stringify(collectorUrl.origin) },
+    resolve: {
+      // transformers.js imports ONNX Runtime's WebGPU build, whose WASM is the 27 MB asyncify
+      // variant. The extension runs its models on the CPU only, so it ships the plain WASM build
+      // (14 MB): a smaller package and less compiled code resident in the model host.
+      alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }],
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Tributary',

@@ -1,5 +1,5 @@
 import { env, pipeline } from '@huggingface/transformers';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { browser } from 'wxt/browser';
 import type { RuntimeModelInfo } from './manifest';
 import { LoadProgress, type FileProgressEvent } from './progress';
