@@ -2,6 +2,9 @@
 import random
 
 from faker import Faker
+from freezegun import freeze_time
+
+from .ner_corpus import CORPUS_CLOCK
 
 HANDWRITTEN = [
     "The quarterly report shows revenue grew by twelve percent.",
@@ -83,6 +86,7 @@ PARAPHRASES = [
 LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "pt_BR", "sv_SE"]
 
 
+@freeze_time(CORPUS_CLOCK)
 def _faker_sentences(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     fakers = {loc: Faker(loc) for loc in LOCALES}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faker import Faker
+from freezegun import freeze_time
 
 from . import ner_templates as T
 
@@ -190,6 +191,12 @@ def _faker_pool(locales: list[str], seed: int) -> dict[str, Faker]:
     return pool
 
 
+# Faker draws dates, birth dates and date-derived IDs (many national ID numbers) relative to
+# today; the clock is frozen while generating so the corpus does not depend on the build date.
+CORPUS_CLOCK = "2026-01-01 12:00:00"
+
+
+@freeze_time(CORPUS_CLOCK)
 def generate(split: str, count: int, seed: int) -> list[Example]:
     """Deterministically generate `count` examples for 'train' or 'heldout'."""
     if split == "train":
