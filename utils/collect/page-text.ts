@@ -10,11 +10,21 @@ const SKIP_TAGS = new Set([
 
 const MAIN_SELECTORS = ['main', 'article', '[role="main"]'];
 
+/**
+ * Text a stylesheet hides (a closed dialog, a collapsed account menu, an off-screen template) is
+ * not what the user reads, and is often the most personal part of a page.
+ */
+function isCssHidden(el: Element): boolean {
+  if (typeof el.checkVisibility === 'function') return !el.checkVisibility({ visibilityProperty: true });
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return style?.display === 'none' || style?.visibility === 'hidden';
+}
+
 function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
-  return false;
+  return isCssHidden(el);
 }
 
 export function mainTextRoot(doc: Document): Element | null {

@@ -54,6 +54,18 @@ describe('extractVisibleText', () => {
     expect(text).toBe('Shown Also shown');
   });
 
+  it('skips what a stylesheet hides (display: none, visibility: hidden), inline or from a class', () => {
+    document.head.innerHTML = '<style>.menu-closed { display: none } .ghost { visibility: hidden }</style>';
+    const text = bodyText(`
+      <p>Shown</p>
+      <div style="display:none"><p>inline-none-secret</p></div>
+      <div class="menu-closed"><p>Signed in as class-none-secret</p></div>
+      <div class="ghost"><span>visibility-secret</span></div>
+      <div style="opacity:0.5"><p>Faint but shown</p></div>
+    `);
+    expect(text).toBe('Shown Faint but shown');
+  });
+
   it('stops at the bound and cuts at a word', () => {
     const text = bodyText(`<p>${LONG}</p><p>${LONG}</p>`, 100);
     expect(text.length).toBeLessThanOrEqual(100);
