@@ -2,6 +2,7 @@
  * The load generator, run as its own process so it never shares an event loop with a server.
  * Seals distinct 20-signal bundles (fresh bundle and signal ids, several devices), then drives
  * the echo endpoint and the collector alternately with autocannon: echo, collector, echo, collector.
+ * Both servers first get an unmeasured warm-up (fresh processes: JIT, first SQLite pages, tsx). 
  * Config is one JSON object in argv[2]; the result is one JSON line on stdout.
  */
 import autocannon from 'autocannon';
@@ -19,13 +20,15 @@ const Config = z.object({
   rounds: z.number().int().positive(),
   echoRequests: z.number().int().positive(),
   connections: z.number().int().positive(),
+  /** Distinct bundles sent to each server before the first measured round, not counted. */
+  warmupBundles: z.number().int().nonnegative(),
 });
 const config = Config.parse(JSON.parse(process.argv[2] ?? '{}'));
 
 const DEVICES = 8;
 const devices = Array.from({ length: DEVICES }, generateDeviceKeyPair);
 const key = { collectorPub: base64ToBytes(config.collectorPub), collectorKeyId: config.collectorKeyId };
-const bodies = Array.from({ length: config.bundlesPerRound * config.rounds }, (_, i) => {
+const bodies = Array.from({ length: config.bundlesPerRound * config.rounds + config.warmupBundles }, (_, i) => {
   const device = devices[i % DEVICES]!;
   return JSON.stringify(sealBundle(benchBundle(device.publicKey), key, device.secretKey));
 });
@@ -53,6 +56,11 @@ async function fire(url: string, payloads: string[], amount: number): Promise<Ro
   return { perSecond: ok / (result.duration || 1), p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts };
 }
 
+const warmup = bodies.splice(0, config.warmupBundles);
+if (warmup.length) {
+  await fire(`${config.echoUrl}/echo`, warmup, warmup.length);
+  await fire(`${config.collectorUrl}/v1/bundles`, warmup, warmup.length);
+}
 const echo: Round[] = [];
 const ingest: Round[] = [];
 for (let r = 0; r < config.rounds; r++) {

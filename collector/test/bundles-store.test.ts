@@ -1,7 +1,8 @@
-// The scoring context is bounded: exact duplicates are found across the whole history by
-// content hash, near-duplicates only within the device's most recent NEAR_DUPLICATE_WINDOW
-// earned signals, so ingest cost no longer grows with the device's history. Runs on SQLite
-// (collector project) and on PostgreSQL (collector-pg project).
+// Storing bundles, straight through the store. The scoring context is bounded: exact duplicates
+// are found across the whole history by content hash, near-duplicates only within the device's
+// most recent NEAR_DUPLICATE_WINDOW earned signals, so ingest cost no longer grows with the
+// device's history. Concurrent bundles (one SQLite transaction per batch) fail and score one by
+// one. Runs on SQLite (collector project) and on PostgreSQL (collector-pg project).
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { scoreBundle, type ScoringContext, type ScoringRules, type SignalScore }
 import { NEAR_DUPLICATE_WINDOW } from '../src/rewards/scoring-context';
 import { openPostgresStore } from '../src/store/postgres';
 import { openSqliteStore } from '../src/store/sqlite';
-import type { Store } from '../src/store/types';
+import type { InsertBundleResult, Store } from '../src/store/types';
 import { tempDir, testBackend, testDatabase } from './harness';
 
 const RULES: ScoringRules = { nearDuplicateCosine: 0.97, dailyCapUnits: 1_000_000, unitsPerSignal: 1 };
@@ -34,6 +35,7 @@ function randomEmbedding(): number[] {
 const signal = (overrides: Partial<Signal> = {}): Signal => makeSignal({ embedding: randomEmbedding(), ...overrides });
 
 interface Stored {
+  result: InsertBundleResult;
   scores: SignalScore[];
   /** What the store handed the scorer. */
   ctx: ScoringContext;
@@ -45,8 +47,8 @@ let sqlitePath: string | undefined;
 const device = generateDeviceKeyPair();
 let clock = Date.UTC(2026, 0, 5, 12);
 
-/** Stores one bundle of `signals` for the device straight through the store, as ingest does after decrypting. */
-async function insert(signals: Signal[]): Promise<Stored> {
+/** Offers one bundle of `signals` for the device straight to the store, as ingest does after decrypting. */
+async function offer(signals: Signal[]): Promise<Stored> {
   clock += 1000;
   const env: BundleEnvelope = {
     v: 1,
@@ -60,7 +62,7 @@ async function insert(signals: Signal[]): Promise<Stored> {
     sig: '00'.repeat(64),
   };
   const envelopeJson = JSON.stringify(env);
-  let seen: Stored | undefined;
+  let seen: Omit<Stored, 'result'> = { scores: [], ctx: { earned: [], deletedSignalIds: new Set(), unitsToday: 0 } };
   const result = await store.insertBundle({
     envelope: env,
     envelopeHash: randomUUID(),
@@ -79,8 +81,13 @@ async function insert(signals: Signal[]): Promise<Stored> {
       ),
     receivedAt: clock,
   });
-  expect(result.status).toBe('stored');
-  return seen!;
+  return { ...seen, result };
+}
+
+async function insert(signals: Signal[]): Promise<Stored> {
+  const stored = await offer(signals);
+  expect(stored.result.status).toBe('stored');
+  return stored;
 }
 
 /** More earned signals than the window holds, oldest first; every one scores. */
@@ -152,6 +159,26 @@ describe('scoring context with more earned history than the near-duplicate windo
     expect(scores[0]!.reason).toBe('duplicate');
     const { ctx } = await insert([signal()]);
     expect(ctx.earned).toHaveLength(1);
+  });
+});
+
+describe('concurrent bundles', () => {
+  it('are scored one after the other, and one whose signal id is taken fails alone', async () => {
+    const taken = signal();
+    await insert([taken]);
+    const shared = signal();
+    const outcomes = await Promise.all([
+      offer([signal()]),
+      offer([shared]),
+      offer([signal(), { ...taken }]),
+      offer([signal({ origin: shared.origin, text: shared.text })]),
+      offer([signal()]),
+    ]);
+    expect(outcomes.map((o) => o.result.status)).toEqual(['stored', 'stored', 'signal_conflict', 'stored', 'stored']);
+    expect(outcomes[3]!.scores[0]!.reason).toBe('duplicate');
+    const { ctx } = await insert([signal()]);
+    // taken, the two lone signals and shared; the conflicting bundle left nothing, the duplicate earned nothing.
+    expect(ctx.earned).toHaveLength(4);
   });
 });
 
