@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { RuntimeModelInfo } from './manifest';
 import { LoadProgress, type FileProgressEvent } from './progress';
 import { modelRunners, type ModelRunners } from './runners';
+import { yieldBetweenCalls } from './yield-between-calls';
 
 /**
  * Loads the models the extension ships, in a page with a DOM (Chrome's offscreen document,
@@ -28,5 +29,5 @@ export async function loadBrowserRunners(onProgress: (fraction: number) => void)
     pipeline('feature-extraction', 'embed', { dtype: 'q8', device: 'wasm', progress_callback }),
     pipeline('token-classification', 'ner', { dtype: 'q8', device: 'wasm', progress_callback }),
   ]);
-  return modelRunners({ embed, ner }, info);
+  return yieldBetweenCalls(modelRunners({ embed, ner }, info));
 }
