@@ -21,7 +21,7 @@ import {
 import { makePlaintext } from '../../test/unit/wire/fixtures';
 import { SQLITE_FILE_NAME } from '../src/config';
 import { tempDir } from './harness';
-import { parseRawReply, postJson, rawRequest, rawSocket, startCollector, type RawResponse, type RunningCollector } from './process';
+import { parseRawReply, postJson, rawRequest, rawSocket, rawSocketReply, startCollector, type RawResponse, type RunningCollector } from './process';
 
 let c: RunningCollector;
 let dataDir: string;
@@ -116,10 +116,10 @@ describe('hostile input against the running collector', () => {
     const huge = JSON.stringify({ ...legit, ciphertext: 'A'.repeat(10 * 1024 * 1024) });
     const head = (extra: string) => `POST /v1/bundles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${extra}\r\n`;
     // Announced by Content-Length: refused from the header alone, before any body byte is read.
-    await expect4xx('10 MiB body announced', async () => parseRawReply(await rawSocket(c.port, head(`Content-Length: ${huge.length}\r\n`))), 413);
+    await expect4xx('10 MiB body announced', async () => parseRawReply(await rawSocketReply(c.port, head(`Content-Length: ${huge.length}\r\n`))), 413);
     // Chunked, so the server only learns the size while reading.
     const chunked = `${huge.length.toString(16)}\r\n${huge}\r\n0\r\n\r\n`;
-    await expect4xx('10 MiB chunked body', async () => parseRawReply(await rawSocket(c.port, head('Transfer-Encoding: chunked\r\n') + chunked)), 413);
+    await expect4xx('10 MiB chunked body', async () => parseRawReply(await rawSocketReply(c.port, head('Transfer-Encoding: chunked\r\n') + chunked)), 413);
     await expect4xx('8.5 MiB ciphertext under the body limit', () => post({ ...legit, ciphertext: 'A'.repeat(8.5 * 1024 * 1024) }), 400);
     await expect4xx('1 MiB bundleId', () => post({ ...legit, bundleId: 'a'.repeat(1024 * 1024) }), 400);
     await expect4xx('1 MiB sig', () => post({ ...legit, sig: 'a'.repeat(1024 * 1024) }), 400);

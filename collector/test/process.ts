@@ -151,6 +151,18 @@ export function rawSocket(port: number, data: string | Buffer): Promise<string> 
   });
 }
 
+/**
+ * rawSocket for requests the server refuses mid-body: when it closes with our bytes still in
+ * flight, the kernel may answer them with a reset that discards the reply it already sent. An
+ * empty reply is that transport race, never an answer, so the request is tried again (at most
+ * `attempts` times); any reply the server did send is returned as it is.
+ */
+export async function rawSocketReply(port: number, data: string | Buffer, attempts = 3): Promise<string> {
+  let reply = '';
+  for (let i = 0; i < attempts && reply === ''; i++) reply = await rawSocket(port, data);
+  return reply;
+}
+
 /** Status and body of a raw HTTP/1.1 reply. */
 export function parseRawReply(reply: string): RawResponse {
   const [head = '', body = ''] = reply.split('\r\n\r\n', 2);
