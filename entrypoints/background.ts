@@ -33,12 +33,16 @@ export default defineBackground({
       lastModelUse = Date.now();
       return models.process(pages);
     };
-    const engine = createEngine({ db, client, models: { process } });
-    const state = async () => buildState(await db(), model, __COLLECTOR_URL__, Date.now());
     const pause = browsingPause();
+    const engine = createEngine({ db, client, models: { process }, mayProcess: () => pause.takeQuiet(Date.now()) });
+    const state = async () => buildState(await db(), model, __COLLECTOR_URL__, Date.now());
+    const kick = () => void engine.tick().catch((err: unknown) => console.warn('tributary: tick failed', err));
     let quietTimer: ReturnType<typeof setTimeout> | undefined;
-    const kick = () =>
-      void engine.tick({ deferModelWork: !pause.takeQuiet(Date.now()) }).catch((err: unknown) => console.warn('tributary: tick failed', err));
+    const browsingActivity = () => {
+      pause.activity(Date.now());
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(kick, QUIET_MS);
+    };
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -71,14 +75,16 @@ export default defineBackground({
       const consent = await readConsent();
       const isCollector = new URL(page.url).origin === new URL(__COLLECTOR_URL__).origin;
       const decision = isCollector ? { collect: false } : decideCollection(consent, page, Date.now());
-      if (message.type === 'collect-policy') return { collect: decision.collect, signals: consent.signals };
+      if (message.type === 'collect-policy') {
+        // Asked by every page that has just loaded: browsing is going on.
+        if (decision.collect) browsingActivity();
+        return { collect: decision.collect, signals: consent.signals };
+      }
       // Checked again on arrival: consent may have changed while the user read the page.
       if (!decision.collect || message.observation.origin !== new URL(page.url).origin) return null;
       const { dropped } = await recordObservation(await db(), message.observation);
       if (dropped > 0) await updateStatus((s) => ({ ...s, droppedNotice: s.droppedNotice + dropped }));
-      pause.visitEnded(Date.now());
-      clearTimeout(quietTimer);
-      quietTimer = setTimeout(kick, QUIET_MS);
+      browsingActivity();
       return null;
     }
 

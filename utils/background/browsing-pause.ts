@@ -1,15 +1,17 @@
 /**
  * Anonymizing and embedding a visit takes seconds of CPU. Started the moment a visit ends, it
  * competes with the load of the page the user is opening next, so model work waits for a pause
- * in browsing: QUIET_MS without another visit ending, or at most MAX_DEFER_MS after the first
- * visit it has waited for, so that continuous browsing still gets processed.
+ * in browsing: QUIET_MS without browsing activity (a page loaded, a visit ended) — the user is
+ * reading, not navigating — or at most MAX_DEFER_MS after the first activity it has waited for,
+ * so that continuous browsing still gets processed. It is asked again before every batch, so a
+ * backlog stops between batches when the user navigates again.
  */
-export const QUIET_MS = 8_000;
+export const QUIET_MS = 20_000;
 export const MAX_DEFER_MS = 5 * 60_000;
 
 export interface BrowsingPause {
-  /** A visit has just ended. */
-  visitEnded(now: number): void;
+  /** A page has just loaded, or a visit has just ended. */
+  activity(now: number): void;
   /** Whether model work may run now. When it says yes, the waiting starts over. */
   takeQuiet(now: number): boolean;
 }
@@ -18,7 +20,7 @@ export function browsingPause(quietMs = QUIET_MS, maxDeferMs = MAX_DEFER_MS): Br
   let lastVisit = Number.NEGATIVE_INFINITY;
   let waitingSince: number | null = null;
   return {
-    visitEnded(now) {
+    activity(now) {
       lastVisit = now;
       waitingSince ??= now;
     },

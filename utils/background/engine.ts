@@ -15,16 +15,15 @@ export interface EngineDeps {
   db: () => Promise<Db>;
   client: CollectorClient;
   models: { process(pages: PageText[]): Promise<ProcessedPage[]> };
+  /** Asked before every batch of model work, except on forced passes (the user asked to send now). */
+  mayProcess?: () => boolean;
   now?: () => number;
   policy?: BundlePolicy;
 }
 
 export interface Engine {
-  /**
-   * One pass over the whole pipeline: process → bundle → submit → refresh balance.
-   * `deferModelWork` skips the processing step (items wait for a later pass); the rest still runs.
-   */
-  tick(options?: { force?: boolean; deferModelWork?: boolean }): Promise<void>;
+  /** One pass over the whole pipeline: process → bundle → submit → refresh balance. */
+  tick(options?: { force?: boolean }): Promise<void>;
   refreshKeys(): Promise<CollectorKeysResponse>;
 }
 
@@ -47,10 +46,11 @@ export function createEngine(deps: EngineDeps): Engine {
     return keys;
   }
 
-  async function pass(force: boolean, deferModelWork: boolean): Promise<void> {
+  async function pass(force: boolean): Promise<void> {
     const consent = await readConsent();
     const database = await deps.db();
-    if (!deferModelWork) await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending);
+    const mayProcess = force ? () => true : (deps.mayProcess ?? (() => true));
+    await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending, mayProcess);
     // Opted out or paused: keep everything on the device, send nothing.
     if (!consent.optedIn || (consent.pausedUntil !== null && now() < consent.pausedUntil)) return;
     const deviceKey = await loadDeviceKey(database);
@@ -80,7 +80,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     tick(options) {
-      const next = running.then(() => pass(options?.force ?? false, options?.deferModelWork ?? false));
+      const next = running.then(() => pass(options?.force ?? false));
       running = next.catch(() => undefined);
       return next;
     },

@@ -49,6 +49,8 @@ export async function processWaitingItems(
   database: Db,
   process: (pages: PageText[]) => Promise<ProcessedPage[]>,
   holdForReview: boolean,
+  /** Asked before every batch; false leaves the rest waiting for a later pass. */
+  mayProcess: () => boolean = () => true,
 ): Promise<{ processed: number; failed: number }> {
   const waiting = [
     ...(await database.getAllFromIndex('items', 'status', 'processing')),
@@ -56,7 +58,7 @@ export async function processWaitingItems(
   ];
   let processed = 0;
   let failed = 0;
-  for (let i = 0; i < waiting.length; i += PROCESS_BATCH) {
+  for (let i = 0; i < waiting.length && mayProcess(); i += PROCESS_BATCH) {
     const batch = waiting.slice(i, i + PROCESS_BATCH);
     let results: ProcessedPage[] | null = null;
     let error = '';

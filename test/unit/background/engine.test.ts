@@ -21,19 +21,28 @@ const processed = (): ProcessedPage => ({
 });
 
 describe('engine tick', () => {
-  it('with model work deferred leaves waiting visits unprocessed, and a later tick processes them', async () => {
+  it('leaves waiting visits unprocessed while model work may not run, processes them once it may, and always on a forced pass', async () => {
     const waiting = makeItem({ status: 'processing', attempts: 0, raw: { title: 't', text: 'x' }, redacted: undefined, embedding: undefined });
     await putItems(database, [waiting]);
     const process = vi.fn(async (pages: PageText[]) => pages.map(processed));
     // Not opted in: the pass ends after processing, so no collector is ever contacted.
-    const engine = createEngine({ db: async () => database, client: {} as CollectorClient, models: { process }, now: () => T0 });
+    let quiet = false;
+    const engine = createEngine({ db: async () => database, client: {} as CollectorClient, models: { process }, mayProcess: () => quiet, now: () => T0 });
 
-    await engine.tick({ deferModelWork: true });
+    await engine.tick();
     expect(process).not.toHaveBeenCalled();
     expect((await database.get('items', waiting.id))!.status).toBe('processing');
 
+    quiet = true;
     await engine.tick();
     expect(process).toHaveBeenCalledTimes(1);
     expect((await database.get('items', waiting.id))!.status).toBe('ready');
+
+    const second = makeItem({ status: 'processing', attempts: 0, raw: { title: 't2', text: 'y' }, redacted: undefined, embedding: undefined });
+    await putItems(database, [second]);
+    quiet = false;
+    await engine.tick({ force: true });
+    expect(process).toHaveBeenCalledTimes(2);
+    expect((await database.get('items', second.id))!.status).toBe('ready');
   });
 });

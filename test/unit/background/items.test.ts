@@ -94,6 +94,18 @@ describe('recordObservation', () => {
 });
 
 describe('processWaitingItems', () => {
+  it('asks before every batch and leaves the rest waiting once it may not go on', async () => {
+    const items = Array.from({ length: PROCESS_BATCH * 2 + 1 }, (_, i) => processingItem({ visitedAt: T0 + i }));
+    await putAll(items);
+    const process = succeed();
+    let asked = 0;
+    const result = await processWaitingItems(database, process, false, () => ++asked === 1);
+    expect(result).toEqual({ processed: PROCESS_BATCH, failed: 0 });
+    expect(asked).toBe(2);
+    expect(process).toHaveBeenCalledTimes(1);
+    expect(await database.countFromIndex('items', 'status', 'processing')).toBe(PROCESS_BATCH + 1);
+  });
+
   it('success drops the raw text and makes the item ready', async () => {
     const item = processingItem();
     await putAll([item]);
