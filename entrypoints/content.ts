@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { afterLoad } from '@/utils/collect/after-load';
 import { observePage } from '@/utils/collect/page-observer';
 import type { CollectPolicyReply, ContentMessage } from '@/utils/messages';
 
@@ -11,6 +12,7 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   async main(ctx) {
+    await afterLoad(window);
     const ask: ContentMessage = { type: 'collect-policy' };
     const policy = (await browser.runtime.sendMessage(ask)) as CollectPolicyReply | undefined;
     if (!policy?.collect || ctx.isInvalid) return;
