@@ -22,7 +22,9 @@ export default defineConfig({
       // transformers.js imports ONNX Runtime's WebGPU build, whose WASM is the 27 MB asyncify
       // variant. The extension runs its models on the CPU only, so it ships the plain WASM build
       // (14 MB): a smaller package and less compiled code resident in the model host.
-      alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }],
+      // The non-bundled build loads its Emscripten glue from `wasmPaths.mjs`, a file of its own,
+      // which is what ONNX Runtime's worker threads are started from.
+      alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: path.join(repoRoot, 'node_modules/onnxruntime-web/dist/ort.wasm.min.mjs') }],
     },
   }),
   manifest: ({ browser }) => ({
@@ -33,6 +35,11 @@ export default defineConfig({
     host_permissions: [`${collectorUrl.origin}/*`],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     incognito: 'not_allowed',
+    // Cross-origin isolation for the extension's own pages (a Chrome manifest key): SharedArrayBuffer,
+    // hence WASM threads for the models. Extension pages load nothing from other origins.
+    ...(browser === 'firefox'
+      ? {}
+      : { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }),
     content_security_policy: {
       // WASM for the on-device models; no remote code of any kind.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

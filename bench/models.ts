@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { loadNodeRunners } from '../utils/models/node-runners';
 import { LIMITS } from '../utils/limits';
+import { wasmThreadCount } from '../utils/models/wasm-threads';
 import { browserEmbedRate, captureEmbedRunners, openModelHost, timedModelRequest } from './browser/model-host';
 import { launchExtension, pageTexts } from './browser/setup';
 import { ROOT } from './lib/child';
@@ -40,6 +41,8 @@ export async function benchModels(extensionDir: string, manifestFile: string): P
   try {
     const pages = await openModelHost(ext);
     const coldStartMs = await timedModelRequest(pages.caller, { type: 'model:warm', target: 'offscreen' });
+    const host = await pages.host.evaluate(() => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }));
+    const threads = wasmThreadCount(host.isolated, host.cores);
     await captureEmbedRunners(ext, extensionDir, pages);
 
     const nativeRate = async () => {
@@ -63,7 +66,7 @@ export async function benchModels(extensionDir: string, manifestFile: string): P
     const browserRate = median(browserRates);
     const nativeRateMedian = median(nativeRates);
     return [
-      { key: 'embed_browser_sentences_per_s', value: round(browserRate, 1), unit: 'sent/s', note: `extension model host, WASM 1 thread SIMD, batches of ${BATCH}` },
+      { key: 'embed_browser_sentences_per_s', value: round(browserRate, 1), unit: 'sent/s', note: `extension model host, WASM SIMD, ${threads} thread(s)${host.isolated ? ' (cross-origin isolated)' : ''}, batches of ${BATCH}` },
       { key: 'embed_native_sentences_per_s', value: round(nativeRateMedian, 1), unit: 'sent/s', note: 'loadNodeRunners().embed, onnxruntime-node, same batches' },
       { key: 'embed_browser_vs_native', value: round(browserRate / nativeRateMedian, 3), unit: 'ratio', note: `median of ${ROUNDS} interleaved rounds`, target: { op: '>=', value: 0.5 } },
       { key: 'page_signal_median_ms', value: round(median(latencies), 0), unit: 'ms', note: `model:process of 1 page (title + ${LIMITS.textChars} chars), warm, ${SIGNALS} pages` },

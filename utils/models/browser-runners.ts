@@ -1,9 +1,11 @@
 import { env, pipeline } from '@huggingface/transformers';
+import glueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { browser } from 'wxt/browser';
 import type { RuntimeModelInfo } from './manifest';
 import { LoadProgress, type FileProgressEvent } from './progress';
 import { modelRunners, type ModelRunners } from './runners';
+import { wasmThreadCount } from './wasm-threads';
 import { yieldBetweenCalls } from './yield-between-calls';
 
 /**
@@ -18,9 +20,9 @@ export async function loadBrowserRunners(onProgress: (fraction: number) => void)
   env.localModelPath = new URL('models/', browser.runtime.getURL('/')).href;
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
-    onnx.wasm.wasmPaths = { wasm: new URL(wasmUrl, location.href).href };
-    // Threads need cross-origin isolation, which extension pages don't have.
-    onnx.wasm.numThreads = 1;
+    onnx.wasm.wasmPaths = { mjs: new URL(glueUrl, location.href).href, wasm: new URL(wasmUrl, location.href).href };
+    // The manifest asks for cross-origin isolation (Chrome), which threads need.
+    onnx.wasm.numThreads = wasmThreadCount(globalThis.crossOriginIsolated, navigator.hardwareConcurrency || 1);
   }
   const info = (await (await fetch(new URL('models/runtime.json', browser.runtime.getURL('/')))).json()) as RuntimeModelInfo;
   const progress = new LoadProgress();
