@@ -11,20 +11,13 @@ import { collectorKeysResponseSchema } from '../../utils/wire/index';
 import { runTsJson } from '../lib/child';
 import type { Figure } from '../lib/report';
 import { median, round } from '../lib/stats';
+import type { Round } from './load';
 
 const ROUNDS = 2;
 const BUNDLES_PER_ROUND = 60;
 const ECHO_REQUESTS = 600;
 const CONNECTIONS = 8;
 const WARMUP_BUNDLES = 24;
-
-interface Round {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  failed: number;
-}
 
 export async function benchIngest(): Promise<Figure[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-collector-'));

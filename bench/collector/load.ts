@@ -33,7 +33,7 @@ const bodies = Array.from({ length: config.bundlesPerRound * config.rounds + con
   return JSON.stringify(sealBundle(benchBundle(device.publicKey), key, device.secretKey));
 });
 
-interface Round {
+export interface Round {
   perSecond: number;
   p50: number;
   p99: number;

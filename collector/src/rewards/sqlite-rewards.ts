@@ -1,8 +1,9 @@
 // SQLite side of rewards: scoring context and audit rows (used inside the bundle and deletion
 // transactions of store/sqlite.ts), wallet links, link nonces and issued vouchers.
 import Database from 'better-sqlite3';
+import { LEDGER_SQL, ledgerEntries, REASON_COUNTS_SQL, type LedgerRow, type ReasonCountRow } from './ledger-entries';
 import type { IssuedVoucher, LedgerEntry, NewLinkNonce, NewWalletLink, RewardsStore, WalletLinkResult } from '../store/types';
-import type { ScoreReason, ScoringContext, SignalScore } from './scoring';
+import type { ScoringContext, SignalScore } from './scoring';
 import { distinct, EARNED_COLUMNS, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type BundleSignalKey, type EarnedRow, type UnhashedRow } from './scoring-context';
 
 export interface ScoringQueries {
@@ -137,27 +138,9 @@ export function sqliteRewards(db: Database.Database): RewardsStore {
     async ledgerEntries(devicePubs): Promise<LedgerEntry[]> {
       if (devicePubs.length === 0) return [];
       const list = placeholders(devicePubs.length);
-      const rows = db
-        .prepare<string[], { device_pub: string; bundle_id: string; kind: 'credit' | 'deletion'; amount: number; signal_count: number; created_at: number }>(
-          `SELECT device_pub, bundle_id, kind, amount, signal_count, created_at FROM ledger WHERE device_pub IN (${list}) ORDER BY id`,
-        )
-        .all(...devicePubs);
-      const reasonRows = db
-        .prepare<string[], { bundle_id: string; reason: ScoreReason; n: number }>(
-          `SELECT bundle_id, reason, COUNT(*) AS n FROM signal_scores WHERE device_pub IN (${list}) GROUP BY bundle_id, reason`,
-        )
-        .all(...devicePubs);
-      const reasons = new Map<string, Partial<Record<ScoreReason, number>>>();
-      for (const r of reasonRows) reasons.set(r.bundle_id, { ...reasons.get(r.bundle_id), [r.reason]: r.n });
-      return rows.map((r) => ({
-        devicePub: r.device_pub,
-        bundleId: r.bundle_id,
-        kind: r.kind,
-        units: r.amount,
-        signalCount: r.signal_count,
-        createdAt: r.created_at,
-        reasons: r.kind === 'credit' ? (reasons.get(r.bundle_id) ?? {}) : {},
-      }));
+      const rows = db.prepare<string[], LedgerRow>(LEDGER_SQL(list)).all(...devicePubs);
+      const reasonRows = db.prepare<string[], ReasonCountRow>(REASON_COUNTS_SQL(list)).all(...devicePubs);
+      return ledgerEntries(rows, reasonRows);
     },
     async recordVoucher(v: IssuedVoucher) {
       q.insertVoucher.run({ ...v, cumulativeAmount: v.cumulativeAmount.toString() });

@@ -1,8 +1,8 @@
 // PostgreSQL side of rewards (same tables and rules as rewards/sqlite-rewards.ts): scoring
 // context and audit rows inside the bundle and deletion transactions, wallet links, link
 // nonces and issued vouchers.
+import { LEDGER_SQL, ledgerEntries, REASON_COUNTS_SQL, type LedgerRow, type ReasonCountRow } from '../rewards/ledger-entries';
 import type { ScoringQueries } from '../rewards/sqlite-rewards';
-import type { ScoreReason } from '../rewards/scoring';
 import { distinct, EARNED_COLUMNS, earnedSignals, hashOf, NEAR_DUPLICATE_WINDOW, type EarnedRow, type UnhashedRow } from '../rewards/scoring-context';
 import { placeholders, type PgDb, type Queryable } from './pg-db';
 import type { LedgerEntry, RewardsStore, WalletLinkResult } from './types';
@@ -123,25 +123,9 @@ export function pgRewards(db: PgDb): RewardsStore {
     async ledgerEntries(devicePubs): Promise<LedgerEntry[]> {
       if (devicePubs.length === 0) return [];
       const list = placeholders(devicePubs.length);
-      const rows = await db.rows<{ device_pub: string; bundle_id: string; kind: 'credit' | 'deletion'; amount: number; signal_count: number; created_at: number }>(
-        `SELECT device_pub, bundle_id, kind, amount, signal_count, created_at FROM ledger WHERE device_pub IN (${list}) ORDER BY id`,
-        devicePubs,
-      );
-      const reasonRows = await db.rows<{ bundle_id: string; reason: ScoreReason; n: number }>(
-        `SELECT bundle_id, reason, COUNT(*) AS n FROM signal_scores WHERE device_pub IN (${list}) GROUP BY bundle_id, reason`,
-        devicePubs,
-      );
-      const reasons = new Map<string, Partial<Record<ScoreReason, number>>>();
-      for (const r of reasonRows) reasons.set(r.bundle_id, { ...reasons.get(r.bundle_id), [r.reason]: r.n });
-      return rows.map((r) => ({
-        devicePub: r.device_pub,
-        bundleId: r.bundle_id,
-        kind: r.kind,
-        units: r.amount,
-        signalCount: r.signal_count,
-        createdAt: r.created_at,
-        reasons: r.kind === 'credit' ? (reasons.get(r.bundle_id) ?? {}) : {},
-      }));
+      const rows = await db.rows<LedgerRow>(LEDGER_SQL(list), devicePubs);
+      const reasonRows = await db.rows<ReasonCountRow>(REASON_COUNTS_SQL(list), devicePubs);
+      return ledgerEntries(rows, reasonRows);
     },
     async recordVoucher(v) {
       await db.run('INSERT INTO vouchers (wallet, chain_id, contract, cumulative_amount, deadline, issued_at) VALUES ($1, $2, $3, $4, $5, $6)', [
