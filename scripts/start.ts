@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const token = await deployRewardToken({ rpcUrl: anvil.rpcUrl, deployerKey: deployer.privateKey, signerAddress: signer.address });
   console.log(`chain ${anvil.chainId} at ${anvil.rpcUrl}; RewardToken at ${token.address}`);
 
-  const collector = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['collector/src/main.ts'], {
+  const collector = spawn(process.execPath, ['--import', 'tsx', 'collector/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

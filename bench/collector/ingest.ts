@@ -1,7 +1,7 @@
 /**
  * Collector ingest (verify + decrypt + validate + store + credit) in bundles/second under concurrent
  * load from a separate process, against a bare Fastify echo endpoint measured in the same run.
- * The real collector process (`tsx collector/src/main.ts`) runs on a temp data dir with high rate limits.
+ * The real collector process (`node --import tsx collector/src/main.ts`) runs on a temp data dir with high rate limits.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

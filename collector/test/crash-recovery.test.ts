@@ -47,9 +47,8 @@ async function streamKillRestart(dataDir: string, mode: 'external' | 'failpoint'
           const res = await postJson(port, '/v1/bundles', env);
           if (res.status === 200) acked.add(env.bundleId);
         } catch {
-          // Connection died with the process: no ack. The failpoint killed the
-          // node process; tsx above it exits a moment later, so wait for that
-          // rather than racing on to refused connections.
+          // Connection died with the process: no ack. Wait for the exit to be
+          // seen rather than racing on to refused connections.
           if (mode === 'failpoint' && !killed) killed = running!.exited.then(() => undefined);
         }
         if (mode === 'external' && acked.size >= KILL_AFTER_ACKS && !killed) killed = running!.kill();

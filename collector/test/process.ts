@@ -1,4 +1,7 @@
-// Runs the real collector (`tsx collector/src/main.ts`) as a child process.
+// Runs the real collector (`node --import tsx collector/src/main.ts`) as a
+// child process. One node process, not the tsx CLI: that wrapper relays
+// SIGTERM to its child and, if the child has not confirmed within 30 ms (a
+// busy machine), SIGKILLs it and exits 143, so graceful shutdown was a race.
 // With COLLECTOR_PORT unset or 0 it takes a free port and the address is read
 // from its startup log (needs log level info or lower); with a fixed port,
 // readiness is also detected by polling /health, so any log level works.
@@ -8,26 +11,25 @@ import { connect } from 'node:net';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
 export interface RunningCollector {
   baseUrl: string;
   port: number;
   child: ChildProcess;
-  /** Settles with the exit code when the process (tsx) has exited, however it died. */
+  /** Settles with the exit code when the process has exited, however it died. */
   exited: Promise<number | null>;
   /** Everything the process wrote to stdout/stderr (its JSON logs). */
   logs(): string;
-  /** SIGKILL to the whole process group (tsx and its node child). */
+  /** SIGKILL to the collector's process group. */
   kill(): Promise<void>;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
 }
 
 export async function startCollector(dataDir: string, env: Record<string, string> = {}): Promise<RunningCollector> {
-  const child = spawn(TSX, ['collector/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'collector/src/main.ts'], {
     cwd: ROOT,
-    detached: true, // own process group, so kill() reaches tsx's child too
+    detached: true, // own process group: signals reach the collector and nothing else
     env: {
       ...process.env,
       COLLECTOR_PORT: '0',
