@@ -9,6 +9,9 @@ const repoRoot = import.meta.dirname;
 /** The collector the extension talks to: the only host it ever contacts. */
 const collectorUrl = new URL(process.env.TRIBUTARY_COLLECTOR_URL ?? 'http://127.0.0.1:8787');
 
+/** Every web page: asked for at opt-in (utils/background/page-injection.ts `SITE_ORIGINS`). */
+const SITE_ACCESS = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports would let names from utils/ and components/ collide.
@@ -27,13 +30,14 @@ export default defineConfig({
       alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: path.join(repoRoot, 'node_modules/onnxruntime-web/dist/ort.wasm.min.mjs') }],
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Tributary',
     description: 'Give browsing signals to community-owned AI on your terms: anonymized on your device, encrypted, revocable, rewarded.',
-    // Site access is asked for at opt-in, never at install: content scripts are registered at run time.
+    // Site access is asked for at opt-in, never at install; the page observer is injected, not registered.
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [`${collectorUrl.origin}/*`],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // MV2 (the Firefox build) has no optional_host_permissions: hosts go with optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: SITE_ACCESS } : { optional_host_permissions: SITE_ACCESS }),
     incognito: 'not_allowed',
     // Cross-origin isolation for the extension's own pages (a Chrome manifest key): SharedArrayBuffer,
     // hence WASM threads for the models. Extension pages load nothing from other origins.
@@ -48,14 +52,13 @@ export default defineConfig({
       browser === 'firefox' ? { gecko: { id: 'tributary@tributary.dev', strict_min_version: '128.0' } } : undefined,
   }),
   hooks: {
-    // WXT lists a runtime-registered content script's matches as install-time host access;
-    // Tributary asks for site access at opt-in instead, so only the collector stays required.
+    // Only the collector is required at install; site access is asked for at opt-in.
     // Headless test browsers cannot click the permission dialog, so test builds may ask for
     // site access at install (TRIBUTARY_GRANT_SITE_ACCESS=1); user builds never do.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.host_permissions = [
         `${collectorUrl.origin}/*`,
-        ...(process.env.TRIBUTARY_GRANT_SITE_ACCESS === '1' ? ['http://*/*', 'https://*/*'] : []),
+        ...(process.env.TRIBUTARY_GRANT_SITE_ACCESS === '1' ? SITE_ACCESS : []),
       ];
     },
     // Ship the models named by the manifest, checked against their sha256 sums: a build never

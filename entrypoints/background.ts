@@ -5,7 +5,7 @@ import { createEngine } from '@/utils/background/engine';
 import { recordObservation } from '@/utils/background/items';
 import { buildState } from '@/utils/background/state';
 import { updateStatus } from '@/utils/background/status';
-import { syncContentScript } from '@/utils/background/content-registration';
+import { injectObserver } from '@/utils/background/page-injection';
 import { handleUiRequest } from '@/utils/background/ui-handlers';
 import { collectorClient } from '@/utils/collector/client';
 import { readConsent } from '@/utils/consent/settings';
@@ -62,24 +62,38 @@ export default defineBackground({
       }
       const ui = uiRequestSchema.safeParse(message);
       if (!ui.success) return undefined;
-      return handleUiRequest(ui.data, { db, engine, state, syncContentScript, client, collectorUrl: __COLLECTOR_URL__ }).then(
+      return handleUiRequest(ui.data, { db, engine, state, client, collectorUrl: __COLLECTOR_URL__ }).then(
         (value): UiReply<unknown> => ({ ok: true, value }),
         (err: unknown): UiReply<unknown> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
       );
+    });
+
+    const decide = async (page: { url: string; incognito: boolean }) => {
+      const consent = await readConsent();
+      const isCollector = new URL(page.url).origin === new URL(__COLLECTOR_URL__).origin;
+      return { consent, decision: isCollector ? { collect: false } : decideCollection(consent, page, Date.now()) };
+    };
+
+    // Without site access (before opt-in) the browser shows no url, so there is nothing to decide.
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.status !== 'complete' || !tab.url) return;
+      const page = { url: tab.url, incognito: tab.incognito };
+      void decide(page)
+        .then(async ({ decision }) => {
+          if (!decision.collect) return;
+          // A page has just loaded: browsing is going on.
+          browsingActivity();
+          await injectObserver(tabId);
+        })
+        .catch((err: unknown) => console.warn('tributary: page not observed', err));
     });
 
     async function onContentMessage(
       message: ReturnType<typeof contentMessageSchema.parse>,
       page: { url: string; incognito: boolean },
     ): Promise<CollectPolicyReply | null> {
-      const consent = await readConsent();
-      const isCollector = new URL(page.url).origin === new URL(__COLLECTOR_URL__).origin;
-      const decision = isCollector ? { collect: false } : decideCollection(consent, page, Date.now());
-      if (message.type === 'collect-policy') {
-        // Asked by every page that has just loaded: browsing is going on.
-        if (decision.collect) browsingActivity();
-        return { collect: decision.collect, signals: consent.signals };
-      }
+      const { consent, decision } = await decide(page);
+      if (message.type === 'collect-policy') return { collect: decision.collect, signals: consent.signals };
       // Checked again on arrival: consent may have changed while the user read the page.
       if (!decision.collect || message.observation.origin !== new URL(page.url).origin) return null;
       const { dropped } = await recordObservation(await db(), message.observation);
@@ -95,7 +109,6 @@ export default defineBackground({
       if (model.state === 'ready' && Date.now() - lastModelUse > IDLE_UNLOAD_MS) void models.unload();
     });
     // Work left by a stopped service worker resumes as soon as it wakes.
-    void readConsent().then((c) => syncContentScript(c.optedIn)).catch(() => undefined);
     kick();
   },
 });

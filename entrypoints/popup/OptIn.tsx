@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusLine } from '@/components/StatusLine';
 import { errorMessage } from '@/components/useExtensionState';
-import { SITE_ORIGINS } from '@/utils/background/content-registration';
+import { SITE_ORIGINS } from '@/utils/background/page-injection';
 import { openDashboard } from './open-dashboard';
 
-/** All web pages, the same set the background registers the content script for. */
+/** All web pages, the same set the background may inject the page observer into. */
 export const SITE_ACCESS = { origins: SITE_ORIGINS };
 
 /** The one consent screen: what is collected, what never is, and the single button that starts it. */

@@ -37,8 +37,12 @@ describe('consent: collection happens only with consent, outside denied and sens
     expect(titleOf(fresh[0]!)).toContain('beekeeping');
   }
 
-  /** Whether Tributary's content script was injected into a page of `context` (its isolated world appears). */
-  async function contentScriptRuns(context: BrowserContext, url: string): Promise<boolean> {
+  /**
+   * Loads `url` in a new tab of `context` and reports whether Tributary's page observer was
+   * injected (its isolated world, named after the extension, appears) and what the page itself
+   * saw of it: every message posted to the page's window.
+   */
+  async function probePage(context: BrowserContext, url: string): Promise<{ injected: boolean; pageMessages: string[] }> {
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
     const worlds: string[] = [];
@@ -47,14 +51,23 @@ describe('consent: collection happens only with consent, outside denied and sens
       if (aux?.type === 'isolated') worlds.push(c.name);
     });
     await session.send('Runtime.enable');
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__probeMessages', { value: seen });
+      window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    });
     await page.goto(url);
     await page.waitForLoadState('load');
-    // document_idle content scripts are injected shortly after load.
-    await page.waitForTimeout(1500);
+    // The background injects the observer once the tab reports it has loaded.
+    for (let waited = 0; waited < 3000 && !worlds.includes('Tributary'); waited += 250) await page.waitForTimeout(250);
+    // Whatever the observer would announce, give it time to reach the page.
+    await page.waitForTimeout(300);
+    const pageMessages = await page.evaluate(() => (window as unknown as { __probeMessages: string[] }).__probeMessages);
     await session.detach();
     await page.close();
-    return worlds.includes('Tributary');
+    return { injected: worlds.includes('Tributary'), pageMessages };
   }
+  const observerRuns = async (context: BrowserContext, url: string) => (await probePage(context, url)).injected;
 
   async function dwellIn(page: Page, url: string) {
     await page.goto(url);
@@ -68,19 +81,22 @@ describe('consent: collection happens only with consent, outside denied and sens
 
   it('consent: before opt-in nothing is collected and no Tributary code runs on pages', async () => {
     await stack.visit(CONTROL, 2000);
-    expect(await contentScriptRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(false);
+    expect(await observerRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(false);
     const state = await stack.ui({ type: 'get-state' });
     expect(state.consent.optedIn).toBe(false);
     expect(state.collectedToday).toBe(0);
     expect((await stack.items()).items).toHaveLength(0);
 
     await stack.optIn();
-    // The same check, now positive: the probe can see the content script when it is there.
-    expect(await contentScriptRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(true);
+    // The same check, now positive: the probe can see the observer when it is there, and the
+    // page it observes is told nothing (no message, such as a framework's "script started").
+    expect(await probePage(stack.browser.context, stack.pages.url(CONTROL))).toEqual({ injected: true, pageMessages: [] });
   });
 
   it('consent: a site on the deny list produces nothing while another site still does', async () => {
     await stack.ui({ type: 'set-site-rule', origin: stack.pages.altOrigin, rule: 'deny' });
+    // Decided before any code reaches the page: a denied site never runs the observer.
+    expect(await observerRuns(stack.browser.context, stack.pages.altUrl('recipes.html'))).toBe(false);
     const fresh = await collectedAround(async () => {
       await stack.visit(stack.pages.altUrl('recipes.html'), 2000);
     });
@@ -121,13 +137,14 @@ describe('consent: collection happens only with consent, outside denied and sens
       await stack.visit('login/sourdough.html', 2000);
     });
     expectOnlyControl(fresh);
+    expect(await observerRuns(stack.browser.context, stack.pages.url('password.html'))).toBe(false);
     // The very same page outside the login path is collected: the path alone made the difference.
     const before = await itemIds();
     await stack.visit('sourdough.html', 2000);
     await expect.poll(async () => (await stack.items()).items.length, { timeout: 30_000 }).toBe(before.size + 1);
   });
 
-  it('consent: an incognito (off-the-record) browser context gets no content script and yields no item; the manifest says incognito not_allowed', async () => {
+  it('consent: an incognito (off-the-record) browser context gets no page observer and yields no item; the manifest says incognito not_allowed', async () => {
     const worker = stack.browser.context.serviceWorkers().find((w) => w.url().includes(stack.browser.extensionId))!;
     type Chrome = { chrome: { runtime: { getManifest(): { incognito?: string } } } };
     expect(await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.runtime.getManifest().incognito)).toBe('not_allowed');
@@ -135,7 +152,7 @@ describe('consent: collection happens only with consent, outside denied and sens
     // Playwright's newContext() on this browser is Target.createBrowserContext: an off-the-record profile.
     const offTheRecord = await stack.browser.context.browser()!.newContext();
     try {
-      expect(await contentScriptRuns(offTheRecord, stack.pages.url('chess.html'))).toBe(false);
+      expect(await observerRuns(offTheRecord, stack.pages.url('chess.html'))).toBe(false);
       const fresh = await collectedAround(async () => {
         await dwellIn(await offTheRecord.newPage(), stack.pages.url('chess.html'));
       });
@@ -166,7 +183,7 @@ describe('consent: collection happens only with consent, outside denied and sens
     expectOnlyControl((await stack.items()).items.filter((i) => !before.has(i.id)));
   });
 
-  it('consent: opt-out stops at once, even for a page already open, and removes the content script', async () => {
+  it('consent: opt-out stops at once, even for a page already open, and no page gets the observer after it', async () => {
     const tab = await stack.browser.context.newPage();
     await tab.goto(stack.pages.url('astronomy.html'));
     await tab.bringToFront();
@@ -179,7 +196,7 @@ describe('consent: collection happens only with consent, outside denied and sens
     await tab.goto('about:blank');
     await tab.close();
     await stack.visit(CONTROL, 2000);
-    expect(await contentScriptRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(false);
+    expect(await observerRuns(stack.browser.context, stack.pages.url(CONTROL))).toBe(false);
 
     const state = await stack.ui({ type: 'get-state' });
     expect(state.consent.optedIn).toBe(false);

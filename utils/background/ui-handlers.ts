@@ -16,7 +16,6 @@ export interface UiDeps {
   db: () => Promise<Db>;
   engine: Engine;
   state: () => Promise<ExtensionState>;
-  syncContentScript: (active: boolean) => Promise<boolean>;
   client: CollectorClient;
   collectorUrl: string;
   now?: () => number;
@@ -34,14 +33,12 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
     case 'opt-in': {
       await ensureDeviceKey(database);
       await updateConsent((c) => ({ ...c, optedIn: true, optedInAt: now(), pausedUntil: null }));
-      await deps.syncContentScript(true);
       // Keys now, so the first bundle need not wait; an unreachable collector is shown, not fatal.
       await deps.engine.refreshKeys().catch(() => undefined);
       break;
     }
     case 'opt-out':
       await updateConsent((c) => ({ ...c, optedIn: false }));
-      await deps.syncContentScript(false);
       break;
     case 'pause':
       await updateConsent((c) => ({ ...c, pausedUntil: request.until }));
@@ -95,7 +92,6 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       break;
     case 'leave': {
       await updateConsent((c) => ({ ...c, optedIn: false }));
-      await deps.syncContentScript(false);
       await deleteData({ kind: 'all' }, { db: database, client: deps.client, now: now() });
       await destroyDeviceKey(database);
       await database.clear('deletions');

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { claimDocument } from '@/utils/collect/claim-document';
+import { observePage } from '@/utils/collect/page-observer';
+import type { CollectPolicyReply, ContentMessage } from '@/utils/messages';
+
+// Injected by the background into a page that has finished loading and that it has decided may
+// be observed (utils/background/page-injection.ts). An unlisted script rather than a WXT content
+// script: WXT's content-script context announces itself to the page (window.postMessage and a
+// DOM event carrying the extension id), and a page must not be able to tell that Tributary runs.
+export default defineUnlistedScript(async () => {
+  if (!claimDocument(window)) return;
+  // Asked again here: consent, pause, incognito and site rules are decided in one place, the background.
+  const ask: ContentMessage = { type: 'collect-policy' };
+  const policy = (await browser.runtime.sendMessage(ask)) as CollectPolicyReply | undefined;
+  if (!policy?.collect) return;
+  const stop = observePage(window, {
+    signals: policy.signals,
+    send: (observation) => {
+      const message: ContentMessage = { type: 'page-observation', observation };
+      // An extension updated or removed meanwhile can no longer be told: the visit is dropped.
+      void browser.runtime.sendMessage(message).catch(stop);
+    },
+  });
+});
