@@ -23,7 +23,7 @@ function benchSentences(): string[] {
   return Array.from({ length: SENTENCES }, (_, i) => all[i % all.length]!);
 }
 
-/** Page signals as the content script sends them: the title and up to LIMITS.textChars of text, with PII to redact. */
+/** Page signals as the page observer sends them: the title and up to LIMITS.textChars of text, with PII to redact. */
 function benchSignals(): { title: string; text: string }[] {
   const texts = pageTexts();
   return Array.from({ length: SIGNALS }, (_, i) => {

@@ -49,7 +49,7 @@ if (wanted('models') || wanted('browsing')) {
   const extension = buildBenchExtension(collector.baseUrl, manifest.file);
   try {
     if (wanted('models')) await section('models: browser extension vs native', () => benchModels(extension.dir, manifest.file));
-    if (wanted('browsing')) await section('browsing: page load, content script, memory', () => benchBrowsing(extension.dir));
+    if (wanted('browsing')) await section('browsing: page load, page observer, memory', () => benchBrowsing(extension.dir));
   } finally {
     extension.remove();
     await collector.stop();

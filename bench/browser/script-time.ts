@@ -1,9 +1,9 @@
 /**
- * Main-thread time of the extension's content script on one visit, from a V8 CPU profile of the
+ * Main-thread time of the extension's page observer on one visit, from a V8 CPU profile of the
  * tab (CDP Profiler, 100 µs sampling): the time of every sample whose stack holds a frame of a
  * chrome-extension:// script (the DOM calls it makes count too). The tab first opens a tiny page of
  * the same site, so the profiled navigation stays in one renderer and the profiler, started before
- * it, sees the content script from its first line; it stops just before the tab closes.
+ * it, sees the observer from its first line; it stops just before the tab closes.
  */
 import type { BrowserContext } from 'playwright-core';
 
