@@ -5,7 +5,7 @@ import { createEngine } from '@/utils/background/engine';
 import { recordObservation } from '@/utils/background/items';
 import { buildState } from '@/utils/background/state';
 import { updateStatus } from '@/utils/background/status';
-import { injectObserver } from '@/utils/background/page-injection';
+import { injectObserver, onTabUpdated } from '@/utils/background/page-injection';
 import { handleUiRequest } from '@/utils/background/ui-handlers';
 import { collectorClient } from '@/utils/collector/client';
 import { readConsent } from '@/utils/consent/settings';
@@ -74,18 +74,10 @@ export default defineBackground({
       return { consent, decision: isCollector ? { collect: false } : decideCollection(consent, page, Date.now()) };
     };
 
-    // Without site access (before opt-in) the browser shows no url, so there is nothing to decide.
     browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-      if (change.status !== 'complete' || !tab.url) return;
-      const page = { url: tab.url, incognito: tab.incognito };
-      void decide(page)
-        .then(async ({ decision }) => {
-          if (!decision.collect) return;
-          // A page has just loaded: browsing is going on.
-          browsingActivity();
-          await injectObserver(tabId);
-        })
-        .catch((err: unknown) => console.warn('tributary: page not observed', err));
+      onTabUpdated(tabId, change, tab, { decide, browsingActivity, inject: injectObserver }).catch((err: unknown) =>
+        console.warn('tributary: page not observed', err),
+      );
     });
 
     async function onContentMessage(

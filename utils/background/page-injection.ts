@@ -21,3 +21,29 @@ export async function injectObserver(tabId: number): Promise<boolean> {
     return false;
   }
 }
+
+export interface LoadedTabDeps {
+  /** The background's one decision about a page (consent, pause, incognito, site rules, sensitive sites). */
+  decide(page: { url: string; incognito: boolean }): Promise<{ decision: { collect: boolean } }>;
+  /** A page has just loaded where Tributary collects: browsing is going on. */
+  browsingActivity(): void;
+  inject(tabId: number): Promise<boolean>;
+}
+
+/**
+ * The background's `tabs.onUpdated` handler: when a tab reports its page has loaded, inject the
+ * observer if, and only if, the page may be observed. Before opt-in the browser shows the
+ * extension no url (it has no site access), so there is nothing to decide.
+ */
+export async function onTabUpdated(
+  tabId: number,
+  change: { status?: string },
+  tab: { url?: string; incognito: boolean },
+  deps: LoadedTabDeps,
+): Promise<boolean> {
+  if (change.status !== 'complete' || !tab.url) return false;
+  const { decision } = await deps.decide({ url: tab.url, incognito: tab.incognito });
+  if (!decision.collect) return false;
+  deps.browsingActivity();
+  return deps.inject(tabId);
+}
