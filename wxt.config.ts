@@ -49,7 +49,18 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'tributary@tributary.dev', strict_min_version: '128.0' } } : undefined,
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'tributary@tributary.dev',
+              strict_min_version: '128.0',
+              // Firefox's built-in data consent (140+), stated truthfully: what a contribution carries
+              // (the origin and time of a visit, dwell and scroll, the anonymized page text). Nothing
+              // is collected before the user also opts in from the popup.
+              data_collection_permissions: { required: ['browsingActivity', 'websiteActivity', 'websiteContent'] },
+            },
+          }
+        : undefined,
   }),
   hooks: {
     // Only the collector is required at install; site access is asked for at opt-in.
