@@ -6,7 +6,7 @@
 // across devices, primary keys and the one-credit-per-bundle unique index make
 // a double store or double credit impossible, and ON CONFLICT DO NOTHING turns
 // a lost race into "duplicate" instead of an error.
-import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
+import type { DeletionScope } from '../../../utils/wire/index';
 import { postgresDataset } from '../export/postgres-dataset';
 import { totalUnits, utcDay } from '../rewards/scoring';
 import { bundleSignalKeys, earnedFlags, embeddingBytes } from '../rewards/scoring-context';
@@ -14,17 +14,9 @@ import { postgresTransparency } from '../transparency/postgres-store';
 import { openPgDb, placeholders, type Queryable } from './pg-db';
 import { migratePostgres } from './pg-migrate';
 import { pgRewards, pgScoring } from './postgres-rewards';
+import { creditRow, deletionRow, planDeletion, type NewLedgerRow, dayRange, toRef, type BundleRow } from './shared-rows';
 import type { Balance, DeletionOutcome, DeletionResult, InsertBundleResult, NewBundle, NewDeletion, Store, StoredBundleRef } from './types';
 
-const DAY_MS = 86_400_000;
-
-interface BundleRow {
-  bundle_id: string;
-  device_pub: string;
-  envelope_hash: string;
-  receipt_json: string | null;
-  deleted_at: number | null;
-}
 
 /** Rolls the bundle's transaction back when one of its signal ids is already stored. */
 class SignalConflict extends Error {}
@@ -41,8 +33,7 @@ function matchingSignals(q: Queryable, devicePub: string, scope: DeletionScope):
     case 'site':
       return q.rows(`${base} AND origin = $2`, [devicePub, scope.origin]);
     case 'day': {
-      const start = Date.parse(`${scope.day}T00:00:00Z`);
-      return q.rows(`${base} AND visited_at >= $2 AND visited_at < $3`, [devicePub, start, start + DAY_MS]);
+      return q.rows(`${base} AND visited_at >= $2 AND visited_at < $3`, [devicePub, ...dayRange(scope.day)]);
     }
     case 'signals':
       return q.rows(`${base} AND id IN (${placeholders(scope.signalIds.length, 1)})`, [devicePub, ...scope.signalIds]);
@@ -51,10 +42,7 @@ function matchingSignals(q: Queryable, devicePub: string, scope: DeletionScope):
   }
 }
 
-async function insertLedger(
-  q: Queryable,
-  e: { devicePub: string; bundleId: string; kind: 'credit' | 'deletion'; amount: number; signalCount: number; requestHash: string | null; createdAt: number },
-): Promise<void> {
+async function insertLedger(q: Queryable, e: NewLedgerRow): Promise<void> {
   await q.run(
     `INSERT INTO ledger (device_pub, bundle_id, kind, amount, signal_count, request_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [e.devicePub, e.bundleId, e.kind, e.amount, e.signalCount, e.requestHash, e.createdAt],
@@ -113,15 +101,7 @@ async function insertTx(q: Queryable, b: NewBundle): Promise<InsertBundleResult>
     );
     if (n === 0) throw new SignalConflict();
   }
-  await insertLedger(q, {
-    devicePub: e.devicePub,
-    bundleId: e.bundleId,
-    kind: 'credit',
-    amount: credit,
-    signalCount: b.signals.length,
-    requestHash: null,
-    createdAt: b.receivedAt,
-  });
+  await insertLedger(q, creditRow(b, credit));
   await scoring.record(e.bundleId, e.devicePub, scores, day, b.receivedAt);
   return { status: 'stored', receipt };
 }
@@ -135,33 +115,18 @@ async function deleteTx<R>(q: Queryable, d: NewDeletion, receiptFor: (o: Deletio
   );
   if (fresh === 0) return { status: 'replay' };
   const matched = await matchingSignals(q, d.devicePub, d.scope);
-  const perBundle = new Map<string, string[]>();
-  for (const m of matched) perBundle.set(m.bundle_id, [...(perBundle.get(m.bundle_id) ?? []), m.id]);
-  // Envelopes are purged for every bundle that held a deleted signal (its
-  // ciphertext still contains it), plus bundles named or covered by scope.
-  const purge = new Set(perBundle.keys());
-  if (d.scope.kind === 'all') {
-    (await q.rows<{ bundle_id: string }>('SELECT bundle_id FROM bundles WHERE device_pub = $1 AND deleted_at IS NULL', [d.devicePub])).forEach((r) =>
-      purge.add(r.bundle_id),
-    );
-  }
-  if (d.scope.kind === 'bundles') d.scope.bundleIds.forEach((id) => purge.add(id));
+  const all =
+    d.scope.kind === 'all'
+      ? (await q.rows<{ bundle_id: string }>('SELECT bundle_id FROM bundles WHERE device_pub = $1 AND deleted_at IS NULL', [d.devicePub])).map((r) => r.bundle_id)
+      : [];
+  const { perBundle, purge } = planDeletion(matched, d.scope, all);
 
   const scoring = pgScoring(q);
   let debited = 0;
   for (const [bundleId, ids] of perBundle) {
     await q.run(`DELETE FROM signals WHERE device_pub = $1 AND id IN (${placeholders(ids.length, 1)})`, [d.devicePub, ...ids]);
-    // Only what the signals earned is withdrawn (unscored duplicates earned nothing).
     const units = await scoring.debit(bundleId, ids, d.receivedAt);
-    await insertLedger(q, {
-      devicePub: d.devicePub,
-      bundleId,
-      kind: 'deletion',
-      amount: -units,
-      signalCount: ids.length,
-      requestHash: d.requestHash,
-      createdAt: d.receivedAt,
-    });
+    await insertLedger(q, deletionRow(d, bundleId, ids.length, units));
     debited += units;
   }
   const purgedBundles: string[] = [];
@@ -240,12 +205,3 @@ export function openPostgresStore(databaseUrl: string): Store {
   };
 }
 
-function toRef(row: BundleRow): StoredBundleRef {
-  return {
-    bundleId: row.bundle_id,
-    devicePub: row.device_pub,
-    envelopeHash: row.envelope_hash,
-    receipt: row.receipt_json ? ingestReceiptSchema.parse(JSON.parse(row.receipt_json)) : null,
-    deleted: row.deleted_at !== null,
-  };
-}

@@ -1,24 +1,16 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ingestReceiptSchema, type DeletionScope } from '../../../utils/wire/index';
+import type { DeletionScope } from '../../../utils/wire/index';
 import { sqliteRewards, sqliteScoring } from '../rewards/sqlite-rewards';
 import { totalUnits, utcDay } from '../rewards/scoring';
 import { bundleSignalKeys, earnedFlags, embeddingBytes } from '../rewards/scoring-context';
 import { sqliteDataset } from '../export/sqlite-dataset';
 import { sqliteTransparency } from '../transparency/sqlite-store';
 import { MIGRATIONS } from './migrations';
+import { creditRow, deletionRow, planDeletion, dayRange, toRef, type BundleRow } from './shared-rows';
 import type { Balance, DeletionOutcome, InsertBundleResult, NewBundle, NewDeletion, Store, StoredBundleRef } from './types';
 
-const DAY_MS = 86_400_000;
-
-interface BundleRow {
-  bundle_id: string;
-  device_pub: string;
-  envelope_hash: string;
-  receipt_json: string | null;
-  deleted_at: number | null;
-}
 
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -92,10 +84,9 @@ export function openSqliteStore(path: string): Store {
       case 'site':
         return db.prepare<[string, string], { id: string; bundle_id: string }>(`${base} AND origin = ?`).all(devicePub, scope.origin);
       case 'day': {
-        const start = Date.parse(`${scope.day}T00:00:00Z`);
         return db
           .prepare<[string, number, number], { id: string; bundle_id: string }>(`${base} AND visited_at >= ? AND visited_at < ?`)
-          .all(devicePub, start, start + DAY_MS);
+          .all(devicePub, ...dayRange(scope.day));
       }
       case 'signals': {
         const placeholders = scope.signalIds.map(() => '?').join(',');
@@ -163,15 +154,7 @@ export function openSqliteStore(path: string): Store {
         throw err;
       }
     }
-    q.insertLedger.run({
-      devicePub: e.devicePub,
-      bundleId: e.bundleId,
-      kind: 'credit',
-      amount: credit,
-      signalCount: b.signals.length,
-      requestHash: null,
-      createdAt: b.receivedAt,
-    });
+    q.insertLedger.run(creditRow(b, credit));
     scoring.record(e.bundleId, e.devicePub, scores, day, b.receivedAt);
     return { status: 'stored', receipt };
   });
@@ -191,29 +174,15 @@ export function openSqliteStore(path: string): Store {
       throw err;
     }
     const matched = matchingSignals(d.devicePub, d.scope);
-    const perBundle = new Map<string, string[]>();
-    for (const m of matched) perBundle.set(m.bundle_id, [...(perBundle.get(m.bundle_id) ?? []), m.id]);
-    // Envelopes are purged for every bundle that held a deleted signal (its
-    // ciphertext still contains it), plus bundles named or covered by scope.
-    const purge = new Set(perBundle.keys());
-    if (d.scope.kind === 'all') q.deviceBundles.all(d.devicePub).forEach((r) => purge.add(r.bundle_id));
-    if (d.scope.kind === 'bundles') d.scope.bundleIds.forEach((id) => purge.add(id));
+    const all = d.scope.kind === 'all' ? q.deviceBundles.all(d.devicePub).map((r) => r.bundle_id) : [];
+    const { perBundle, purge } = planDeletion(matched, d.scope, all);
 
     const delSignal = db.prepare('DELETE FROM signals WHERE id = ? AND device_pub = ?');
     let debited = 0;
     for (const [bundleId, ids] of perBundle) {
       ids.forEach((id) => delSignal.run(id, d.devicePub));
-      // Only what the signals earned is withdrawn (unscored duplicates earned nothing).
       const units = scoring.debit(bundleId, ids, d.receivedAt);
-      q.insertLedger.run({
-        devicePub: d.devicePub,
-        bundleId,
-        kind: 'deletion',
-        amount: -units,
-        signalCount: ids.length,
-        requestHash: d.requestHash,
-        createdAt: d.receivedAt,
-      });
+      q.insertLedger.run(deletionRow(d, bundleId, ids.length, units));
       debited += units;
     }
     const purgedBundles = [...purge].filter((id) => q.purgeBundle.run(d.receivedAt, id, d.devicePub).changes > 0);
@@ -303,12 +272,3 @@ function groupCommit(db: Database.Database, insert: (b: NewBundle) => InsertBund
     });
 }
 
-function toRef(row: BundleRow): StoredBundleRef {
-  return {
-    bundleId: row.bundle_id,
-    devicePub: row.device_pub,
-    envelopeHash: row.envelope_hash,
-    receipt: row.receipt_json ? ingestReceiptSchema.parse(JSON.parse(row.receipt_json)) : null,
-    deleted: row.deleted_at !== null,
-  };
-}
