@@ -10,7 +10,8 @@ const OBSERVER_FILE = '/observer.js';
  * script, and builds the extension's isolated world for it, while the page is still loading,
  * which delayed the load event by ~50 ms a page on a 2-core machine even with an empty script
  * (bench/README.md). And a page the background has decided not to observe (no consent, paused,
- * a denied or sensitive site) never runs any Tributary code at all.
+ * a denied or sensitive site) never runs any Tributary code at all. The trade-off: a page that
+ * never finishes loading (a resource that never completes) is not observed.
  */
 export async function injectObserver(tabId: number): Promise<boolean> {
   try {
