@@ -12,7 +12,8 @@ export default defineUnlistedScript(async () => {
   if (!claimDocument(window)) return;
   // Asked again here: consent, pause, incognito and site rules are decided in one place, the background.
   const ask: ContentMessage = { type: 'collect-policy' };
-  const policy = (await browser.runtime.sendMessage(ask)) as CollectPolicyReply | undefined;
+  // No answer (the extension was updated or removed meanwhile) means no observing.
+  const policy = (await browser.runtime.sendMessage(ask).catch(() => undefined)) as CollectPolicyReply | undefined;
   if (!policy?.collect) return;
   const stop = observePage(window, {
     signals: policy.signals,
