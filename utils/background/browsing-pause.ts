@@ -17,15 +17,15 @@ export interface BrowsingPause {
 }
 
 export function browsingPause(quietMs = QUIET_MS, maxDeferMs = MAX_DEFER_MS): BrowsingPause {
-  let lastVisit = Number.NEGATIVE_INFINITY;
+  let lastActivity = Number.NEGATIVE_INFINITY;
   let waitingSince: number | null = null;
   return {
     activity(now) {
-      lastVisit = now;
+      lastActivity = now;
       waitingSince ??= now;
     },
     takeQuiet(now) {
-      const quiet = now - lastVisit >= quietMs || (waitingSince !== null && now - waitingSince >= maxDeferMs);
+      const quiet = now - lastActivity >= quietMs || (waitingSince !== null && now - waitingSince >= maxDeferMs);
       if (quiet) waitingSince = null;
       return quiet;
     },
