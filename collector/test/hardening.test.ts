@@ -7,6 +7,7 @@ import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
 import { buildServer } from '../src/server';
+import { forgedDeletions, forgedEnvelopes } from './ed25519-forgery';
 import { startHarness, tempDir, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -47,6 +48,33 @@ describe('rate limits', () => {
     expect(del.statusCode).toBe(429);
     expect((await post(seal(makePlaintext(quiet), h.collector, quiet))).statusCode).toBe(200);
     expect(await h.count('bundles')).toBe(3);
+  });
+});
+
+describe('signatures forged under small-order keys', () => {
+  it('are refused by POST /v1/bundles (401, nothing stored or credited)', async () => {
+    h = await startHarness();
+    const forged = forgedEnvelopes(h.collector);
+    expect(forged.length).toBeGreaterThan(0);
+    for (const env of forged) {
+      const res = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env });
+      expect(res.statusCode, env.devicePub).toBe(401);
+      expect(res.json().error.code).toBe('bad_signature');
+    }
+    expect(await h.count('bundles')).toBe(0);
+    expect(await h.count('ledger')).toBe(0);
+  });
+
+  it('are refused by POST /v1/deletions (401, no request recorded)', async () => {
+    h = await startHarness();
+    const forged = forgedDeletions({ kind: 'all' }, Date.now());
+    expect(forged.length).toBeGreaterThan(0);
+    for (const req of forged) {
+      const res = await h.app.inject({ method: 'POST', url: '/v1/deletions', payload: req });
+      expect(res.statusCode, req.devicePub).toBe(401);
+      expect(res.json().error.code).toBe('bad_signature');
+    }
+    expect(await h.count('deletion_requests')).toBe(0);
   });
 });
 

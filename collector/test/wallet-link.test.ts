@@ -4,6 +4,7 @@ import { generateDeviceKeyPair, signWalletLinkIntent, verifyWalletLinkIntent, ty
 import type { RewardChain } from '../src/rewards/chain';
 import { walletLinkUrl } from '../../utils/background/wallet-link';
 import { ensureVoucherKey } from '../src/rewards/voucher-key';
+import { forgedLinkIntents, smallOrderEncodings } from './ed25519-forgery';
 import { linkRequest, ORIGIN, postLink, requestNonce, startRewardsCollector, type RewardsCollector } from './rewards-support';
 
 const CHAIN_ID = 31337;
@@ -119,6 +120,24 @@ describe('POST /v1/wallet/nonce + /v1/wallet/link', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('already_linked');
     expect(await linkedWallet(device)).toBe(wallet);
+  });
+
+  it('refuses device signatures forged under small-order keys (401, nothing linked)', async () => {
+    const nonces = new Map<string, string>();
+    for (const point of smallOrderEncodings()) {
+      const pub = Buffer.from(point).toString('hex');
+      nonces.set(pub, await requestNonce(c.app, { publicKey: pub, secretKey: new Uint8Array(32) }));
+    }
+    const forged = forgedLinkIntents(ORIGIN, (pub) => nonces.get(pub)!);
+    expect(forged.length).toBeGreaterThan(0);
+    for (const f of forged) {
+      const owner = { publicKey: f.devicePub, secretKey: new Uint8Array(32) };
+      const body = { ...(await linkRequest({ device: owner, nonce: f.nonce, wallet, signerKey: walletKey, chainId: CHAIN_ID })), deviceSig: f.sig };
+      const res = await postLink(c.app, body);
+      expect(res.statusCode, f.devicePub).toBe(401);
+      expect(res.json().error.code).toBe('bad_device_signature');
+      expect(await linkedWallet(owner)).toBeNull();
+    }
   });
 });
 

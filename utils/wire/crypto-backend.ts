@@ -7,12 +7,16 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { portableBase64ToBytes } from './base64';
+import { ed25519InputsAcceptable, ed25519NonceInPrimeOrderSubgroup } from './ed25519-strict';
 
 export interface WireCrypto {
   sha256(data: Uint8Array): Uint8Array;
   /** RFC 8032 signature (deterministic, so every implementation gives the same bytes) by a 32-byte seed. */
   ed25519Sign(message: Uint8Array, seed: Uint8Array): Uint8Array;
-  /** RFC 8032 verification (non-canonical encodings rejected); false, never a throw, for malformed input. */
+  /**
+   * RFC 8032 verification under our strict rules (ed25519-strict.ts: inputs refused unless
+   * ed25519InputsAcceptable, then [S]B = R + [k]A exactly); false, never a throw, for malformed input.
+   */
   ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
   /** Strict standard padded base64: throws on bad characters, bad padding or non-zero spare bits. */
   base64ToBytes(b64: string): Uint8Array;
@@ -23,7 +27,12 @@ export const portableWireCrypto: WireCrypto = {
   ed25519Sign: (message, seed) => ed25519.sign(message, seed),
   ed25519Verify(signature, message, publicKey) {
     try {
-      return ed25519.verify(signature, message, publicKey, { zip215: false });
+      // noble's equation is cofactored (it ignores a torsion component of R), hence the subgroup check on R.
+      return (
+        ed25519InputsAcceptable(signature, publicKey) &&
+        ed25519.verify(signature, message, publicKey, { zip215: false }) &&
+        ed25519NonceInPrimeOrderSubgroup(signature)
+      );
     } catch {
       return false;
     }

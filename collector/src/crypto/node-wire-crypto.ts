@@ -4,6 +4,7 @@
 // node-wire-crypto.test.ts compares them); the extension keeps the portable ones.
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { installWireCrypto, type WireCrypto } from '../../../utils/wire/crypto-backend';
+import { ed25519InputsAcceptable } from '../../../utils/wire/ed25519-strict';
 
 /** DER SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410); the 32 raw key bytes follow. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -21,7 +22,9 @@ export const nodeWireCrypto: WireCrypto = {
     return asBytes(sign(null, message, key));
   },
   ed25519Verify(signature, message, publicKey) {
-    if (signature.length !== 64 || publicKey.length !== 32) return false;
+    // OpenSSL alone accepts small-order and non-canonical keys (a forgery under a key nobody holds).
+    // Its equation is cofactorless, so with the key checked, a valid R is in the prime-order subgroup.
+    if (!ed25519InputsAcceptable(signature, publicKey)) return false;
     try {
       const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
       return verify(null, message, key, signature);
