@@ -1,8 +1,7 @@
 import { env, pipeline } from '@huggingface/transformers';
-import glueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { browser } from 'wxt/browser';
 import type { RuntimeModelInfo } from './manifest';
+import { ORT_RUNTIME_FILES } from './ort-runtime-files';
 import { LoadProgress, type FileProgressEvent } from './progress';
 import { modelRunners, type ModelRunners } from './runners';
 import { wasmThreadCount } from './wasm-threads';
@@ -20,7 +19,10 @@ export async function loadBrowserRunners(onProgress: (fraction: number) => void)
   env.localModelPath = new URL('models/', browser.runtime.getURL('/')).href;
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
-    onnx.wasm.wasmPaths = { mjs: new URL(glueUrl, location.href).href, wasm: new URL(wasmUrl, location.href).href };
+    onnx.wasm.wasmPaths = {
+      mjs: new URL(ORT_RUNTIME_FILES.mjs, browser.runtime.getURL('/')).href,
+      wasm: new URL(ORT_RUNTIME_FILES.wasm, browser.runtime.getURL('/')).href,
+    };
     // The manifest asks for cross-origin isolation (Chrome), which threads need.
     onnx.wasm.numThreads = wasmThreadCount(globalThis.crossOriginIsolated, navigator.hardwareConcurrency || 1);
   }
