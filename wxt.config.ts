@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { loadVerifiedManifest, manifestPath } from './utils/models/manifest-files';
 import { runtimeModelInfo, MODEL_ROLES } from './utils/models/manifest';
+import { ORT_RUNTIME_FILES } from './utils/models/ort-runtime-files';
+import { iconPaths } from './utils/icon-sizes';
 
 const repoRoot = import.meta.dirname;
 
@@ -39,6 +41,9 @@ export default defineConfig({
     // MV2 (the Firefox build) has no optional_host_permissions: hosts go with optional_permissions.
     ...(manifestVersion === 2 ? { optional_permissions: SITE_ACCESS } : { optional_host_permissions: SITE_ACCESS }),
     incognito: 'not_allowed',
+    icons: iconPaths(),
+    // The toolbar button: MV3's `action`, MV2's (the Firefox build) `browser_action`.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: iconPaths() },
     // Cross-origin isolation for the extension's own pages (a Chrome manifest key): SharedArrayBuffer,
     // hence WASM threads for the models. Extension pages load nothing from other origins.
     ...(browser === 'firefox'
@@ -53,15 +58,21 @@ export default defineConfig({
         ? {
             gecko: {
               id: 'tributary@tributary.dev',
-              strict_min_version: '128.0',
+              // data_collection_permissions below is understood from Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               // Firefox's built-in data consent (140+), stated truthfully: what a contribution carries
               // (the origin and time of a visit, dwell and scroll, the anonymized page text). Nothing
               // is collected before the user also opts in from the popup.
               data_collection_permissions: { required: ['browsingActivity', 'websiteActivity', 'websiteContent'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
   }),
+  zip: {
+    // The sources zip (Firefox review) rebuilds the package: everything tracked, not what tests leave.
+    excludeSources: ['test-results/**', 'contracts/claim-page/dist/**', '**/__pycache__/**'],
+  },
   hooks: {
     // Only the collector is required at install; site access is asked for at opt-in.
     // Headless test browsers cannot click the permission dialog, so test builds may ask for
@@ -82,6 +93,9 @@ export default defineConfig({
         }
       }
       files.push({ relativeDest: 'models/runtime.json', contents: JSON.stringify(runtimeModelInfo(manifest)) });
+      for (const rel of Object.values(ORT_RUNTIME_FILES)) {
+        files.push({ absoluteSrc: path.join(repoRoot, 'node_modules/onnxruntime-web/dist', path.basename(rel)), relativeDest: rel });
+      }
     },
   },
 });
