@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   base64ToBytes,
@@ -86,6 +87,23 @@ describe('POST /v1/bundles', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('bundle_conflict');
     expect(await h.count('ledger')).toBe(1);
+  });
+
+  it('keeps no blob of the versions refused when one bundleId arrives in sixteen versions at once', async () => {
+    const plain = makePlaintext(device);
+    const versions = Array.from({ length: 16 }, () => seal({ ...plain, signals: [makeSignal()] }, h.collector, device));
+    const answers = await Promise.all(versions.map(post));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, ...Array<number>(15).fill(409)]);
+    const [stored] = await h.query('SELECT cid FROM bundles');
+    expect(readdirSync(h.config.blobDir)).toEqual([stored!.cid]);
+  });
+
+  it('keeps the one blob when sixteen copies of an envelope arrive at once', async () => {
+    const env = seal(makePlaintext(device), h.collector, device);
+    const answers = await Promise.all(Array.from({ length: 16 }, () => post(env)));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array<number>(16).fill(200));
+    const [stored] = await h.query('SELECT cid FROM bundles');
+    expect(readdirSync(h.config.blobDir)).toEqual([stored!.cid]);
   });
 
   it('refuses a bad signature with 401 and stores nothing', async () => {

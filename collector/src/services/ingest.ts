@@ -84,9 +84,17 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
       await deps.blobs.delete(cid);
       throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
     case 'duplicate': {
-      // Lost a race with an identical concurrent submission: answer as a replay.
-      const again = await replayAnswer(deps, env, hash);
+      // Lost a race with a concurrent submission of this bundleId. An identical live envelope is the
+      // winner's own blob (same CID) and stays; after any refusal ours names no live row, so it goes.
+      let again: IngestResult | null;
+      try {
+        again = await replayAnswer(deps, env, hash);
+      } catch (err) {
+        if (err instanceof ApiError) await deps.blobs.delete(cid);
+        throw err;
+      }
       if (again) return again;
+      await deps.blobs.delete(cid);
       throw new ApiError(409, 'bundle_conflict', 'bundleId already used');
     }
   }
