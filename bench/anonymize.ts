@@ -1,6 +1,6 @@
 /**
- * Leak / over-redaction / throughput of Tributary's anonymizer against npm baselines, on one corpus.
- *   npm run bench:anonymize [-- path/to/corpus.jsonl] [--ner-dir models/dist/ner]
+ * Leak / over-redaction / throughput of Tributary's anonymizer against npm baselines, per corpus and per type.
+ *   npm run bench:anonymize [-- path/to/corpus.jsonl ...] [--ner-dir models/dist/ner]
  * Units are whitespace tokens with surrounding punctuation trimmed. A token inside a gold span is an
  * identifier token; it LEAKS if it still occurs in the output as a whole word. A token outside gold spans
  * is REMOVED if the output has fewer whole-word occurrences of it than the input. Occurrences in the output
@@ -107,16 +107,13 @@ async function baselines(): Promise<System[]> {
 
 const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
 
-async function main(): Promise<void> {
-  // Usage: bench/anonymize.ts [corpus.jsonl] [--ner-dir DIR]  (--ner-dir: measure an unreleased model)
-  const args = process.argv.slice(2);
-  const dirFlag = args.indexOf('--ner-dir');
-  const nerDir = dirFlag >= 0 ? args.splice(dirFlag, 2)[1] : undefined;
-  const corpusPath = args[0] ?? path.join(repoRoot, 'test/fixtures/pii-corpus.jsonl');
+type Result = { leak: number; overRedaction: number; linesPerSec: number; leakByType: Record<string, number> };
+
+async function runCorpus(corpusPath: string, systems: System[]): Promise<void> {
   const lines = readFileSync(corpusPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => Line.parse(JSON.parse(l)));
-  const systems = [...(await tributary(nerDir)), ...(await baselines())];
   const types = [...new Set(lines.flatMap((l) => l.entities.map((e) => e.type)))].sort();
-  const results: Record<string, { leak: number; overRedaction: number; linesPerSec: number; leakByType: Record<string, number> }> = {};
+  const results: Record<string, Result> = {};
+  let identTokens: Record<string, number> = {};
   for (const sys of systems) {
     const acc: Score = { identTotal: {}, identLeaked: {}, plainTotal: 0, plainRemoved: 0 };
     const outputs: string[] = [];
@@ -124,6 +121,7 @@ async function main(): Promise<void> {
     for (const l of lines) outputs.push(await sys.run(l.text));
     const secs = (performance.now() - t0) / 1000;
     lines.forEach((l, i) => scoreLine(l, outputs[i]!, acc));
+    identTokens = acc.identTotal;
     const total = Object.values(acc.identTotal).reduce((a, b) => a + b, 0);
     const leaked = Object.values(acc.identLeaked).reduce((a, b) => a + b, 0);
     results[sys.name] = {
@@ -135,16 +133,28 @@ async function main(): Promise<void> {
   }
   const names = Object.keys(results);
   const col = (s: string, w: number): string => s.padEnd(w);
-  console.log(`\ncorpus: ${path.relative(repoRoot, corpusPath)} (${lines.length} lines)\n`);
+  const total = Object.values(identTokens).reduce((a, b) => a + b, 0);
+  console.log(`\ncorpus: ${path.relative(repoRoot, corpusPath)} (${lines.length} lines, ${total} identifier tokens)\n`);
   const width = Math.max(...names.map((n) => n.length)) + 2;
-  console.log(col('metric (%, lower is better)', 30) + names.map((n) => col(n, width)).join(''));
-  const row = (label: string, f: (r: (typeof results)[string]) => number | string): void =>
-    console.log(col(label, 30) + names.map((n) => col(String(f(results[n]!)), width)).join(''));
+  console.log(col('metric (%, lower is better)', 36) + names.map((n) => col(n, width)).join(''));
+  const row = (label: string, f: (r: Result) => number | string): void =>
+    console.log(col(label, 36) + names.map((n) => col(String(f(results[n]!)), width)).join(''));
   row('LEAK overall', (r) => r.leak);
-  for (const t of types) row(`  leak ${t}`, (r) => r.leakByType[t] ?? 0);
+  for (const t of types) row(`  leak ${t} (${identTokens[t] ?? 0} tokens)`, (r) => r.leakByType[t] ?? 0);
   row('OVER-REDACTION', (r) => r.overRedaction);
   row('lines / second', (r) => r.linesPerSec);
-  console.log(JSON.stringify({ corpus: path.relative(repoRoot, corpusPath), lines: lines.length, results }));
+  console.log(JSON.stringify({ corpus: path.relative(repoRoot, corpusPath), lines: lines.length, identTokens, results }));
+}
+
+async function main(): Promise<void> {
+  // Usage: bench/anonymize.ts [corpus.jsonl ...] [--ner-dir DIR]  (--ner-dir: measure an unreleased model)
+  const args = process.argv.slice(2);
+  const dirFlag = args.indexOf('--ner-dir');
+  const nerDir = dirFlag >= 0 ? args.splice(dirFlag, 2)[1] : undefined;
+  const corpora = args.length > 0 ? args : [path.join(repoRoot, 'test/fixtures/pii-corpus.jsonl')];
+  const systems = [...(await tributary(nerDir)), ...(await baselines())];
+  // One report per corpus, every system on the same texts in the same run.
+  for (const corpus of corpora) await runCorpus(corpus, systems);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
