@@ -1,4 +1,4 @@
-import type { ItemStatus } from '@/utils/store/db';
+import type { ItemStatus } from '@/utils/items/item';
 import { STATUS_LABELS } from '@/utils/ui/items';
 
 export function StatusBadge({ status }: { status: ItemStatus }) {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browsingPause, QUIET_MS } from '@/utils/background/browsing-pause';
 import { createEngine } from '@/utils/background/engine';
-import { recordObservation } from '@/utils/background/items';
+import { recordObservation } from '@/utils/items/item-store';
 import { buildState } from '@/utils/background/state';
 import { updateStatus } from '@/utils/background/status';
 import { injectObserver, onTabUpdated } from '@/utils/background/page-injection';

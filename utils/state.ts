@@ -2,7 +2,8 @@ import type { InclusionCheck } from './background/dataset-proof';
 import type { Status } from './background/status';
 import type { Consent } from './consent/settings';
 import type { ModelProgress } from './messages';
-import type { ItemStatus, StoredItem, DeletionRecord } from './store/db';
+import type { ItemStatus, StoredItem } from './items/item';
+import type { DeletionRecord } from './store/db';
 
 /** What the popup and dashboard render; assembled by the background from storage on each request. */
 export interface ExtensionState {
@@ -25,10 +26,21 @@ export interface ExtensionState {
   droppedNotice: number;
 }
 
-/** An item as the dashboard lists it: no embedding, no raw text once anonymized. */
-export type ItemView = Omit<StoredItem, 'embedding' | 'raw'> & {
-  /** Present only while an item has not yet been anonymized (or failed to be). */
-  raw?: StoredItem['raw'];
+type AnyItemField<K extends PropertyKey> = StoredItem extends infer I ? (I extends Record<K, infer V> ? V : never) : never;
+
+/**
+ * An item as the dashboard lists it, whatever its state: no embedding; the raw text only while
+ * it has not been anonymized (or failed to be), the anonymized text after.
+ */
+export type ItemView = Pick<StoredItem, 'id' | 'origin' | 'visitedAt' | 'dwellMs' | 'scrollDepth' | 'interactions' | 'lang' | 'attempts'> & {
+  status: ItemStatus;
+  raw?: AnyItemField<'raw'>;
+  redacted?: AnyItemField<'redacted'>;
+  entityCounts?: AnyItemField<'entityCounts'>;
+  models?: AnyItemField<'models'>;
+  bundleId?: string;
+  sentAt?: number;
+  error?: string;
   receipt?: { bundleId: string; storedAt: number } | null;
   /** The last check of this item's bundle against the collector's transparency log. */
   inclusion?: InclusionCheck | null;

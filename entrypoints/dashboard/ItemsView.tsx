@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { ItemCard, type ItemActions } from '@/components/ItemCard';
 import type { UiRequest } from '@/utils/messages';
 import type { ItemsReply } from '@/utils/state';
-import type { ItemStatus } from '@/utils/store/db';
+import type { ItemStatus } from '@/utils/items/item';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
 import { formatDay } from '@/utils/ui/format';
 import { filterItems, groupByDayAndSite, limitGroups, STATUS_LABELS, type StatusFilter } from '@/utils/ui/items';

@@ -2,7 +2,9 @@ import type { CollectorClient } from '../collector/client';
 import { loadDeviceKey } from '../keys/device-key';
 import { unsealPendingBundle } from '../outbox/outbox';
 import type { UiRequest } from '../messages';
-import type { Db, StoredItem } from '../store/db';
+import type { StoredItem } from '../items/item';
+import { allItems, removeItems } from '../items/item-store';
+import type { Db } from '../store/db';
 import { deletionRequestHash, signDeletionRequest, verifyReceipt, type DeletionScope } from '../wire';
 import { readStatus } from './status';
 
@@ -42,12 +44,12 @@ function inScope(item: StoredItem, scope: LocalScope): boolean {
  */
 export async function deleteData(scope: LocalScope, deps: { db: Db; client: CollectorClient; now: number }): Promise<void> {
   const { db: database } = deps;
-  const items = (await database.getAll('items')).filter((i) => inScope(i, scope));
+  const items = (await allItems(database)).filter((i) => inScope(i, scope));
   // A bundle already submitted may be stored at the collector with its acknowledgement lost (a
   // collector crash, a dropped connection): its queued items count as sent, so the collector is asked too.
   const tried = new Set((await database.getAll('bundles')).filter((b) => b.status === 'pending' && b.attempts > 0).map((b) => b.bundleId));
   const sent = items
-    .filter((i) => i.status === 'sent' || (i.status === 'queued' && i.bundleId !== undefined && tried.has(i.bundleId)))
+    .filter((i) => i.status === 'sent' || (i.status === 'queued' && tried.has(i.bundleId)))
     .map((i) => i.id);
   // Everything and whole sites map directly; items and local days name the signals, so the
   // collector deletes exactly what the user sees here (its days are UTC, the dashboard's local).
@@ -89,6 +91,6 @@ async function deleteLocal(database: Db, items: StoredItem[]): Promise<void> {
       else await bundles.put({ ...bundle, itemIds: rest });
     }
   }
-  for (const id of ids) await tx.objectStore('items').delete(id);
+  await removeItems(tx.objectStore('items'), ids);
   await tx.done;
 }

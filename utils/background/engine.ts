@@ -1,12 +1,13 @@
 import { nextBundleItems, DEFAULT_BUNDLE_POLICY, type BundlePolicy } from '../bundle/build-bundle';
 import type { CollectorClient } from '../collector/client';
 import { readConsent } from '../consent/settings';
+import { readyItems } from '../items/item-store';
 import { loadDeviceKey } from '../keys/device-key';
 import { drainOutbox, enqueueBundle } from '../outbox/outbox';
 import type { PageText, ProcessedPage } from '../pipeline/process-pages';
 import type { Db } from '../store/db';
 import type { CollectorKeysResponse } from '../wire';
-import { processWaitingItems } from './items';
+import { processWaitingItems } from './model-work';
 import { readStatus, updateStatus } from './status';
 
 const REWARD_HISTORY_KEPT = 50;
@@ -59,7 +60,7 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       const keys = (await readStatus()).collectorKeys ?? (await refreshKeys());
       for (;;) {
-        const ready = await database.getAllFromIndex('items', 'status', 'ready');
+        const ready = await readyItems(database);
         const batch = nextBundleItems(ready, t, policy, force);
         if (batch.length === 0) break;
         await enqueueBundle(database, batch, deviceKey, keys, t);

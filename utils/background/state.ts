@@ -1,12 +1,12 @@
 import { readConsent } from '../consent/settings';
 import { loadDeviceKey } from '../keys/device-key';
 import type { ModelProgress } from '../messages';
-import type { Db, ItemStatus } from '../store/db';
+import { allItems, countItemsByStatus, countItemsVisitedSince } from '../items/item-store';
+import type { StoredItem } from '../items/item';
+import type { Db } from '../store/db';
 import type { ExtensionState, ItemsReply, ItemView } from '../state';
 import { readInclusion } from './dataset-proof';
 import { readStatus } from './status';
-
-const STATUSES: ItemStatus[] = ['processing', 'held', 'ready', 'queued', 'sent', 'failed'];
 
 export function startOfLocalDay(now: number): number {
   const d = new Date(now);
@@ -16,9 +16,8 @@ export function startOfLocalDay(now: number): number {
 
 export async function buildState(database: Db, model: ModelProgress, collectorUrl: string, now: number): Promise<ExtensionState> {
   const [consent, status, key] = await Promise.all([readConsent(), readStatus(), loadDeviceKey(database)]);
-  const items = {} as Record<ItemStatus, number>;
-  for (const s of STATUSES) items[s] = await database.countFromIndex('items', 'status', s);
-  const collectedToday = await database.countFromIndex('items', 'visitedAt', IDBKeyRange.lowerBound(startOfLocalDay(now)));
+  const items = await countItemsByStatus(database);
+  const collectedToday = await countItemsVisitedSince(database, startOfLocalDay(now));
   return {
     consent,
     devicePub: key?.publicKey ?? null,
@@ -38,10 +37,16 @@ export async function buildState(database: Db, model: ModelProgress, collectorUr
   };
 }
 
+function withoutEmbedding(item: StoredItem): Omit<ItemView, 'receipt' | 'inclusion'> {
+  if (!('embedding' in item)) return item;
+  const { embedding: _e, ...view } = item;
+  return view;
+}
+
 /** Everything the dashboard lists; embeddings stay out (large, and meaningless to read). */
 export async function listItems(database: Db): Promise<ItemsReply> {
   const [items, bundles, deletions, inclusion] = await Promise.all([
-    database.getAll('items'),
+    allItems(database),
     database.getAll('bundles'),
     database.getAll('deletions'),
     readInclusion(),
@@ -49,12 +54,13 @@ export async function listItems(database: Db): Promise<ItemsReply> {
   const receipts = new Map(bundles.filter((b) => b.receipt).map((b) => [b.bundleId, b.receipt!]));
   const views: ItemView[] = items
     .sort((a, b) => b.visitedAt - a.visitedAt)
-    .map(({ embedding: _e, ...item }) => {
-      const receipt = item.bundleId ? receipts.get(item.bundleId) : undefined;
+    .map((item) => {
+      const bundleId = 'bundleId' in item ? item.bundleId : undefined;
+      const receipt = bundleId ? receipts.get(bundleId) : undefined;
       return {
-        ...item,
+        ...withoutEmbedding(item),
         receipt: receipt ? { bundleId: receipt.bundleId, storedAt: receipt.storedAt } : null,
-        inclusion: item.bundleId ? (inclusion[item.bundleId] ?? null) : null,
+        inclusion: bundleId ? (inclusion[bundleId] ?? null) : null,
       };
     });
   return { items: views, deletions: deletions.sort((a, b) => b.requestedAt - a.requestedAt), inclusion };

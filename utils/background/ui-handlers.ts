@@ -2,6 +2,7 @@ import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
 import { browser } from 'wxt/browser';
 import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../keys/device-key';
 import type { UiRequest } from '../messages';
+import { approveItems, editItem, unsentItemIdsOn } from '../items/item-store';
 import type { Db } from '../store/db';
 import type { ExtensionState, ItemsReply } from '../state';
 import { deleteData } from './deletion';
@@ -61,32 +62,16 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       });
       if (request.rule === 'deny') {
         // "Never on this site" covers what was collected there and has not left yet.
-        const unsent = (await database.getAllFromIndex('items', 'origin', request.origin)).filter((i) => i.status !== 'sent');
-        if (unsent.length > 0) await deleteData({ kind: 'items', ids: unsent.map((i) => i.id) }, { db: database, client: deps.client, now: now() });
+        const unsent = await unsentItemIdsOn(database, request.origin);
+        if (unsent.length > 0) await deleteData({ kind: 'items', ids: unsent }, { db: database, client: deps.client, now: now() });
       }
       break;
-    case 'approve-items': {
-      const tx = database.transaction('items', 'readwrite');
-      for (const id of request.ids) {
-        const item = await tx.store.get(id);
-        if (item?.status === 'held') await tx.store.put({ ...item, status: 'ready' });
-      }
-      await tx.done;
+    case 'approve-items':
+      await approveItems(database, request.ids);
       break;
-    }
-    case 'edit-item': {
-      const item = await database.get('items', request.id);
-      if (!item || !['held', 'ready', 'failed'].includes(item.status)) throw new Error('only items not yet sent can be edited');
-      // The edit is new text: it goes through anonymization again before it can leave.
-      const { redacted: _r, embedding: _e, entityCounts: _c, ...rest } = item;
-      await database.put('items', {
-        ...rest,
-        status: 'processing',
-        raw: { title: item.redacted?.title ?? item.raw?.title ?? '', text: request.text },
-        attempts: 0,
-      });
+    case 'edit-item':
+      await editItem(database, request.id, request.text);
       break;
-    }
     case 'delete':
       await deleteData(request.scope, { db: database, client: deps.client, now: now() });
       break;

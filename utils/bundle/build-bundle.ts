@@ -1,5 +1,5 @@
 import type { BundlePlaintext, Signal } from '../wire';
-import type { StoredItem } from '../store/db';
+import type { QueuedItem, ReadyItem } from '../items/item';
 
 const HOUR_MS = 3_600_000;
 
@@ -12,15 +12,14 @@ export interface BundlePolicy {
 
 export const DEFAULT_BUNDLE_POLICY: BundlePolicy = { maxSignals: 20, maxWaitMs: 10 * 60_000 };
 
-/** An item ready to leave: anonymized and embedded. Anything else is a bug upstream. */
-export function signalFromItem(item: StoredItem): Signal {
-  if (!item.redacted || !item.embedding || !item.models) throw new Error(`item ${item.id} is not processed`);
+/** An item ready to leave: anonymized and embedded, which its type guarantees. */
+export function signalFromItem(item: ReadyItem | QueuedItem): Signal {
   return {
     id: item.id,
     origin: item.origin,
     title: item.redacted.title,
     text: item.redacted.text,
-    entities: Object.entries(item.entityCounts ?? {}).map(([type, count]) => ({ type, count })),
+    entities: Object.entries(item.entityCounts).map(([type, count]) => ({ type, count })),
     embedding: item.embedding,
     models: item.models,
     // The hour is enough to study browsing; the minute would help re-identify a visit.
@@ -33,13 +32,13 @@ export function signalFromItem(item: StoredItem): Signal {
 }
 
 /** The ready items that make the next bundle, oldest first; none while the policy says wait. */
-export function nextBundleItems(ready: StoredItem[], now: number, policy: BundlePolicy, force = false): StoredItem[] {
+export function nextBundleItems(ready: ReadyItem[], now: number, policy: BundlePolicy, force = false): ReadyItem[] {
   if (ready.length === 0) return [];
   const sorted = [...ready].sort((a, b) => a.visitedAt - b.visitedAt);
   const due = force || sorted.length >= policy.maxSignals || now - sorted[0]!.visitedAt >= policy.maxWaitMs;
   return due ? sorted.slice(0, policy.maxSignals) : [];
 }
 
-export function bundlePlaintext(items: StoredItem[], devicePub: string, bundleId: string, createdAt: number): BundlePlaintext {
+export function bundlePlaintext(items: ReadyItem[], devicePub: string, bundleId: string, createdAt: number): BundlePlaintext {
   return { v: 1, bundleId, devicePub, createdAt, signals: items.map(signalFromItem) };
 }

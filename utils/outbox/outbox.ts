@@ -3,7 +3,9 @@ import { bundlePlaintext } from '../bundle/build-bundle';
 import { CollectorError, type CollectorClient } from '../collector/client';
 import type { DeviceKey } from '../keys/device-key';
 import type { IDBPTransaction } from 'idb';
-import type { Db, StoredBundle, StoredItem, TributarySchema } from '../store/db';
+import type { ReadyItem } from '../items/item';
+import { markItemsSent, sealItems, unsealItems } from '../items/item-store';
+import type { Db, StoredBundle, TributarySchema } from '../store/db';
 import { retryDelayMs } from './backoff';
 
 /**
@@ -12,7 +14,7 @@ import { retryDelayMs } from './backoff';
  */
 export async function enqueueBundle(
   database: Db,
-  items: StoredItem[],
+  items: ReadyItem[],
   deviceKey: DeviceKey,
   keys: CollectorKeysResponse,
   now: number,
@@ -35,16 +37,14 @@ export async function enqueueBundle(
   };
   const tx = database.transaction(['bundles', 'items'], 'readwrite');
   await tx.objectStore('bundles').put(bundle);
-  for (const item of items) {
-    const fresh = await tx.objectStore('items').get(item.id);
-    // Dropped or deleted by the user while we were sealing: the bundle must not carry it.
-    if (!fresh || fresh.status !== 'ready') {
-      tx.abort();
-      // The abort is the intended outcome, not a second failure left unhandled.
-      await tx.done.catch(() => undefined);
-      throw new Error(`item ${item.id} changed while its bundle was sealed`);
-    }
-    await tx.objectStore('items').put({ ...fresh, status: 'queued', bundleId });
+  try {
+    await sealItems(tx.objectStore('items'), bundle.itemIds, bundleId);
+  } catch (err) {
+    // Dropped, deleted or edited by the user while we were sealing: the bundle must not carry it.
+    tx.abort();
+    // The abort is the intended outcome, not a second failure left unhandled.
+    await tx.done.catch(() => undefined);
+    throw err;
   }
   await tx.done;
   return bundle;
@@ -59,10 +59,7 @@ export async function unsealPendingBundle(
   bundle: StoredBundle,
   dropping: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  for (const id of bundle.itemIds) {
-    const item = await tx.objectStore('items').get(id);
-    if (item && !dropping.has(id)) await tx.objectStore('items').put({ ...item, status: 'ready', bundleId: undefined });
-  }
+  await unsealItems(tx.objectStore('items'), bundle.itemIds, dropping);
   await tx.objectStore('bundles').delete(bundle.bundleId);
 }
 
@@ -136,9 +133,6 @@ export async function drainOutbox(
 async function markAccepted(database: Db, bundle: StoredBundle, receipt: StoredBundle['receipt'], now: number): Promise<void> {
   const tx = database.transaction(['bundles', 'items'], 'readwrite');
   await tx.objectStore('bundles').put({ ...bundle, status: 'accepted', receipt, acceptedAt: now, lastError: undefined });
-  for (const id of bundle.itemIds) {
-    const item = await tx.objectStore('items').get(id);
-    if (item) await tx.objectStore('items').put({ ...item, status: 'sent', sentAt: now });
-  }
+  await markItemsSent(tx.objectStore('items'), bundle.itemIds, now);
   await tx.done;
 }

@@ -1,34 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ItemStatus, StoredItem } from '../items/item';
 import type { BundleEnvelope, DeletionReceipt, IngestReceipt } from '../wire';
-
-/**
- * Life of one observed page visit on this device:
- * processing → (held, when review-before-sending is on) → ready → queued (in a bundle) → sent.
- * `failed` items could not be anonymized; they are never sent and wait, visible, for a retry.
- */
-export type ItemStatus = 'processing' | 'held' | 'ready' | 'queued' | 'sent' | 'failed';
-
-export interface StoredItem {
-  id: string;
-  origin: string;
-  visitedAt: number;
-  dwellMs: number;
-  scrollDepth: number;
-  interactions: number;
-  lang?: string;
-  status: ItemStatus;
-  /** The page text as observed; kept only until it has been anonymized. */
-  raw?: { title: string; text: string };
-  /** Exactly what leaves the device. */
-  redacted?: { title: string; text: string };
-  entityCounts?: Record<string, number>;
-  embedding?: number[];
-  models?: { embed: string; ner: string };
-  bundleId?: string;
-  sentAt?: number;
-  error?: string;
-  attempts: number;
-}
 
 export type BundleStatus = 'pending' | 'accepted';
 

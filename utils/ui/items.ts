@@ -1,5 +1,5 @@
 import { localDay } from '../background/deletion';
-import type { ItemStatus } from '../store/db';
+import type { ItemStatus } from '../items/item';
 import type { ItemView } from '../state';
 
 /**

@@ -4,7 +4,7 @@ import { createEngine } from '../../../utils/background/engine';
 import type { CollectorClient } from '../../../utils/collector/client';
 import type { PageText, ProcessedPage } from '../../../utils/pipeline/process-pages';
 import type { Db } from '../../../utils/store/db';
-import { freshDb, makeItem, putItems, T0 } from '../support/db';
+import { freshDb, processingItem, putItems, T0 } from '../support/db';
 
 let database: Db;
 beforeEach(async () => {
@@ -22,7 +22,7 @@ const processed = (): ProcessedPage => ({
 
 describe('engine tick', () => {
   it('leaves waiting visits unprocessed while model work may not run, processes them once it may, and always on a forced pass', async () => {
-    const waiting = makeItem({ status: 'processing', attempts: 0, raw: { title: 't', text: 'x' }, redacted: undefined, embedding: undefined });
+    const waiting = processingItem({ raw: { title: 't', text: 'x' } });
     await putItems(database, [waiting]);
     const process = vi.fn(async (pages: PageText[]) => pages.map(processed));
     // Not opted in: the pass ends after processing, so no collector is ever contacted.
@@ -38,7 +38,7 @@ describe('engine tick', () => {
     expect(process).toHaveBeenCalledTimes(1);
     expect((await database.get('items', waiting.id))!.status).toBe('ready');
 
-    const second = makeItem({ status: 'processing', attempts: 0, raw: { title: 't2', text: 'y' }, redacted: undefined, embedding: undefined });
+    const second = processingItem({ raw: { title: 't2', text: 'y' } });
     await putItems(database, [second]);
     quiet = false;
     await engine.tick({ force: true });

@@ -6,19 +6,19 @@ import {
   type BundlePolicy,
 } from '../../../utils/bundle/build-bundle';
 import { bundlePlaintextSchema, generateDeviceKeyPair, signalSchema } from '../../../utils/wire';
-import { HOUR_MS, T0, makeItem } from '../support/db';
+import { HOUR_MS, T0, makeItem, processingItem } from '../support/db';
 
 const policy: BundlePolicy = { maxSignals: 3, maxWaitMs: 10 * 60_000 };
 
 describe('signalFromItem', () => {
   it('rounds visitedAt down to the hour and sends the redacted text only', () => {
-    const item = makeItem({ visitedAt: T0, raw: { title: 'raw title', text: 'raw secret text' } });
+    const item = makeItem({ visitedAt: T0 });
     const signal = signalFromItem(item);
     expect(signal.visitedAt).toBe(Math.floor(T0 / HOUR_MS) * HOUR_MS);
     expect(signal.visitedAt % HOUR_MS).toBe(0);
     expect(T0 - signal.visitedAt).toBeLessThan(HOUR_MS);
-    expect(signal.title).toBe(item.redacted!.title);
-    expect(signal.text).toBe(item.redacted!.text);
+    expect(signal.title).toBe(item.redacted.title);
+    expect(signal.text).toBe(item.redacted.text);
     expect(JSON.stringify(signal)).not.toContain('raw secret');
     expect(signalSchema.safeParse(signal).success).toBe(true);
   });
@@ -28,11 +28,13 @@ describe('signalFromItem', () => {
     expect(signal.entities).toEqual(expect.arrayContaining([{ type: 'PERSON', count: 2 }, { type: 'EMAIL', count: 1 }]));
     expect(signal.entities).toHaveLength(2);
     expect(signal).not.toHaveProperty('lang');
-    expect(signalFromItem(makeItem({ entityCounts: undefined })).entities).toEqual([]);
+    expect(signalFromItem(makeItem({ entityCounts: {} })).entities).toEqual([]);
   });
 
-  it.each(['redacted', 'embedding', 'models'] as const)('throws for an item without %s', (field) => {
-    expect(() => signalFromItem(makeItem({ [field]: undefined, status: 'processing' }))).toThrow(/not processed/);
+  it('an item the models have not processed is no signal: a type error, and no raw text out at run time either', () => {
+    const unprocessed = processingItem({ raw: { title: 't', text: 'raw secret text' } });
+    // @ts-expect-error signalFromItem takes only processed items
+    expect(() => signalFromItem(unprocessed)).toThrow();
   });
 });
 
@@ -78,9 +80,10 @@ describe('bundlePlaintext', () => {
     expect(plain.signals).toHaveLength(2);
   });
 
-  it('carrying an unprocessed item throws instead of sending raw data', () => {
+  it('carrying an unprocessed item is a type error, and throws instead of sending raw data', () => {
     const device = generateDeviceKeyPair();
-    const unprocessed = makeItem({ status: 'processing', redacted: undefined, raw: { title: 't', text: 'raw' } });
-    expect(() => bundlePlaintext([makeItem(), unprocessed], device.publicKey, crypto.randomUUID(), T0)).toThrow(/not processed/);
+    const unprocessed = processingItem({ raw: { title: 't', text: 'raw' } });
+    // @ts-expect-error a bundle carries only ready items
+    expect(() => bundlePlaintext([makeItem(), unprocessed], device.publicKey, crypto.randomUUID(), T0)).toThrow();
   });
 });

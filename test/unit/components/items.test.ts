@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemView } from '@/utils/state';
-import type { ItemStatus } from '@/utils/store/db';
+import type { ItemStatus } from '@/utils/items/item';
 import { countPending, dayKey, displayedContent, filterItems, groupByDayAndSite, isEditable, limitGroups } from '@/utils/ui/items';
 
 let seq = 0;

@@ -6,7 +6,7 @@ import { drainOutbox, enqueueBundle } from '../../../utils/outbox/outbox';
 import type { Db, StoredBundle } from '../../../utils/store/db';
 import { generateReceiptKeyPair, openEnvelope, type BundleEnvelope } from '../../../utils/wire';
 import { collectorParties, fakeClient, ingestReceiptFor, type CollectorParties } from '../support/collector';
-import { T0, freshDb, makeItem, putItems } from '../support/db';
+import { T0, freshDb, makeItem, processingItem, putItems } from '../support/db';
 
 let database: Db;
 let deviceKey: DeviceKey;
@@ -57,13 +57,14 @@ describe('enqueueBundle', () => {
   ])('an item %s meanwhile aborts the whole transaction', async (_label, status) => {
     const items = [makeItem(), makeItem(), makeItem()];
     await putItems(database, items);
-    if (status) await database.put('items', { ...items[2]!, status });
+    if (status === 'processing') await database.put('items', processingItem({ id: items[2]!.id }));
+    else if (status === 'queued') await database.put('items', { ...items[2]!, status, bundleId: crypto.randomUUID() });
     else await database.delete('items', items[2]!.id);
 
     await expect(enqueueBundle(database, items, deviceKey, collector.keys, T0)).rejects.toThrow(/changed/);
     expect(await database.count('bundles')).toBe(0);
     expect((await database.get('items', items[0]!.id))?.status).toBe('ready');
-    expect((await database.get('items', items[1]!.id))?.bundleId).toBeUndefined();
+    expect(await database.get('items', items[1]!.id)).not.toHaveProperty('bundleId');
   });
 
   it('refuses when the collector publishes no current key', async () => {
@@ -202,7 +203,7 @@ describe('drainOutbox', () => {
     for (const id of stale.itemIds) {
       const item = (await database.get('items', id))!;
       expect(item.status).toBe('ready');
-      expect(item.bundleId).toBeUndefined();
+      expect(item).not.toHaveProperty('bundleId');
     }
   });
 
