@@ -10,6 +10,7 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { transparencyRoutes } from './routes/transparency';
 import { fsBlobStore } from './cas/blob-store';
+import { looseDirectories } from './data-dir';
 import { installNodeWireCrypto } from './crypto/node-wire-crypto';
 import { publishEpoch, scheduleEpochs } from './transparency/log';
 import { keysRoutes } from './routes/keys';
@@ -110,6 +111,9 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'no such route' } }));
 
   const blobs = fsBlobStore(config.blobDir);
+  for (const loose of looseDirectories([config.dataDir, config.blobDir])) {
+    app.log.warn(loose, 'data directory is readable by group or others (its files are 0600); chmod 700 it');
+  }
   const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring: config.rewards.scoring, blobs };
   const chain = deps.rewardChain ?? (config.rewards.chain && connectRewardChain(config.rewards.chain));
   const origin = (): string => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DeletionScope } from '../../../utils/wire/index';
 import { sqliteRewards, sqliteScoring } from '../rewards/sqlite-rewards';
@@ -30,6 +30,11 @@ class SignalConflict extends Error {}
 
 export function openSqliteStore(path: string): Store {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // SQLite creates the database with the process umask (0644 under the usual 022) and gives the WAL and
+  // shared-memory files the database's mode. The database holds decrypted page text: create it 0600 first
+  // (and tighten files an earlier run left looser), whatever the directory's mode.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // FULL: a receipt is only sent after the commit is on disk, so an ack always means "stored".
