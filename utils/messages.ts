@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { wellFormedText } from './wire/primitives';
 import { originSchema } from './wire/signal';
 
 /**
@@ -13,9 +14,9 @@ export { LIMITS };
 /** What the content script observed on one page visit, before any processing. */
 export const pageObservationSchema = z.object({
   origin: originSchema,
-  title: z.string().max(LIMITS.titleChars),
-  text: z.string().max(LIMITS.textChars),
-  lang: z.string().max(35).optional(),
+  title: wellFormedText(LIMITS.titleChars),
+  text: wellFormedText(LIMITS.textChars),
+  lang: wellFormedText(35).optional(),
   visitedAt: z.number().int().positive(),
   dwellMs: z.number().int().min(0).max(86_400_000),
   scrollDepth: z.number().min(0).max(1),

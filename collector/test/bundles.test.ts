@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import nacl from 'tweetnacl';
 import {
   base64ToBytes,
   bytesToBase64,
+  envelopeSigningBytes,
+  signBytes,
+  utf8Encode,
   generateDeviceKeyPair,
   generateEncryptionKeyPair,
   sealBundle,
   verifyIngestReceipt,
   type BundleEnvelope,
+  type BundlePlaintext,
   type DeviceKeyPair,
 } from '../../utils/wire/index';
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
@@ -29,6 +34,23 @@ async function expectNothingStored(): Promise<void> {
   expect(await h.count('bundles')).toBe(0);
   expect(await h.count('signals')).toBe(0);
   expect(await h.count('ledger')).toBe(0);
+}
+
+/** sealBundle validates the plaintext, so a bad one is sealed by hand with the same primitives. */
+function sealUnchecked(plain: BundlePlaintext): BundleEnvelope {
+  const eph = nacl.box.keyPair();
+  const nonce = nacl.randomBytes(24);
+  const unsigned = {
+    v: 1 as const,
+    bundleId: plain.bundleId,
+    devicePub: device.publicKey,
+    createdAt: plain.createdAt,
+    collectorKeyId: h.collector.keyId,
+    ephemeralPub: bytesToBase64(eph.publicKey),
+    nonce: bytesToBase64(nonce),
+    ciphertext: bytesToBase64(nacl.box(utf8Encode(JSON.stringify(plain)), nonce, h.collector.publicKey, eph.secretKey)),
+  };
+  return { ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), device.secretKey) };
 }
 
 describe('POST /v1/bundles', () => {
@@ -131,7 +153,6 @@ describe('POST /v1/bundles', () => {
     const thief = generateDeviceKeyPair();
     // The thief re-wraps the victim's ciphertext in its own signed envelope.
     const { sig: _sig, ...rest } = env;
-    const { envelopeSigningBytes, signBytes } = await import('../../utils/wire/index');
     const unsigned = { ...rest, devicePub: thief.publicKey };
     const rewrapped: BundleEnvelope = { ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), thief.secretKey) };
     const res = await post(rewrapped);
@@ -143,7 +164,6 @@ describe('POST /v1/bundles', () => {
   it('refuses an inner bundleId that differs from the envelope', async () => {
     const plain = makePlaintext(device);
     const env = seal(plain, h.collector, device);
-    const { envelopeSigningBytes, signBytes } = await import('../../utils/wire/index');
     const { sig: _sig, ...rest } = env;
     const unsigned = { ...rest, bundleId: randomUUID() };
     const res = await post({ ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), device.secretKey) });
@@ -200,26 +220,23 @@ describe('POST /v1/bundles', () => {
   });
 
   it('refuses a plaintext that fails the signal schema', async () => {
-    // sealBundle validates, so build the bad ciphertext by hand with the same primitives.
-    const nacl = (await import('tweetnacl')).default;
-    const { envelopeSigningBytes, signBytes, utf8Encode } = await import('../../utils/wire/index');
-    const plain = makePlaintext(device, { signals: [makeSignal({ origin: 'https://example.com/secret/path' })] });
-    const eph = nacl.box.keyPair();
-    const nonce = nacl.randomBytes(24);
-    const unsigned = {
-      v: 1 as const,
-      bundleId: plain.bundleId,
-      devicePub: device.publicKey,
-      createdAt: plain.createdAt,
-      collectorKeyId: h.collector.keyId,
-      ephemeralPub: bytesToBase64(eph.publicKey),
-      nonce: bytesToBase64(nonce),
-      ciphertext: bytesToBase64(nacl.box(utf8Encode(JSON.stringify(plain)), nonce, h.collector.publicKey, eph.secretKey)),
-    };
-    const res = await post({ ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), device.secretKey) });
+    const res = await post(sealUnchecked(makePlaintext(device, { signals: [makeSignal({ origin: 'https://example.com/secret/path' })] })));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_plaintext');
     await expectNothingStored();
+  });
+
+  it('refuses a title or text holding a lone surrogate (half an emoji) rather than storing it altered', async () => {
+    for (const signal of [makeSignal({ title: 'Rivers \uD83D' }), makeSignal({ text: 'Broken \uDE00 half' }), makeSignal({ lang: 'e\uD800' })]) {
+      const res = await post(sealUnchecked(makePlaintext(device, { signals: [signal] })));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('invalid_plaintext');
+    }
+    await expectNothingStored();
+    // Whole emoji are well-formed and come back from the database unchanged.
+    const whole = makeSignal({ title: 'Rivers 🌊 and valleys', text: 'Flowing 😀 water' });
+    expect((await post(seal(makePlaintext(device, { signals: [whole] }), h.collector, device))).statusCode).toBe(200);
+    expect(await h.query('SELECT title, text FROM signals')).toEqual([{ title: whole.title, text: whole.text }]);
   });
 
   it('refuses a signal id already stored under another bundle', async () => {

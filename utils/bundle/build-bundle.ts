@@ -17,8 +17,9 @@ export function signalFromItem(item: ReadyItem | QueuedItem): Signal {
   return {
     id: item.id,
     origin: item.origin,
-    title: item.redacted.title,
-    text: item.redacted.text,
+    // The wire refuses lone surrogates; the observer sends none, but a redaction could cut beside one.
+    title: item.redacted.title.toWellFormed(),
+    text: item.redacted.text.toWellFormed(),
     entities: Object.entries(item.entityCounts).map(([type, count]) => ({ type, count })),
     embedding: item.embedding,
     models: item.models,

@@ -73,9 +73,10 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
     const { signals } = options;
     options.send({
       origin: win.location.origin,
-      title: signals.text ? truncateAtWord(doc.title.trim(), LIMITS.titleChars) : '',
-      text: signals.text ? extractVisibleText(mainTextRoot(doc), LIMITS.textChars) : '',
-      lang: doc.documentElement.lang ? doc.documentElement.lang.slice(0, 35) : undefined,
+      // A page may carry lone surrogates; they become U+FFFD, as the page displays them (the wire refuses them).
+      title: signals.text ? truncateAtWord(doc.title.trim(), LIMITS.titleChars).toWellFormed() : '',
+      text: signals.text ? extractVisibleText(mainTextRoot(doc), LIMITS.textChars).toWellFormed() : '',
+      lang: doc.documentElement.lang ? doc.documentElement.lang.slice(0, 35).toWellFormed() : undefined,
       visitedAt: startedAt,
       dwellMs: signals.dwell ? Math.min(dwellMs, 86_400_000) : 0,
       scrollDepth: signals.scroll ? maxDepth : 0,

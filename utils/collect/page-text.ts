@@ -57,9 +57,12 @@ export function extractVisibleText(root: Element | null, maxChars: number): stri
   return truncateAtWord(parts.join(' '), maxChars);
 }
 
+/** At most `maxChars` UTF-16 units, cut at a space near the bound if there is one, never inside a surrogate pair. */
 export function truncateAtWord(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
-  const cut = text.slice(0, maxChars);
+  let cut = text.slice(0, maxChars);
+  // A bound between the two halves of a surrogate pair would keep half a character (half an emoji).
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const lastSpace = cut.lastIndexOf(' ');
   return lastSpace > maxChars * 0.8 ? cut.slice(0, lastSpace) : cut;
 }

@@ -26,6 +26,15 @@ export const b64Max = (maxChars: number) =>
     .max(maxChars)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 
+/**
+ * Text of `min`..`max` UTF-16 units that is well-formed Unicode. A lone surrogate (half an emoji) cannot be
+ * stored as UTF-8 without being altered, so it is refused rather than silently repaired: what is kept must be
+ * exactly what the device signed and its user reviewed. The extension never sends one (its observer makes
+ * page text well-formed and cuts on code points).
+ */
+export const wellFormedText = (max: number, min = 0) =>
+  z.string().min(min).max(max).refine((s) => s.isWellFormed(), 'must be well-formed Unicode (no lone surrogates)');
+
 export const uuid = z.uuid();
 export const devicePub = hex(32);
 export const ed25519Sig = hex(64);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestampMs, uuid } from './primitives';
+import { timestampMs, uuid, wellFormedText } from './primitives';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,15 +16,15 @@ export const originSchema = z
     }
   }, 'origin must be scheme://host[:port] only');
 
-const modelId = z.string().min(1).max(200);
+const modelId = wellFormedText(200, 1);
 
 export const signalSchema = z.strictObject({
   id: uuid,
   origin: originSchema,
-  title: z.string().max(300),
-  text: z.string().max(4000),
+  title: wellFormedText(300),
+  text: wellFormedText(4000),
   entities: z
-    .array(z.strictObject({ type: z.string().min(1).max(64), count: z.number().int().min(1).max(100_000) }))
+    .array(z.strictObject({ type: wellFormedText(64, 1), count: z.number().int().min(1).max(100_000) }))
     .max(64),
   // zod 4 numbers reject NaN and ±Infinity.
   embedding: z.array(z.number()).min(8).max(2048),
@@ -34,7 +34,7 @@ export const signalSchema = z.strictObject({
   dwellMs: z.number().int().min(0).max(DAY_MS),
   scrollDepth: z.number().min(0).max(1),
   interactions: z.number().int().min(0).max(1_000_000),
-  lang: z.string().min(2).max(35).optional(),
+  lang: wellFormedText(35, 2).optional(),
 });
 
 export type Signal = z.infer<typeof signalSchema>;

@@ -23,6 +23,13 @@ describe('signalFromItem', () => {
     expect(signalSchema.safeParse(signal).success).toBe(true);
   });
 
+  it('sends well-formed text even if an item holds a lone surrogate (U+FFFD in its place, as the dashboard shows it)', () => {
+    const signal = signalFromItem(makeItem({ redacted: { title: 'Rivers \uD83D', text: '[PERSON]\uDE00 and 😀' } }));
+    expect(signal.title).toBe('Rivers \uFFFD');
+    expect(signal.text).toBe('[PERSON]\uFFFD and 😀');
+    expect(signalSchema.safeParse(signal).success).toBe(true);
+  });
+
   it('turns entity counts into a list and omits a too-short language tag', () => {
     const signal = signalFromItem(makeItem({ entityCounts: { PERSON: 2, EMAIL: 1 }, lang: 'x' }));
     expect(signal.entities).toEqual(expect.arrayContaining([{ type: 'PERSON', count: 2 }, { type: 'EMAIL', count: 1 }]));

@@ -75,6 +75,20 @@ describe('observePage', () => {
     expect(observation.text).toMatch(/^Rivers Rivers carry sediment/);
   });
 
+  it('sends well-formed text: a lone surrogate in the page becomes U+FFFD, and no cut splits an emoji', () => {
+    document.title = `Rivers \uD83D and ${'🌊'.repeat(200)}`;
+    document.body.innerHTML = `<main><p>Broken \uDE00 half. ${'😀'.repeat(3000)}</p></main>`;
+    const send = observe();
+    clock += 30_000;
+    window.dispatchEvent(new Event('pagehide'));
+    const observation = send.mock.calls[0]![0];
+    expect(observation.title.isWellFormed()).toBe(true);
+    expect(observation.text.isWellFormed()).toBe(true);
+    expect(observation.title.startsWith('Rivers \uFFFD and 🌊')).toBe(true);
+    expect(observation.text.startsWith('Broken \uFFFD half. 😀')).toBe(true);
+    expect(pageObservationSchema.safeParse(observation).success).toBe(true);
+  });
+
   it('the page becoming hidden ends the visit too', () => {
     const send = observe();
     clock += 2_000;

@@ -114,6 +114,14 @@ describe('truncateAtWord', () => {
     const text = `a ${'x'.repeat(50)}`;
     expect(truncateAtWord(text, 20)).toBe(text.slice(0, 20));
   });
+
+  it('never cuts an emoji (a surrogate pair) in half', () => {
+    // The bound falls between the two UTF-16 halves of 😀 in both cases: hard cut and word cut.
+    expect(truncateAtWord(`${'x'.repeat(19)}😀yz`, 20)).toBe('x'.repeat(19));
+    expect(truncateAtWord(`rivers and valleys ${'😀'.repeat(10)}`, 20)).toBe('rivers and valleys');
+    expect(truncateAtWord(`a ${'😀'.repeat(30)}`, 21)).toBe(`a ${'😀'.repeat(9)}`);
+    for (let max = 1; max < 40; max++) expect(truncateAtWord('🌊😀 ab😀cd 😀😀😀 efg😀h'.repeat(2), max).isWellFormed(), String(max)).toBe(true);
+  });
 });
 
 describe('hasCredentialFields', () => {

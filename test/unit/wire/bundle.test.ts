@@ -121,6 +121,7 @@ describe('signal schema', () => {
   it('accepts a well-formed signal', () => {
     expect(signalSchema.safeParse(makeSignal()).success).toBe(true);
     expect(signalSchema.safeParse(makeSignal({ origin: 'http://localhost:3000', lang: undefined })).success).toBe(true);
+    expect(signalSchema.safeParse(makeSignal({ title: 'Rivers 🌊', text: 'Whole emoji 😀 are fine' })).success).toBe(true);
   });
 
   const bad: [string, Record<string, unknown>][] = [
@@ -141,6 +142,13 @@ describe('signal schema', () => {
     ['non-uuid id', { id: 'abc' }],
     ['visitedAt not on the hour', { visitedAt: 1_795_618_800_000 + 1 }],
     ['unknown field', { url: 'https://example.com/a' }],
+    // Ill-formed UTF-16 cannot be stored as UTF-8 without being altered: refused, not repaired.
+    ['lone high surrogate in the title', { title: 'Rivers \uD83D' }],
+    ['lone low surrogate in the text', { text: '\uDE00 and more' }],
+    ['reversed surrogate pair in the text', { text: 'a\uDE00\uD83Db' }],
+    ['lone surrogate in an entity type', { entities: [{ type: 'PERSON\uD800', count: 1 }] }],
+    ['lone surrogate in a model id', { models: { embed: 'm\uDBFF', ner: 'n' } }],
+    ['lone surrogate in lang', { lang: 'en\uD800' }],
   ];
   for (const [name, patch] of bad) {
     it(`rejects ${name}`, () => {
