@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anonymize } from '../../../utils/anonymize/index';
@@ -102,9 +101,8 @@ describe('expandToWords', () => {
 
 // Integration with the real transformers.js pipeline output shape, using the synthetic fixture model
 // (a fixed lexicon: it checks the plumbing, never quality).
-const repoRoot = path.resolve(__dirname, '../../..');
-const fixtures = path.resolve(repoRoot, '../shared/models/fixtures');
-describe.skipIf(!existsSync(path.join(fixtures, 'tiny-ner-lexicon')))('with the tiny fixture model in transformers.js', () => {
+const fixtures = path.resolve(__dirname, '../../fixtures/models');
+describe('with the tiny fixture model in transformers.js', () => {
   it('redacts the lexicon names found by the pipeline', async () => {
     const { loadNerFromDir } = await import('../../../utils/anonymize/node-ner');
     const ner = await loadNerFromDir(path.join(fixtures, 'tiny-ner-lexicon'));

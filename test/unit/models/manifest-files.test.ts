@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,11 +23,6 @@ function copyFixtures(): string {
   for (const entry of Object.values(manifest.models)) {
     const target = path.join(tmp, path.basename(entry.dir));
     cpSync(path.resolve(root, entry.dir), target, { recursive: true });
-    // The shared fixtures are read-only; the copies must be editable and removable.
-    for (const rel of ['', ...readdirSync(target, { recursive: true, encoding: 'utf8' })]) {
-      const p = path.join(target, rel);
-      chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
-    }
     entry.dir = path.basename(entry.dir);
   }
   const file = path.join(tmp, 'manifest.json');
@@ -39,8 +34,8 @@ describe('loadVerifiedManifest', () => {
   it('loads the fixture manifest and resolves each model folder', () => {
     const { manifest, dirs } = loadVerifiedManifest(FIXTURES, root);
     expect(manifest.models.embed.dim).toBe(384);
-    expect(dirs.embed).toBe(path.resolve(root, '../shared/models/fixtures/tiny-embed-384'));
-    expect(dirs.ner).toBe(path.resolve(root, '../shared/models/fixtures/tiny-ner-lexicon'));
+    expect(dirs.embed).toBe(path.resolve(root, 'test/fixtures/models/tiny-embed-384'));
+    expect(dirs.ner).toBe(path.resolve(root, 'test/fixtures/models/tiny-ner-lexicon'));
   });
 
   it('accepts an unchanged copy and refuses it once one byte of a model file changed', () => {
