@@ -8,7 +8,7 @@ import type { EntityType, Span } from './types';
  */
 const PRIORITY: EntityType[] = [
   'WALLET', 'CARD', 'IBAN', 'SSN', 'SECRET', 'EMAIL', 'ID', 'PHONE', 'IP', 'URL',
-  'ADDRESS', 'POSTCODE', 'PERSON', 'ORGANIZATION', 'LOCATION',
+  'ADDRESS', 'POSTCODE', 'DATE_OF_BIRTH', 'PERSON', 'ORGANIZATION', 'LOCATION',
 ];
 
 function better(a: Span, b: Span): Span {

@@ -14,6 +14,7 @@ export type EntityType =
   | 'SECRET'
   | 'WALLET'
   | 'POSTCODE'
+  | 'DATE_OF_BIRTH'
   | 'ID';
 
 /** A detected identifier: [start, end) indexes the original text. */

@@ -3,7 +3,7 @@ import type { EntityType } from '../anonymize/types';
 /** Every placeholder the anonymizer writes; text like "[EDIT]" on a page is left as plain text. */
 export const PLACEHOLDER_TYPES = [
   'PERSON', 'LOCATION', 'ADDRESS', 'ORGANIZATION', 'EMAIL', 'PHONE', 'CARD', 'IBAN',
-  'SSN', 'IP', 'URL', 'SECRET', 'WALLET', 'POSTCODE', 'ID',
+  'SSN', 'IP', 'URL', 'SECRET', 'WALLET', 'POSTCODE', 'ID', 'DATE_OF_BIRTH',
 ] as const satisfies readonly EntityType[];
 
 // Fails to compile when the anonymizer gains an entity type this list does not know.

@@ -1,5 +1,6 @@
 import type { Rule, Span } from '../types';
 import { addressSpans } from './address';
+import { birthDateSpans } from './birth-date';
 import { cardSpans } from './card';
 import { emailSpans } from './email';
 import { ibanSpans } from './iban';
@@ -16,6 +17,7 @@ import { walletSpans } from './wallet';
 export const RULES: readonly Rule[] = [
   emailSpans, urlSpans, secretSpans, walletSpans, cardSpans, ibanSpans, ssnSpans,
   ipSpans, phoneSpans, addressSpans, postcodeSpans, idSpans, personContextSpans,
+  birthDateSpans,
 ];
 
 export function ruleSpans(text: string): Span[] {

@@ -8,8 +8,13 @@ const COUNTRIES: CountryCode[] = [
   'IN', 'CN', 'JP', 'KR', 'BR', 'MX', 'AR', 'NG', 'KE', 'ZA', 'EG', 'AE', 'SA', 'TR', 'RU', 'UA', 'AU', 'NZ', 'PH', 'ID',
 ];
 
-const CANDIDATE = /(?<![\p{L}\p{N}+\-./:])(?:\+ ?|00|\()?\d[\d ().\/\u00a0-]{5,20}\d(?![\p{L}\p{N}]|[.-]\d)/gu;
-const PHONE_CONTEXT = /(phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|ring|contact|handy|mobil|tél|portable|appel|telefon|teléfono|telefono|móvil|movil|celular|llam|ligar|chiama|anruf|ruf|bel|☎|📞)[^\d\n]{0,20}$/;
+// A ":" may glue a number to its label ("cell:202.555.0177", "T:+31…"), but not to another number (times).
+// An extension ("x42", "ext. 12") belongs to the number.
+const CANDIDATE =
+  /(?<![\p{L}\p{N}+\-./])(?<![\p{N}.]:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0-]{5,20}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?![\p{L}\p{N}]|[.-]\d)/gu;
+const EXTENSION = /,? ?(?:x|ext\.?|extn\.?) ?\d{1,5}$/;
+const PHONE_CONTEXT =
+  /(phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|cellulare|anruf|ruf|bel|gsm|\b[tmfh]\s?:|☎|📞)[^\d\n]{0,20}$/;
 const OTHER_NUMBER_CONTEXT =
   /(order|invoice|tracking|ref|reference|ticket|case|account|acct|serial|isbn|sku|item|part|confirmation|booking|transaction|policy|flight|id|no\.?|number|#|№)\s*[:#.]?\s*$/;
 const CURRENCY_BEFORE = /[$€£¥₹₩₽]\s*$|\b(usd|eur|gbp|chf|inr|rs\.?)\s*$/;
@@ -19,6 +24,24 @@ const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2
 const THOUSANDS = /^(?:\d{1,3}(?:\.\d{3})+|\d{1,2}(?: \d{3})+)$/;
 const RANGE = /^\d{1,4} ?[-–] ?\d{1,4}$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/; // an IPv4 address
+
+/**
+ * "+" or "00", a country calling code and a national number of possible length: written this way a
+ * number is a phone number even when its digits are not in an allocated range (new or test ranges,
+ * typos), which libphonenumber's validity check would refuse.
+ */
+function internationalShape(candidate: string): boolean {
+  const parsed = parsePhoneNumberFromString(candidate.replace(/^00/, '+'));
+  const national = parsed?.nationalNumber.length ?? 0;
+  return parsed !== undefined && national >= 6 && national <= 12;
+}
+
+// Between two numbers of one contact list: separators, "and"/"or", and at most a short label ("Fax:", "Desk").
+const LIST_GAP = /^[\s,;/|·•–—&+\\-]*(?:(?:and|or|und|oder|et|ou|y|o|e|en|of|og|och)\s+)?(?:\p{L}[\p{L}.-]{0,14}\s?[:.]?\s*)?$/u;
+
+function continuesList(text: string, previous: Span | undefined, from: number): boolean {
+  return previous !== undefined && from - previous.end <= 24 && LIST_GAP.test(text.slice(previous.end, from));
+}
 
 function validSomewhere(candidate: string): boolean {
   if (/^(\+|00)/.test(candidate)) {
@@ -38,16 +61,21 @@ export function phoneSpans(text: string): Span[] {
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) continue;
     // "1 2 3 4 5 6 7" is a list, not a number: real groupings have few single digits.
-    if ((value.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
-    if (DATE.test(value) || THOUSANDS.test(value) || RANGE.test(value) || DOTTED_QUAD.test(value)) continue;
+    const number = value.replace(EXTENSION, '');
+    if ((number.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
     const ctx = before(text, from, 30);
     if (CURRENCY_BEFORE.test(ctx) || CURRENCY_AFTER.test(text.slice(from + value.length, from + value.length + 10))) continue;
-    const international = /^(\+|00)/.test(value);
-    const separated = /[^\d]/.test(value);
-    const accept = PHONE_CONTEXT.test(ctx)
-      ? true // fail closed when the text says it is a phone number
-      : !OTHER_NUMBER_CONTEXT.test(ctx) && (international || separated || digits.length >= 10) && validSomewhere(value);
-    if (accept) spans.push({ type: 'PHONE', start: from, end: from + value.length, source: 'rule' });
+    const end = from + value.length;
+    // The text says it is a phone number, or it follows one in a list of contact numbers: fail closed.
+    const labelled = PHONE_CONTEXT.test(ctx) || continuesList(text, spans.at(-1), from);
+    if (DATE.test(number) || RANGE.test(number) || DOTTED_QUAD.test(number) || (!labelled && THOUSANDS.test(number))) continue;
+    const international = /^(\+|00)/.test(number);
+    const separated = /[^\d]/.test(number);
+    const accept =
+      labelled ||
+      (!OTHER_NUMBER_CONTEXT.test(ctx) &&
+        ((international && internationalShape(number)) || ((separated || digits.length >= 10) && validSomewhere(number))));
+    if (accept) spans.push({ type: 'PHONE', start: from, end, source: 'rule' });
   }
   return spans;
 }

@@ -15,8 +15,9 @@ const US = new RegExp(String.raw`(?:${CITY}, )?\b(?:${US_STATES}),? \d{5}(?:-\d{
 const FIVE_CITY = new RegExp(String.raw`(?<![\p{N}.,])(?:(?:D|F|E|I|A|CH|L|B)-)?\d{5} ${CITY}`, 'gu');
 // AT/CH/BE/DK/NO/AU/…: four digits before a place name, only on an address-like line (after a comma or line start).
 const FOUR_CITY = new RegExp(String.raw`(?<=(?:^|\n|, ?)(?:(?:CH|A|B|DK|N|L)-)?)\d{4} ${CITY}`, 'gu');
-const KEYWORD = /\b(zip|zip code|postcode|postal code|post code|postleitzahl|plz|code postal|cp|cap|pin|pin code|pincode)\s*[:#]?\s*$/;
-const NUMBER = /[A-Z0-9]{3,8}(?: ?[A-Z0-9]{3})?/gi;
+const KEYWORD =
+  /(?<![\p{L}])(zip|zip code|zipcode|postcode|postal code|post code|postleitzahl|plz|code postal|cp|cap|codice postale|código postal|cod\. postal|postnummer|postinumero|kod pocztowy|pin|pin code|pincode)(?:\s+(?:is|was|ist|est|es|è))?\s*[:#]?\s*$/u;
+const NUMBER = /(?<![A-Za-z0-9])[A-Za-z0-9]{3,8}(?:[ -]?(?:\d[A-Z]{2}|[A-Z]{2}|\d{2,3}))?(?![A-Za-z0-9])/g;
 const NOT_CITY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Euro|Dollar|Pound|Users|People|Steps|Points|Miles|Km|Views|Words|Likes|Followers)/u;
 
 export function postcodeSpans(text: string): Span[] {

@@ -1,0 +1,103 @@
+// The failure kinds reported on unseen text (issue #13), one test each, with invented values.
+import { describe, expect, it } from 'vitest';
+import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
+import { birthDateSpans } from '../../../utils/anonymize/rules/birth-date';
+import { cardSpans } from '../../../utils/anonymize/rules/card';
+import { idSpans } from '../../../utils/anonymize/rules/id';
+import { phoneSpans } from '../../../utils/anonymize/rules/phone';
+import { postcodeSpans } from '../../../utils/anonymize/rules/postcode';
+import type { Rule } from '../../../utils/anonymize/types';
+
+const found = (rule: Rule, text: string): string[] => rule(text).map((s) => text.slice(s.start, s.end));
+
+describe('numbers that only their label identifies', () => {
+  it.each([
+    ['paid with my card 4716 2039 5518 2270 yesterday', '4716 2039 5518 2270'],
+    ['card # 5412 8830 1947 6602 exp 09/27', '5412 8830 1947 6602'],
+    ['full card number: 379214855320147', '379214855320147'],
+    ['Kartennummer: 4532 7781 2093 4415, gültig bis 11/26', '4532 7781 2093 4415'],
+    ['numéro de carte 5131 0429 8861 7734', '5131 0429 8861 7734'],
+  ])('a card number that fails Luhn after a card label: %j', (text, value) => {
+    expect(found(cardSpans, text)).toEqual([value]);
+  });
+  it('still needs Luhn without a label', () => {
+    expect(found(cardSpans, 'order 4716 2039 5518 2270 is late')).toEqual([]);
+  });
+  it.each([
+    ["my driver's license number is 4471023", '4471023'],
+    ['Driving licence no. WOODH 802157 AB9', 'WOODH 802157 AB9'],
+    ['Führerscheinnummer B072RRE2I55', 'B072RRE2I55'],
+    ['Reisepassnummer C01X00T47', 'C01X00T47'],
+    ['n° de passeport 19AB45821', '19AB45821'],
+    ['número de pasaporte PAA512347', 'PAA512347'],
+    ['account no. 00418827731', '00418827731'],
+    ['rijbewijsnummer 5521904417', '5521904417'],
+  ])('licence, passport and account numbers after their label: %j', (text, value) => {
+    expect(found(idSpans, text)).toContain(value);
+  });
+  it.each([
+    ['my zip code is 770 if that matters', '770'],
+    ['PLZ 8010, Ort Graz', '8010'],
+    ['code postal 13008', '13008'],
+    ['código postal 46021', '46021'],
+  ])('postcodes after their label, whatever their shape: %j', (text, value) => {
+    expect(found(postcodeSpans, text)).toContain(value);
+  });
+});
+
+describe('phone numbers', () => {
+  it('takes a national number after a verb of calling, even grouped like thousands', () => {
+    expect(found(phoneSpans, 'nobody picks up at 64 318 207 anymore')).toEqual(['64 318 207']);
+    expect(found(phoneSpans, 'Call 50 086 980.')).toEqual(['50 086 980']);
+    expect(found(phoneSpans, 'the city has 1 234 567 inhabitants')).toEqual([]);
+  });
+  it('takes every number of a contact list, with extensions', () => {
+    expect(found(phoneSpans, 'Mobile: +44 7911 204 388 Desk: +33 (0)1 48 27 60 15 Fax: 617-302-4419x208')).toEqual([
+      '+44 7911 204 388', '+33 (0)1 48 27 60 15', '617-302-4419x208',
+    ]);
+    expect(found(phoneSpans, 'office (312) 555-0148 x42, cell (312) 555-0171')).toEqual(['(312) 555-0148 x42', '(312) 555-0171']);
+    expect(found(phoneSpans, 'Tel 020 7946 0321 / Fax 020 7946 0322 / Mobile 07700 900 871')).toHaveLength(3);
+  });
+  it('takes UK mobiles written +447700 900 123 and numbers glued to punctuation', () => {
+    expect(found(phoneSpans, 'phones: +447700 900 214, +447700 900 215 and +447700 900 216')).toEqual([
+      '+447700 900 214', '+447700 900 215', '+447700 900 216',
+    ]);
+    expect(found(phoneSpans, 'Contact\\,+447700 900 739-Fax +447700 900 740')).toEqual(['+447700 900 739', '+447700 900 740']);
+    expect(found(phoneSpans, 'T:+31 10 412 9920|M:+31 6 2019 4472')).toEqual(['+31 10 412 9920', '+31 6 2019 4472']);
+    expect(found(phoneSpans, 'cell:202.555.0177;home:202.555.0112')).toEqual(['202.555.0177', '202.555.0112']);
+  });
+  it('takes an international number whose digits are not in an allocated range', () => {
+    expect(found(phoneSpans, 'or +1-573-072-3647.')).toEqual(['+1-573-072-3647']);
+    expect(found(phoneSpans, 'Meeting at 10:30 on 12.05.2024, +25 points')).toEqual([]);
+  });
+});
+
+describe('dates of birth', () => {
+  it.each([
+    ['born 9 May 1961 in a small town', '9 May 1961'],
+    ['date of birth 17.02.1984', '17.02.1984'],
+    ['DOB: 1990-07-30', '1990-07-30'],
+    ['Harriet Vane (born 2 April 1948) is a novelist', '2 April 1948'],
+    ['I was born on the 3rd of October 1985', 'the 3rd of October 1985'],
+    ['Birthday: March 22nd, 1999', 'March 22nd, 1999'],
+    ['DOB 6/14/88 age 36', '6/14/88'],
+    ['Date of Birth\tJan 6, 1994', 'Jan 6, 1994'],
+    ['geb. am 14. März 1952', '14. März 1952'],
+    ['né le 21 juin 1977', '21 juin 1977'],
+    ['nacido el 7 de agosto de 1964', '7 de agosto de 1964'],
+    ['nata il 3 settembre 1990', '3 settembre 1990'],
+    ['geboren op 19 februari 1988', '19 februari 1988'],
+    ['data urodzenia 15.07.1983', '15.07.1983'],
+    ['Evelyn Carter (March 3, 1931 – November 18, 2024) passed away', 'March 3, 1931'],
+    ['unser Vater Heinrich, * 4. Juni 1940, † 2. Februar 2025', '4. Juni 1940'],
+  ])('%j', (text, value) => {
+    expect(found(birthDateSpans, text)).toEqual([value]);
+  });
+  it('leaves other dates alone', () => {
+    expect(found(birthDateSpans, 'Please respond by 15.04.2025. The birthday party is on 3 May 2025.')).toEqual([]);
+    expect(found(birthDateSpans, 'Born to run came out in 1975; worked there (2019 – 2021)')).toEqual([]);
+  });
+  it('is its own placeholder type', () => {
+    expect(anonymizeRulesOnly('DOB: 1990-07-30').redacted).toBe('DOB: [DATE_OF_BIRTH]');
+  });
+});

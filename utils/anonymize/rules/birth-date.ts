@@ -1,0 +1,45 @@
+import type { Span } from '../types';
+import { caseless, matchSpans } from './match';
+
+// A date alone is not an identifier; a date someone was born on is (with a name or a postcode it
+// singles a person out). So the date is taken only after a birth label, in the major European languages.
+const LABEL = caseless(
+  [
+    String.raw`date of birth`, String.raw`birth ?date`, String.raw`birthday`, String.raw`d\.? ?o\.? ?b\.?`, String.raw`born(?: on)?`, String.raw`b\.`,
+    String.raw`geburtsdatum`, String.raw`geburtstag`, String.raw`geb\.?(?: am)?`, String.raw`geboren(?: am)?`,
+    String.raw`date de naissance`, String.raw`né(?:e)? le`, String.raw`né(?:e)?`,
+    String.raw`fecha de nacimiento`, String.raw`f\. nac\.`, String.raw`nacid[oa] el`, String.raw`nacid[oa]`, String.raw`nací el`,
+    String.raw`data di nascita`, String.raw`nat[oa] il`,
+    String.raw`geboortedatum`, String.raw`geboren op`, String.raw`geb\. ?datum`,
+    String.raw`data de nascimento`, String.raw`nascid[oa] em`, String.raw`data urodzenia`, String.raw`urodzon[ya]`,
+    String.raw`datum narození`, String.raw`narozen[aá]?`, String.raw`född`, String.raw`fødselsdato`, String.raw`født`, String.raw`syntymäaika`,
+  ].join('|'),
+);
+const MONTH = String.raw`\p{L}{3,10}\.?`;
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|\.)?`;
+const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
+const DATE = [
+  String.raw`\d{4}[-./]\d{1,2}[-./]\d{1,2}`, // 1990-07-30
+  String.raw`\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})`, // 17.02.1984, 6/14/88
+  String.raw`(?:the )?${DAY} (?:of |de )?${MONTH},? (?:de )?${YEAR}`, // 9 May 1961, 3rd of October 1985, 7 de agosto de 1964
+  String.raw`${MONTH} ${DAY},? ${YEAR}`, // March 22nd, 1999
+].join('|');
+// Between the label and the date: ":", "on", "am", "le", "il", a tab, or a closing table cell.
+const BIRTH_DATE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${LABEL})(?:\s*[:=|\t-]\s*|\s+(?:on|am|le|el|il|op|em|den)\s+|\s+)((?:${DATE}))(?![\p{L}\p{N}])`,
+  'gu',
+);
+// A life span after a name, "Evelyn Carter (March 3, 1931 – November 18, 2024)", or the genealogical
+// "* 4. Juni 1940, † 2. Februar 2025": the first date is a birth date.
+const LIFESPAN = new RegExp(
+  String.raw`(?:(?<=\p{Lu}\p{Ll}+ )\(\s*((?:${DATE}))\s*[–—-]\s*(?:${DATE})\s*\)|(?<![\p{L}\p{N}*])\*\s?((?:${DATE})),?\s*†)`,
+  'gu',
+);
+
+export function birthDateSpans(text: string): Span[] {
+  return [
+    ...matchSpans(text, BIRTH_DATE, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, LIFESPAN, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, LIFESPAN, 'DATE_OF_BIRTH', () => true, 2),
+  ];
+}
