@@ -1,6 +1,7 @@
 // The failure kinds reported on unseen text (issue #13), one test each, with invented values.
 import { describe, expect, it } from 'vitest';
 import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
+import { addressSpans } from '../../../utils/anonymize/rules/address';
 import { birthDateSpans } from '../../../utils/anonymize/rules/birth-date';
 import { cardSpans } from '../../../utils/anonymize/rules/card';
 import { idSpans } from '../../../utils/anonymize/rules/id';
@@ -99,5 +100,50 @@ describe('dates of birth', () => {
   });
   it('is its own placeholder type', () => {
     expect(anonymizeRulesOnly('DOB: 1990-07-30').redacted).toBe('DOB: [DATE_OF_BIRTH]');
+  });
+});
+
+describe('addresses through their tail', () => {
+  it.each([
+    ['I live at 482 Oakridge Avenue, Suite 204, Columbus, OH 43215', '482 Oakridge Avenue, Suite 204, Columbus, OH 43215'],
+    ['send it to 77 Harbour Street, apt. 17, Portsmouth PO1 3DQ, United Kingdom', '77 Harbour Street, apt. 17, Portsmouth PO1 3DQ, United Kingdom'],
+    ['Lindenweg 9, 3. OG, 4051 Basel, Schweiz', 'Lindenweg 9, 3. OG, 4051 Basel, Schweiz'],
+    ['Calle Mayor 7, 2º A, 50001 Zaragoza, España', 'Calle Mayor 7, 2º A, 50001 Zaragoza, España'],
+    ['Oudegracht 210 bis, 3511 NT Utrecht, Nederland', 'Oudegracht 210 bis, 3511 NT Utrecht, Nederland'],
+    ['Mainauer Straße 11\nApp. 12\n19284 Geringswalde\nDeutschland\nPhone: 0', 'Mainauer Straße 11\nApp. 12\n19284 Geringswalde\nDeutschland'],
+  ])('unit, postcode, locality and country: %j', (text, address) => {
+    expect(found(addressSpans, text)).toContain(address);
+  });
+  it('stops before the next line of a form or letter', () => {
+    expect(found(addressSpans, 'Address: 995 Wilders Plads, DK-6470 Løkken\nPhone: 9677 2430')).toContain('995 Wilders Plads, DK-6470 Løkken');
+    expect(found(addressSpans, '94 Moselundsvej\nDK-2301 Børkop\n\nDear Vigge,').join('|')).not.toContain('Dear');
+  });
+  it.each(['PSC 3221, Box 4417, APO AE 09021', 'Unit 8201 Box 155, DPO AP 96522', 'USNS Bowditch, FPO AP 96671', 'CMR 416 Box 72, APO AE 09140'])(
+    'military address %j',
+    (text) => {
+      expect(found(addressSpans, `mail it to ${text} please`)).toContain(text);
+    },
+  );
+  it.each([
+    ['Minu aadress on Tamme 12, 10145 Tallinn', 'Tamme 12, 10145 Tallinn'],
+    ['kontor: Pärnu maantee 31, 10119 Tallinn, Eesti', 'Pärnu maantee 31, 10119 Tallinn, Eesti'],
+    ['bor i Bygdøy allé 58, 0265 Oslo', 'Bygdøy allé 58, 0265 Oslo'],
+    ['Η διεύθυνσή μου είναι Οδός Ερμού 47, 105 63 Αθήνα', 'Οδός Ερμού 47, 105 63 Αθήνα'],
+    ['Vinohradská 48, 120 00 Praha 2', 'Vinohradská 48, 120 00 Praha 2'],
+    ['ul. Piotrkowska 104/6, 90-006 Łódź', 'ul. Piotrkowska 104/6, 90-006 Łódź'],
+    ['Die Lieferung an Kopenhagener Straße 53 kam nicht an', 'Kopenhagener Straße 53'],
+    ['Váci utca 19 is closed', 'Váci utca 19'],
+  ])('streets in other languages and scripts, number after the name: %j', (text, address) => {
+    expect(found(addressSpans, text)).toContain(address);
+  });
+  it('takes a street corner', () => {
+    expect(found(addressSpans, 'meet me at the corner of Fifth Street and Maple Avenue')).toEqual(['Fifth Street and Maple Avenue']);
+  });
+  it('leaves chapters, pages and years alone', () => {
+    expect(found(addressSpans, 'Chapter 12, 2024 Edition; I was on page 12, 3 items left')).toEqual([]);
+  });
+  it('takes a place after a locality label', () => {
+    expect(found(addressSpans, 'PLZ 8010, Ort Graz')).toEqual(['Graz']);
+    expect(found(addressSpans, 'the city is nice')).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const EN_STREET = new RegExp(
 );
 // German/Austrian/Swiss/Dutch/Nordic compounds: "Hauptstraße 5", "Keizersgracht 123-2", "Drottninggatan 12".
 const COMPOUND_STREET = new RegExp(
-  String.raw`(?<![\p{L}])(?:${NAME}[ -])?\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|straat|laan|gracht|plein|kade|singel|dijk|markt|gatan|gata|vägen|veien|vej|gade|katu|tie)(?: \d{1,4}(?: ?[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4})?)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}])(?:${NAME}[ -])?\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|straat|laan|gracht|plein|kade|singel|dijk|markt|gatan|gata|gate|vägen|veien|vegen|vei|vej|gade|katu|tie|kuja|polku)(?: \d{1,4}(?: ?[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4})?(?: (?:bis|ter)\b)?)(?![\p{L}\p{N}])`,
   'gu',
 );
 // Multi-word German/Dutch street names: "Unter den Linden 77", "Am Markt 3", "Prinsengracht".
@@ -36,16 +36,63 @@ const ROMANCE_SUFFIX = new RegExp(
   String.raw`(?<![\p{L}])${ROMANCE_KIND} ${ROMANCE_NAME},? (?:n\.?º? ?)?\d{1,4}(?:[-/]\d{1,4})?(?: ?\d{1,2}º?(?: ?[A-Za-z](?![\p{L}]))?)?`,
   'gu',
 );
+// Street types written as a word of their own, before or after the name: "Kopenhagener Straße 53",
+// "Pärnu maantee 31", "Váci utca 19", "İnci Caddesi 692", "Bygdøy allé 58", "ul. Piotrkowska 104/6",
+// "Οδός Ερμού 47", "вул. Шевченка 12".
+const STREET_WORD = String.raw`(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer|tänav|tn\.|maantee|mnt\.?|puiestee|pst\.|tee|utca|út|útja|tér|körút|köz|sor|gata|gate|gatan|veien|vei|vegen|allé|ulica|ulice|třída|náměstí|nábřeží|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Mahallesi|Mah\.|iela|gatvė|g\.|cesta|ulica|ut|vegur|stræti|aleja|plac|osiedle)`;
+const WORDED_STREET = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:ul|al|pl|os|vul|вул|ул|пр|пл)\. ?|(?:Οδός|οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία|улица|проспект|вулиця|проспект|площа) )?${NAME}(?: ${NAME}){0,2} (?:${STREET_WORD} )?${HOUSE}(?: ?(?:bis|ter)\b)?(?![\p{L}\p{N}])`,
+  'gu',
+);
+const WORDED_STREET_AFTER = new RegExp(
+  String.raw`(?<![\p{L}])${NAME}(?: ${NAME}){0,2} ${STREET_WORD} ${HOUSE}(?![\p{L}\p{N}])`,
+  'gu',
+);
+// A street line followed by a postcode and a place is an address whatever its language: "Tamme 12,
+// 10145 Tallinn", "Vinohradská 48, 120 00 Praha 2", "188 Kärbi põik, 16586 Jõhvi", "Za Kolonkou 252⏎073 42 Horní Planá".
+const POSTCODE_SHAPE = String.raw`(?:[A-Z]{1,2}-)?(?:\d{3} ?\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4} ?[A-Z]{2}|\d{4,6})`;
+const LOWER_STREET = String.raw`\p{Ll}[\p{L}.-]{1,12}`;
+const STREET_THEN_POSTCODE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${HOUSE},? (?:${NAME}|${LOWER_STREET})(?: (?:${NAME}|${LOWER_STREET})){0,2}|(?:${NAME}|(?:ul|al|pl)\.)(?: (?:${NAME}|${LOWER_STREET})){0,2} ${HOUSE}(?: ?(?:bis|ter)\b)?(?: [A-Z] \d{1,3})?)(?=(?:,\s?|\s*\n\s*)(?!(?:19|20)\d\d )${POSTCODE_SHAPE} \p{Lu})`,
+  'gu',
+);
+// US military mail: "PSC 3221, Box 4417, APO AE 09021", "Unit 8201 Box 155, DPO AP 96522", "USNS Bowditch, FPO AP 96671".
+const MILITARY = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?:(?:PSC|CMR|Unit|UNIT|OMC)\s?\d{1,5},?\s?)?(?:Box|BOX)\s?\d{1,5}|(?:USS|USNS|USCGC)\s${NAME}(?: ${NAME})?|(?:PSC|CMR|Unit|UNIT)\s?\d{1,5}),?\s?(?:APO|FPO|DPO)\s?(?:AA|AE|AP)\s?\d{5}(?:-\d{4})?`,
+  'gu',
+);
+// "the corner of Fifth Street and Maple Avenue", "at the junction of Harcourt Road and Elm Grove".
+const CORNER = new RegExp(
+  String.raw`(?<=\b(?:corner|junction|intersection) of )(?:${NAMES} )?${NAME} ${EN_SUFFIX} (?:and|&) (?:${NAMES} )?${NAME} ${EN_SUFFIX}`,
+  'gu',
+);
 // "P.O. Box 1234", "Postfach 10 20 30".
 const PO_BOX = /\b(?:P\.? ?O\.? Box|PO Box|Post Office Box|Postfach|Boîte postale|BP|Apartado)\s?\d[\d ]{0,8}\d?\b/giu;
 
 // An address line usually goes on with its locality: ", Victoria Island, Lagos", ", 111 21 Stockholm".
 // Only comma-separated capitalised words or postcode-shaped groups are taken, at most three.
-const PLACE = String.raw`\p{Lu}[\p{L}'’-]*`;
+const PLACE = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}])`;
+const PLACE_NAME = String.raw`${PLACE}(?: (?:(?:am|an|der|de|del|la|le|les|sur|sul|di|upon|on|im|nad|pod|u)\s)?${PLACE}){0,2}(?: \d{1,2}(?![\p{N}]))?`;
+const TAIL_UNIT = String.raw`(?:Apt\.?|apt\.?|Apartment|apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Whg\.?|App\.?|Appt\.?|appartement|Bât\.?|bât\.?|Stiege|Tür|Top|int\.?|scala|piano|piso|puerta|Puerta|bus|huis|#)(?![\p{L}])\s?[\p{L}\d-]{1,6}|\d{1,2}(?:\.|º|ª|e|er|st|nd|rd|th)? ?(?:OG|Stock|étage|etage|piso|planta|piano|floor|verdieping|izq\.?|dcha\.?|[A-Z](?![\p{L}]))|\d{1,2}º(?: ?[A-Z](?![\p{L}]))?|bis|ter`;
+const TAIL_POSTCODE = String.raw`(?:[A-Z]{1,2}-)?(?:\d{3} ?\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}(?![\p{L}])|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})`;
+// After a comma the tail goes on; on a new line only a line that is nothing but a unit, postcode,
+// place or country ("Phone: …" and "Dear …," are not).
+const TAIL_PART = String.raw`${TAIL_UNIT}|(?:${TAIL_POSTCODE} )?${PLACE_NAME}(?: [A-Z]{2}(?![\p{L}\p{N}]))?(?: ${TAIL_POSTCODE}(?![\p{N}]))?`;
 const LOCALITY = new RegExp(
-  String.raw`^(?:, ?(?:(?:\d{3} ?\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}) )?${PLACE}(?: ${PLACE}){0,2}(?: [A-Z]{2})?(?: (?:\d{3} ?\d{2}|\d{4,6})(?!\d))?){1,3}`,
+  String.raw`^(?:,\s?(?:${TAIL_PART})(?!\s*:)|[ \t]*\n\s*(?:${TAIL_PART})(?=[ \t]*(?:\n|$))){1,4}`,
   'u',
 );
+
+// A place after a locality label: "Ort Graz", "City: Leeds", "woonplaats Zwolle".
+const LABELLED_PLACE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:${caseless('city|town|locality')})\s*:|(?:${caseless('ort|wohnort|ville|localité|ciudad|localidad|città|comune|località|plaats|woonplaats|cidade|miasto|miejscowość|obec|város|ort')})(?:\s*:)?)\s*(${PLACE_NAME})`,
+  'gu',
+);
+
+/** A name and a number are an address only when a street type or a street prefix says so. */
+function hasStreetWord(match: string): boolean {
+  return new RegExp(String.raw`(?:^|\s)${STREET_WORD}(?:\s|$)|^(?:ul|al|pl|os|vul|вул|ул|пр|пл)\.|^(?:Οδός|οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία|улица|проспект|вулиця|площа) `, 'u').test(match);
+}
 
 function withLocality(text: string, span: Span): Span {
   const tail = LOCALITY.exec(text.slice(span.end, span.end + 80));
@@ -53,7 +100,9 @@ function withLocality(text: string, span: Span): Span {
 }
 
 export function addressSpans(text: string): Span[] {
-  return [EN_STREET, COMPOUND_STREET, DE_MULTI, ROMANCE_PREFIX, ROMANCE_SUFFIX, PO_BOX]
+  return [EN_STREET, COMPOUND_STREET, DE_MULTI, ROMANCE_PREFIX, ROMANCE_SUFFIX, PO_BOX, WORDED_STREET_AFTER, STREET_THEN_POSTCODE, MILITARY]
     .flatMap((re) => matchSpans(text, re, 'ADDRESS', (m) => /\d/.test(m[0])))
-    .map((s) => withLocality(text, s));
+    .concat(matchSpans(text, WORDED_STREET, 'ADDRESS', (m) => hasStreetWord(m[0])), matchSpans(text, CORNER, 'ADDRESS'))
+    .map((s) => withLocality(text, s))
+    .concat(matchSpans(text, LABELLED_PLACE, 'LOCATION', () => true, 1));
 }

@@ -26,7 +26,7 @@ const DATE = [
 ].join('|');
 // Between the label and the date: ":", "on", "am", "le", "il", a tab, or a closing table cell.
 const BIRTH_DATE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${LABEL})(?:\s*[:=|\t-]\s*|\s+(?:on|am|le|el|il|op|em|den)\s+|\s+)((?:${DATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}])(?:${LABEL})(?:\s*[:=|\t-]\s*|\s+(?:on|am|le|el|il|op|em|den|is|was|ist|war|est|es|è|is op)\s+|\s+)((?:${DATE}))(?![\p{L}\p{N}])`,
   'gu',
 );
 // A life span after a name, "Evelyn Carter (March 3, 1931 – November 18, 2024)", or the genealogical

@@ -17,11 +17,11 @@ const FIVE_CITY = new RegExp(String.raw`(?<![\p{N}.,])(?:(?:D|F|E|I|A|CH|L|B)-)?
 const FOUR_CITY = new RegExp(String.raw`(?<=(?:^|\n|, ?)(?:(?:CH|A|B|DK|N|L)-)?)\d{4} ${CITY}`, 'gu');
 const KEYWORD =
   /(?<![\p{L}])(zip|zip code|zipcode|postcode|postal code|post code|postleitzahl|plz|code postal|cp|cap|codice postale|código postal|cod\. postal|postnummer|postinumero|kod pocztowy|pin|pin code|pincode)(?:\s+(?:is|was|ist|est|es|è))?\s*[:#]?\s*$/u;
-const NUMBER = /(?<![A-Za-z0-9])[A-Za-z0-9]{3,8}(?:[ -]?(?:\d[A-Z]{2}|[A-Z]{2}|\d{2,3}))?(?![A-Za-z0-9])/g;
+const NUMBER = /(?<![A-Za-z0-9-])(?:[A-Z]{1,2}-)?(?=[A-Za-z]{0,4}\d)[A-Za-z0-9]{2,8}(?:[ -]?(?:\d[A-Z]{2}|[A-Z]{2}|\d{2,5}))?(?![A-Za-z0-9])/g;
 const NOT_CITY = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Euro|Dollar|Pound|Users|People|Steps|Points|Miles|Km|Views|Words|Likes|Followers)/u;
 
 export function postcodeSpans(text: string): Span[] {
-  const afterKeyword = [...text.matchAll(NUMBER)].filter((m) => /\d/.test(m[0]) && KEYWORD.test(before(text, m.index ?? 0, 20)));
+  const afterKeyword = [...text.matchAll(NUMBER)].filter((m) => /\d/.test(m[0]) && m[0].length >= 3 && KEYWORD.test(before(text, m.index ?? 0, 20)));
   return [
     ...matchSpans(text, UK, 'POSTCODE', (m) => /\d/.test(m[0]) && /\s|\d[A-Z]{2}$/.test(m[0]) && m[0].length >= 5),
     ...matchSpans(text, CA, 'POSTCODE'),
