@@ -1,5 +1,6 @@
 import { chunkText } from './chunk';
 import { mergeSpans } from './merge';
+import { withNameTails } from './name-tail';
 import { nerSpans, type NerSpanOptions } from './ner-spans';
 import { redact } from './redact';
 import { ruleSpans } from './rules/index';
@@ -56,10 +57,10 @@ export async function anonymize(text: string, opts: AnonymizeOptions = {}): Prom
       throw err instanceof AnonymizeError ? err : new AnonymizeError('NER failed', { cause: err });
     }
   }
-  return redact(text, mergeSpans([...rules, ...model]));
+  return redact(text, withNameTails(text, mergeSpans([...rules, ...model])));
 }
 
 /** The rule stage alone (no model): for tests and for measuring what the rules contribute. */
 export function anonymizeRulesOnly(text: string): AnonymizeResult {
-  return redact(text, mergeSpans(ruleSpans(text)));
+  return redact(text, withNameTails(text, mergeSpans(ruleSpans(text))));
 }

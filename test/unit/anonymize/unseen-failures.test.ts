@@ -1,9 +1,11 @@
 // The failure kinds reported on unseen text (issue #13), one test each, with invented values.
 import { describe, expect, it } from 'vitest';
 import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
+import { withNameTails } from '../../../utils/anonymize/name-tail';
 import { addressSpans } from '../../../utils/anonymize/rules/address';
 import { birthDateSpans } from '../../../utils/anonymize/rules/birth-date';
 import { cardSpans } from '../../../utils/anonymize/rules/card';
+import { personContextSpans } from '../../../utils/anonymize/rules/person-context';
 import { idSpans } from '../../../utils/anonymize/rules/id';
 import { phoneSpans } from '../../../utils/anonymize/rules/phone';
 import { postcodeSpans } from '../../../utils/anonymize/rules/postcode';
@@ -145,5 +147,36 @@ describe('addresses through their tail', () => {
   it('takes a place after a locality label', () => {
     expect(found(addressSpans, 'PLZ 8010, Ort Graz')).toEqual(['Graz']);
     expect(found(addressSpans, 'the city is nice')).toEqual([]);
+  });
+});
+
+describe('names the context identifies', () => {
+  it.each([
+    ['We adopted a puppy named Bruno and a cat named Maple', ['Bruno', 'Maple']],
+    ['my son Oskar starts school in September', ['Oskar']],
+    ['meine Tochter Zuzana hat ihr Handy verloren', ['Zuzana']],
+    ['"Don\'t touch that," Ingrid said.', ['Ingrid']],
+    ['"Where were you?" asked Tobias.', ['Tobias']],
+    ['Hamid: "I\'ll be there at eight."', ['Hamid']],
+    ['leave me a voicemail, Benedikt', ['Benedikt']],
+    ['Leave me alone, Radu!', ['Radu']],
+    ['Mit freundlichen Grüßen\nNicola Gensch', ['Nicola Gensch']],
+    ['Buenos días, soy Sandra Merino y el pedido no ha llegado', ['Sandra Merino']],
+    ['Over mij: ik ben Pieter Janssens, geboren op 5 maart 1979', ['Pieter Janssens']],
+    ['Kontoinhaber: Mette Brand, IBAN folgt', ['Mette Brand']],
+    ['Chevy Mailhot, né le 15 août 1993 à Carpentras', ['Chevy Mailhot']],
+    ['Ask for Władysław Błaszczykowski at the desk', ['Władysław Błaszczykowski']],
+  ])('%j', (text, names) => {
+    expect([...new Set(found(personContextSpans, text))]).toEqual(names);
+  });
+  it('does not take a place after a comma for a vocative', () => {
+    expect(found(personContextSpans, 'I live in Croydon, London.')).toEqual([]);
+  });
+  it('takes the surname left behind after a given name', () => {
+    const text = 'Jana Nováková-Dvořák, Mitchells & Butler';
+    const spans = withNameTails(text, [{ type: 'PERSON', start: 0, end: 4, source: 'model' }]);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Jana Nováková-Dvořák']);
+    const monday = 'Anna Monday';
+    expect(withNameTails(monday, [{ type: 'PERSON', start: 0, end: 4, source: 'model' }])[0]!.end).toBe(4);
   });
 });
