@@ -5,7 +5,7 @@
 // `nobody` (present on every Linux, unlike a `postgres` user), from a copy of the
 // binaries inside its own temp dir: `nobody` may not be able to enter the checkout.
 import { execFileSync } from 'node:child_process';
-import { chownSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -80,8 +80,12 @@ export async function startPgServer(): Promise<PgServer> {
       },
     };
   } catch (err) {
+    // The server's own reason is in its log, which goes with the temp dir.
+    const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : '';
     rmSync(dir, { recursive: true, force: true });
-    throw err;
+    throw new Error(`PostgreSQL test server did not start: ${(err as Error).message}${log ? `\nserver log:\n${log}` : ''}`, {
+      cause: err,
+    });
   }
 }
 
