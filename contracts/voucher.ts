@@ -55,10 +55,10 @@ export function recoverVoucherSigner(voucher: Voucher, domain: VoucherDomain, si
 }
 
 /**
- * Wire format of a signed voucher (response of POST /v1/rewards/voucher). Amounts travel as
- * decimal strings because JSON numbers cannot carry uint256.
+ * A signed voucher (response of POST /v1/rewards/voucher): `parse` reads it off the wire,
+ * `encode` writes it (amounts travel as decimal strings because JSON numbers cannot carry uint256).
  */
-export const signedVoucherSchema = z.object({
+export const signedVoucherSchema = z.strictObject({
   account: addressSchema,
   cumulativeAmount: uintStringSchema,
   deadline: uintStringSchema,
@@ -69,15 +69,3 @@ export const signedVoucherSchema = z.object({
 
 export type SignedVoucher = z.output<typeof signedVoucherSchema>;
 export type SignedVoucherJson = z.input<typeof signedVoucherSchema>;
-
-/** Serialises a voucher for the wire; the inverse of `signedVoucherSchema.parse`. */
-export function toSignedVoucherJson(v: SignedVoucher): SignedVoucherJson {
-  return {
-    account: v.account,
-    cumulativeAmount: v.cumulativeAmount.toString(),
-    deadline: v.deadline.toString(),
-    signature: v.signature,
-    contract: v.contract,
-    chainId: v.chainId,
-  };
-}

@@ -7,7 +7,7 @@ import { buildState } from '@/utils/background/state';
 import { updateStatus } from '@/utils/background/status';
 import { injectObserver, onTabUpdated } from '@/utils/background/page-injection';
 import { handleUiRequest } from '@/utils/background/ui-handlers';
-import { collectorClient } from '@/utils/collector/client';
+import { collectorClient } from '@/utils/collector-client/client';
 import { readConsent } from '@/utils/consent/settings';
 import { decideCollection } from '@/utils/consent/policy';
 import { contentMessageSchema, modelProgressSchema, uiRequestSchema, type CollectPolicyReply, type ModelProgress } from '@/utils/messages';

@@ -1,4 +1,6 @@
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { describeZodError } from '../../utils/wire/index';
 import type { CollectorConfig } from './config';
 import { loadOrCreateKeys, type CollectorKeys } from './keys';
 import { connectRewardChain, type RewardChain } from './rewards/chain';
@@ -14,6 +16,7 @@ import { looseDirectories } from './data-dir';
 import { installNodeWireCrypto } from './crypto/node-wire-crypto';
 import { publishEpoch, scheduleEpochs } from './transparency/log';
 import { keysRoutes } from './routes/keys';
+import { openApiRoutes, registerOpenApi } from './routes/openapi';
 import { rewardsRoutes } from './routes/rewards';
 import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
@@ -36,7 +39,11 @@ function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: strin
   if (wait > 0) throw new ApiError(429, 'rate_limited', `too many requests for this ${who}; retry later`, { 'retry-after': String(wait) });
 }
 
-function errorFromFastify(err: FastifyError): ApiError {
+function errorFromFastify(err: FastifyError, req: FastifyRequest): ApiError {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issues = err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? 'invalid' }));
+    return new ApiError(400, req.routeOptions.config.invalidRequest ?? 'invalid_request', describeZodError({ issues }));
+  }
   const status = err.statusCode ?? 500;
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -88,6 +95,10 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
     },
   });
   app.removeContentTypeParser('text/plain');
+  // Requests are parsed and replies encoded with the zod schemas of utils/collector-api.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerOpenApi(app);
 
   const ipLimiter = tokenBucket(config.rateLimit.perIpPerMinute);
   const deviceLimiter = tokenBucket(config.rateLimit.perDevicePerMinute);
@@ -101,7 +112,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   });
 
   app.setErrorHandler(async (err: FastifyError | ApiError, req, reply) => {
-    const api = err instanceof ApiError ? err : errorFromFastify(err);
+    const api = err instanceof ApiError ? err : errorFromFastify(err, req);
     if (api.status >= 500) req.log.error({ err: { name: err.name, code: (err as FastifyError).code, stack: err.stack } }, 'unhandled error');
     return reply
       .code(api.status)
@@ -124,6 +135,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   };
   installCors(app);
   app.register(healthRoutes(store));
+  app.register(openApiRoutes());
   app.register(keysRoutes(keys));
   app.register(bundleRoutes(ctx));
   app.register(deviceRoutes(store));

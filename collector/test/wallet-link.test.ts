@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, signWalletLinkIntent, verifyWalletLinkIntent, type DeviceKeyPair } from '../../utils/wire/index';
 import type { RewardChain } from '../src/rewards/chain';
 import { walletLinkUrl } from '../../utils/background/wallet-link';
+import { collectorClient } from '../../utils/collector-client/client';
 import { ensureVoucherKey } from '../src/rewards/voucher-key';
 import { forgedLinkIntents, smallOrderEncodings } from './ed25519-forgery';
 import { linkRequest, ORIGIN, postLink, requestNonce, startRewardsCollector, type RewardsCollector } from './rewards-support';
@@ -148,7 +149,7 @@ describe('walletLinkUrl (extension side)', () => {
       return new Response(res.body, { status: res.statusCode, headers: { 'content-type': 'application/json' } });
     };
     const deviceKey = { publicKey: device.publicKey, withSecret: async <T>(use: (s: Uint8Array) => T) => use(device.secretKey) };
-    const url = new URL(await walletLinkUrl({ fetch: viaInject }, deviceKey, `${ORIGIN}/some/path`));
+    const url = new URL(await walletLinkUrl(collectorClient(ORIGIN, viaInject), deviceKey, `${ORIGIN}/some/path`));
     expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/claim/`);
     expect(url.searchParams.get('device')).toBe(device.publicKey);
     const nonce = url.searchParams.get('nonce')!;

@@ -12,21 +12,21 @@ import {
   type EIP1193Provider,
   type Hex,
 } from 'viem';
-import { z } from 'zod';
-import { rewardTokenAbi } from '../artifacts/RewardToken';
 import {
-  apiErrorSchema,
-  CLAIM_API,
-  claimConfigSchema,
+  claimConfigRoute,
   linkParamsSchema,
-  rewardsSummarySchema,
+  voucherRoute,
+  walletLinkRoute,
+  walletRewardsRoute,
   type ClaimConfig,
   type LinkParams,
-  type RewardsSummary,
   type WalletLinkRequest,
-} from '../claim-api';
+  type WalletRewards,
+} from '../../utils/collector-api/claim-page';
+import { callRoute, type CollectorEndpoint } from '../../utils/collector-client/request';
+import { rewardTokenAbi } from '../artifacts/RewardToken';
 import { buildLinkMessage } from '../link-message';
-import { signedVoucherSchema, type SignedVoucher } from '../voucher';
+import type { SignedVoucher } from '../voucher';
 
 export interface ClaimEnv {
   provider: EIP1193Provider;
@@ -49,24 +49,13 @@ export function readLinkParams(search: string): LinkParams | null {
   return parsed.success ? parsed.data : null;
 }
 
-async function api<S extends z.ZodType>(env: ClaimEnv, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
-  const res = await env.fetch(new URL(path, env.origin), {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = apiErrorSchema.safeParse(json);
-    throw new Error(`collector: ${err.success ? err.data.error : `HTTP ${res.status}`}`);
-  }
-  return schema.parse(json);
-}
+/** The page talks to the collector that served it; a refusal carries the collector's own message. */
+const collector = (env: ClaimEnv): CollectorEndpoint => ({ baseUrl: env.origin, fetch: env.fetch });
 
 const walletClient = (env: ClaimEnv) => createWalletClient({ transport: custom(env.provider) });
 
 export function loadConfig(env: ClaimEnv): Promise<ClaimConfig> {
-  return api(env, CLAIM_API.config, claimConfigSchema);
+  return callRoute(collector(env), claimConfigRoute, {});
 }
 
 export async function connectWallet(env: ClaimEnv): Promise<{ wallet: Address; chainId: number }> {
@@ -121,12 +110,11 @@ export async function linkWallet(
     walletSig,
     deviceSig: params.deviceSig,
   };
-  // The link endpoint's response body carries nothing the page needs.
-  await api(env, CLAIM_API.link, z.unknown(), request);
+  await callRoute(collector(env), walletLinkRoute, { body: request });
 }
 
-export function loadRewards(env: ClaimEnv, wallet: Address): Promise<RewardsSummary> {
-  return api(env, CLAIM_API.rewards(wallet), rewardsSummarySchema);
+export function loadRewards(env: ClaimEnv, wallet: Address): Promise<WalletRewards> {
+  return callRoute(collector(env), walletRewardsRoute, { params: { wallet } });
 }
 
 /** Fetches a voucher, checks it is for this wallet, chain and contract, and submits claim(). */
@@ -135,7 +123,7 @@ export async function submitClaim(
   config: ClaimConfig,
   wallet: Address,
 ): Promise<{ txHash: Hex; voucher: SignedVoucher }> {
-  const voucher = await api(env, CLAIM_API.voucher, signedVoucherSchema, { wallet });
+  const voucher = await callRoute(collector(env), voucherRoute, { body: { wallet } });
   if (voucher.account !== wallet) throw new Error('the collector issued a voucher for another account');
   if (voucher.chainId !== config.chainId || voucher.contract !== config.contract) {
     throw new Error('the collector issued a voucher for another chain or contract');

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatUnits, type Address, type EIP1193Provider, type Hex } from 'viem';
-import type { ClaimConfig, LinkParams, RewardsSummary } from '../claim-api';
+import type { ClaimConfig, LinkParams, WalletRewards } from '../../utils/collector-api/claim-page';
 import {
   connectWallet,
   describeError,
@@ -28,7 +28,7 @@ type State =
   | { kind: 'ready' }
   | { kind: 'working'; step: string }
   | { kind: 'wrong-chain'; wallet: Address; actual: number }
-  | { kind: 'linked'; wallet: Address; rewards: RewardsSummary }
+  | { kind: 'linked'; wallet: Address; rewards: WalletRewards }
   | { kind: 'pending'; wallet: Address; txHash: Hex; amount: bigint }
   | { kind: 'confirmed'; wallet: Address; txHash: Hex; amount: bigint }
   | { kind: 'rejected'; message: string }

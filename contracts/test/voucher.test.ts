@@ -6,7 +6,6 @@ import {
   recoverVoucherSigner,
   signedVoucherSchema,
   signVoucher,
-  toSignedVoucherJson,
   VOUCHER_TYPES,
   voucherDomain,
   type Voucher,
@@ -53,7 +52,7 @@ describe('signed voucher wire format', () => {
       contract: CONTRACT,
       chainId: 31337,
     } as const;
-    const json = JSON.parse(JSON.stringify(toSignedVoucherJson(signed))) as unknown;
+    const json = JSON.parse(JSON.stringify(signedVoucherSchema.encode(signed))) as unknown;
     expect(signedVoucherSchema.parse(json)).toEqual(signed);
   });
 

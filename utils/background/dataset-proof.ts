@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import type { CollectorClient } from '../collector/client';
+import type { CollectorClient } from '../collector-client/client';
 import type { Db } from '../store/db';
 import { cidOf, utf8Encode, verifyInclusion, verifySignedRoot } from '../wire';
 

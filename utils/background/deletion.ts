@@ -1,4 +1,4 @@
-import type { CollectorClient } from '../collector/client';
+import type { CollectorClient } from '../collector-client/client';
 import { loadDeviceKey } from '../keys/device-key';
 import { unsealPendingBundle } from '../outbox/outbox';
 import type { UiRequest } from '../messages';

@@ -1,5 +1,5 @@
 import { nextBundleItems, DEFAULT_BUNDLE_POLICY, type BundlePolicy } from '../bundle/build-bundle';
-import type { CollectorClient } from '../collector/client';
+import type { CollectorClient } from '../collector-client/client';
 import { readConsent } from '../consent/settings';
 import { readyItems } from '../items/item-store';
 import { loadDeviceKey } from '../keys/device-key';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { deviceRewardsSchema } from '../collector/client';
+import { deviceRewardsRoute } from '../collector-api/extension';
 import { collectorKeysResponseSchema } from '../wire';
 
 /** What the background learned from the collector; kept across service-worker restarts. */
 const statusSchema = z.object({
   balance: z.object({ balance: z.number(), updatedAt: z.number() }).nullable(),
   /** The newest history entries only: enough to show, small enough to keep in storage. */
-  rewards: deviceRewardsSchema.extend({ updatedAt: z.number() }).nullable(),
+  rewards: deviceRewardsRoute.schema.response[200].extend({ updatedAt: z.number() }).nullable(),
   collector: z.object({ reachable: z.boolean().nullable(), lastError: z.string().nullable(), checkedAt: z.number().nullable() }),
   /** Fetched at opt-in; the receipt key is pinned on first use, encryption keys follow rotation. */
   collectorKeys: collectorKeysResponseSchema.nullable(),

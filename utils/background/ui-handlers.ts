@@ -11,7 +11,7 @@ import { listItems } from './state';
 import { checkDatasetInclusion, clearInclusion } from './dataset-proof';
 import { clearStatus, readStatus, updateStatus } from './status';
 import { walletLinkUrl } from './wallet-link';
-import type { CollectorClient } from '../collector/client';
+import type { CollectorClient } from '../collector-client/client';
 
 export interface UiDeps {
   db: () => Promise<Db>;
@@ -88,7 +88,7 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
     case 'link-wallet': {
       const deviceKey = await loadDeviceKey(database);
       if (!deviceKey) throw new Error('opt in first: rewards are earned by this device’s key');
-      await browser.tabs.create({ url: await walletLinkUrl({ fetch: (...a) => fetch(...a) }, deviceKey, deps.collectorUrl) });
+      await browser.tabs.create({ url: await walletLinkUrl(deps.client, deviceKey, deps.collectorUrl) });
       break;
     }
     case 'verify-dataset': {

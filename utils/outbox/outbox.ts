@@ -1,6 +1,6 @@
 import { base64ToBytes, sealBundle, verifyIngestReceipt, type CollectorKeysResponse } from '../wire';
 import { bundlePlaintext } from '../bundle/build-bundle';
-import { CollectorError, type CollectorClient } from '../collector/client';
+import { CollectorError, type CollectorClient } from '../collector-client/client';
 import type { DeviceKey } from '../keys/device-key';
 import type { IDBPTransaction } from 'idb';
 import type { ReadyItem } from '../items/item';

@@ -1,9 +1,7 @@
 // What a wallet or a device has earned, claimed and may claim, and the signed voucher for it.
-import type { Address } from 'viem';
-import { voucherRequestSchema } from '../../../contracts/claim-api';
-import { signVoucher, toSignedVoucherJson, voucherDomain, type SignedVoucherJson } from '../../../contracts/voucher';
-import { addressSchema } from '../../../contracts/wire';
-import { describeZodError } from '../../../utils/wire/index';
+import { getAddress, type Address } from 'viem';
+import { signVoucher, voucherDomain, type SignedVoucher } from '../../../contracts/voucher';
+import type { WalletRewards } from '../../../utils/collector-api/claim-page';
 import { ApiError } from '../services/errors';
 import type { LedgerEntry, Store } from '../store/types';
 import { unitsToWei, walletAmounts, type WalletAmounts } from './amounts';
@@ -15,12 +13,6 @@ export interface ClaimsDeps {
   chain: RewardChain;
   weiPerUnit: bigint;
   now: () => number;
-}
-
-export function parseWallet(raw: unknown): Address {
-  const parsed = addressSchema.safeParse(raw);
-  if (!parsed.success) throw new ApiError(400, 'invalid_wallet', 'wallet must be a 0x address');
-  return parsed.data;
 }
 
 async function readClaimed(chain: RewardChain, wallet: Address): Promise<bigint> {
@@ -70,7 +62,7 @@ function deviceHistory(entries: readonly LedgerEntry[], weiPerUnit: bigint): Dev
  * A wallet's history is per UTC day, without bundle ids or devices: the wallet address is public
  * on chain, and finer detail would tie it to browsing times.
  */
-function walletHistory(entries: readonly LedgerEntry[], weiPerUnit: bigint): { day: string; credited: string; debited: string }[] {
+function walletHistory(entries: readonly LedgerEntry[], weiPerUnit: bigint): WalletRewards['history'] {
   const days = new Map<string, { credited: number; debited: number }>();
   for (const e of entries) {
     const d = days.get(utcDay(e.createdAt)) ?? { credited: 0, debited: 0 };
@@ -78,18 +70,17 @@ function walletHistory(entries: readonly LedgerEntry[], weiPerUnit: bigint): { d
     else d.debited -= e.units;
     days.set(utcDay(e.createdAt), d);
   }
-  return [...days].map(([day, d]) => ({ day, credited: signedWei(d.credited, weiPerUnit), debited: signedWei(d.debited, weiPerUnit) }));
+  return [...days].map(([day, d]) => ({ day, credited: BigInt(d.credited) * weiPerUnit, debited: BigInt(d.debited) * weiPerUnit }));
 }
 
-export async function walletRewards(deps: ClaimsDeps, rawWallet: unknown) {
-  const wallet = parseWallet(rawWallet);
+export async function walletRewards(deps: ClaimsDeps, wallet: Address): Promise<WalletRewards> {
   const amounts = await amountsOf(deps, wallet);
   const devices = await deps.store.devicesOf(wallet);
   return {
     wallet,
-    claimable: amounts.claimable.toString(),
-    claimed: amounts.claimed.toString(),
-    earned: amounts.earned.toString(),
+    claimable: amounts.claimable,
+    claimed: amounts.claimed,
+    earned: amounts.earned,
     devices: devices.length,
     history: walletHistory(await deps.store.ledgerEntries(devices), deps.weiPerUnit),
   };
@@ -107,7 +98,7 @@ export async function deviceRewards(deps: ClaimsDeps, devicePub: string) {
     deps.store.ledgerEntries([devicePub]),
   ]);
   const earned = unitsToWei(units, deps.weiPerUnit);
-  const amounts = wallet ? await amountsOf(deps, parseWallet(wallet)) : null;
+  const amounts = wallet ? await amountsOf(deps, getAddress(wallet)) : null;
   return {
     devicePub,
     wallet,
@@ -121,10 +112,7 @@ export async function deviceRewards(deps: ClaimsDeps, devicePub: string) {
 }
 
 /** Signs a voucher for the wallet's whole entitlement, after recording it (so later ones never go below it). */
-export async function issueVoucher(deps: ClaimsDeps, body: unknown): Promise<SignedVoucherJson> {
-  const parsed = voucherRequestSchema.safeParse(body);
-  if (!parsed.success) throw new ApiError(400, 'invalid_request', describeZodError(parsed.error));
-  const { wallet } = parsed.data;
+export async function issueVoucher(deps: ClaimsDeps, wallet: Address): Promise<SignedVoucher> {
   if ((await deps.store.devicesOf(wallet)).length === 0) throw new ApiError(404, 'not_linked', 'no device is linked to this wallet');
   const amounts = await amountsOf(deps, wallet);
   if (amounts.claimable === 0n) throw new ApiError(409, 'nothing_to_claim', 'this wallet has claimed everything it earned');
@@ -145,5 +133,5 @@ export async function issueVoucher(deps: ClaimsDeps, body: unknown): Promise<Sig
     issuedAt: deps.now(),
   });
   const signature = await signVoucher(deps.chain.signerKey, voucher, voucherDomain(chainId, contract));
-  return toSignedVoucherJson({ ...voucher, signature, contract, chainId });
+  return { ...voucher, signature, contract, chainId };
 }

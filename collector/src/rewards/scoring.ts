@@ -1,7 +1,10 @@
 // Proof of contribution: which signals of a bundle earn reward units. Pure: the store supplies
 // what the device already earned with (ScoringContext) inside the bundle's transaction, so two
 // concurrent bundles cannot both slip under the cap or both claim the same content.
+import { scoreReasonSchema, type ScoreReason } from '../../../utils/collector-api/score-reasons';
 import { canonicalBytes, sha256Hex, type Signal } from '../../../utils/wire/index';
+
+export type { ScoreReason };
 
 export interface ScoringRules {
   /** Cosine similarity at or above which two embeddings (same model, same device) are the same content. */
@@ -12,9 +15,7 @@ export interface ScoringRules {
   unitsPerSignal: number;
 }
 
-/** Why a signal did or did not score; kept per signal as the bundle's audit trail. */
-export type ScoreReason = 'scored' | 'invalid' | 'duplicate' | 'near_duplicate' | 'daily_cap' | 'deleted_item';
-export const SCORE_REASONS: readonly ScoreReason[] = ['scored', 'invalid', 'duplicate', 'near_duplicate', 'daily_cap', 'deleted_item'];
+export const SCORE_REASONS: readonly ScoreReason[] = scoreReasonSchema.options;
 
 /** A signal the device already earned with and still has stored. */
 export interface EarnedSignal {

@@ -4,13 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { verifyMessage } from 'viem';
 import { isLinkMessageFresh, parseLinkMessage } from '../../../contracts/link-message';
-import { walletLinkRequestSchema } from '../../../contracts/claim-api';
-import {
-  describeZodError,
-  verifyWalletLinkIntent,
-  walletNonceRequestSchema,
-  type WalletNonceResponse,
-} from '../../../utils/wire/index';
+import type { z } from 'zod';
+import type { walletLinkRequestSchema } from '../../../utils/collector-api/claim-page';
+import { verifyWalletLinkIntent, type WalletNonceRequest, type WalletNonceResponse } from '../../../utils/wire/index';
 import { ApiError } from '../services/errors';
 import type { Store } from '../store/types';
 import type { RewardChain } from './chain';
@@ -26,13 +22,11 @@ export interface WalletLinkDeps {
   limitDevice: (devicePub: string) => void;
 }
 
-export async function issueLinkNonce(deps: Pick<WalletLinkDeps, 'store' | 'now'>, body: unknown): Promise<WalletNonceResponse> {
-  const parsed = walletNonceRequestSchema.safeParse(body);
-  if (!parsed.success) throw new ApiError(400, 'invalid_request', describeZodError(parsed.error));
+export async function issueLinkNonce(deps: Pick<WalletLinkDeps, 'store' | 'now'>, req: WalletNonceRequest): Promise<WalletNonceResponse> {
   const issuedAt = deps.now();
   const nonce = randomBytes(16).toString('hex');
   const expiresAt = issuedAt + LINK_NONCE_TTL_MS;
-  await deps.store.issueLinkNonce({ nonce, devicePub: parsed.data.devicePub, issuedAt, expiresAt });
+  await deps.store.issueLinkNonce({ nonce, devicePub: req.devicePub, issuedAt, expiresAt });
   return { nonce, expiresAt };
 }
 
@@ -44,10 +38,10 @@ async function walletSigned(wallet: `0x${string}`, message: string, signature: `
   }
 }
 
-export async function linkWallet(deps: WalletLinkDeps, body: unknown): Promise<{ linked: true; devicePub: string; wallet: string }> {
-  const parsed = walletLinkRequestSchema.safeParse(body);
-  if (!parsed.success) throw new ApiError(400, 'invalid_request', describeZodError(parsed.error));
-  const req = parsed.data;
+export async function linkWallet(
+  deps: WalletLinkDeps,
+  req: z.output<typeof walletLinkRequestSchema>,
+): Promise<{ linked: true; devicePub: string; wallet: `0x${string}` }> {
   const fields = parseLinkMessage(req.message);
   if (!fields) throw new ApiError(400, 'invalid_message', 'message is not a Tributary link message');
   const matches =

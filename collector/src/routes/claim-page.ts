@@ -55,7 +55,7 @@ export function claimPageRoutes(distDir?: string) {
       },
     });
     // The page's relative asset URLs need the trailing slash; keep the link's query string.
-    app.get('/claim', async (req, reply) => {
+    app.get('/claim', { schema: { hide: true } }, async (req, reply) => {
       const query = req.url.indexOf('?');
       return reply.redirect(`/claim/${query >= 0 ? req.url.slice(query) : ''}`, 301);
     });

@@ -13,7 +13,7 @@ export function installCors(app: FastifyInstance): void {
       reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     }
   });
-  app.options('/*', async (_req, reply) =>
+  app.options('/*', { schema: { hide: true } }, async (_req, reply) =>
     reply
       .code(204)
       .header('access-control-allow-methods', 'GET, POST')

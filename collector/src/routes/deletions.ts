@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { deletionRoute } from '../../../utils/collector-api/extension';
 import { handleDeletion, type DeletionDeps } from '../services/deletion';
+import { fromContract, typed } from './contract';
 
 export function deletionRoutes(deps: DeletionDeps) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.post('/v1/deletions', async (req) => ({ receipt: await handleDeletion(deps, req.body) }));
+    typed(app).route({ ...fromContract(deletionRoute), handler: async (req) => ({ receipt: await handleDeletion(deps, req.body) }) });
   };
 }

@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { devicePub } from '../../../utils/wire/primitives';
-import { ApiError } from '../services/errors';
+import { balanceRoute } from '../../../utils/collector-api/extension';
 import { balanceOf } from '../services/ledger';
 import type { Store } from '../store/types';
-
-const paramsSchema = z.strictObject({ devicePub });
+import { fromContract, typed } from './contract';
 
 export function deviceRoutes(store: Store) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/v1/devices/:devicePub/balance', async (req) => {
-      const params = paramsSchema.safeParse(req.params);
-      if (!params.success) throw new ApiError(400, 'invalid_device', 'devicePub must be 64 lowercase hex chars');
-      return balanceOf(store, params.data.devicePub);
-    });
+    typed(app).route({ ...fromContract(balanceRoute), handler: async (req) => balanceOf(store, req.params.devicePub) });
   };
 }

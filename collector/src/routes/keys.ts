@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { keysRoute } from '../../../utils/collector-api/extension';
 import { publicKeys, type CollectorKeys } from '../keys';
+import { fromContract, typed } from './contract';
 
 export function keysRoutes(keys: CollectorKeys) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/v1/keys', async () => publicKeys(keys));
+    typed(app).route({ ...fromContract(keysRoute), handler: async () => publicKeys(keys) });
   };
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteData, localDay } from '../../../utils/background/deletion';
 import { updateStatus } from '../../../utils/background/status';
-import { CollectorError } from '../../../utils/collector/client';
+import { CollectorError } from '../../../utils/collector-client/client';
 import { ensureDeviceKey, type DeviceKey } from '../../../utils/keys/device-key';
 import { enqueueBundle } from '../../../utils/outbox/outbox';
 import type { Db } from '../../../utils/store/db';

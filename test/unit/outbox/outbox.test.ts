@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CollectorError } from '../../../utils/collector/client';
+import { CollectorError } from '../../../utils/collector-client/client';
 import { ensureDeviceKey, type DeviceKey } from '../../../utils/keys/device-key';
 import { BACKOFF } from '../../../utils/outbox/backoff';
 import { drainOutbox, enqueueBundle } from '../../../utils/outbox/outbox';

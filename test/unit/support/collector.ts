@@ -1,6 +1,6 @@
 // A collector's keys and a scripted stand-in for the HTTP client, for outbox and deletion tests.
 import { vi } from 'vitest';
-import { CollectorError, type CollectorClient } from '../../../utils/collector/client';
+import { CollectorError, type CollectorClient } from '../../../utils/collector-client/client';
 import {
   bytesToBase64,
   generateEncryptionKeyPair,
@@ -59,6 +59,7 @@ export function fakeClient(overrides: Partial<CollectorClient> = {}): CollectorC
     submitBundle: unexpected('submitBundle'),
     balance: unexpected('balance'),
     requestDeletion: unexpected('requestDeletion'),
+    walletNonce: unexpected('walletNonce'),
     ...overrides,
   } as CollectorClient;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CollectorError, collectorClient } from '../../../utils/collector/client';
+import { CollectorError, collectorClient } from '../../../utils/collector-client/client';
 import { generateDeviceKeyPair, signIngestReceipt, type BundleEnvelope } from '../../../utils/wire';
 import { collectorParties } from '../support/collector';
 
@@ -52,8 +52,8 @@ describe('collectorClient answers', () => {
     expect(init).toMatchObject({ credentials: 'omit', cache: 'no-store' });
   });
 
-  it('posts a bundle as JSON and returns its receipt, duplicate defaulting to false', async () => {
-    const fetchImpl = fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, receipt } });
+  it('posts a bundle as JSON and returns its receipt', async () => {
+    const fetchImpl = fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, duplicate: false, receipt } });
     expect(await collectorClient(BASE, fetchImpl).submitBundle(envelope)).toEqual({ receipt, duplicate: false });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(String(url)).toBe(`${BASE}/v1/bundles`);
@@ -62,7 +62,7 @@ describe('collectorClient answers', () => {
   });
 
   it('encodes the device key into the balance path', async () => {
-    const fetchImpl = fakeFetch({ body: { devicePub: 'a/b', balance: 3, bundles: 1, signals: 3 } });
+    const fetchImpl = fakeFetch({ body: { devicePub: device.publicKey, balance: 3, bundles: 1, signals: 3 } });
     await collectorClient(BASE, fetchImpl).balance('a/b');
     expect(String(fetchImpl.mock.calls[0]![0])).toBe(`${BASE}/v1/devices/a%2Fb/balance`);
   });
@@ -71,13 +71,23 @@ describe('collectorClient answers', () => {
     ['keys without a current key', () => fakeFetch({ body: { ...parties.keys, encryption: [{ ...parties.keys.encryption[0], current: false }] } }), 'keys'],
     ['an empty object for keys', () => fakeFetch({ body: {} }), 'keys'],
     ['a non-JSON body', () => fakeFetch({ raw: '<html>ok</html>' }), 'keys'],
-    ['accepted: false', () => fakeFetch({ body: { accepted: false, bundleId: receipt.bundleId, receipt } }), 'submit'],
-    ['a receipt with an extra field', () => fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, receipt: { ...receipt, extra: 1 } } }), 'submit'],
-    ['a receipt missing its signature', () => fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, receipt: { ...receipt, sig: undefined } } }), 'submit'],
+    ['accepted: false', () => fakeFetch({ body: { accepted: false, bundleId: receipt.bundleId, duplicate: false, receipt } }), 'submit'],
+    ['a receipt with an extra field', () => fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, duplicate: false, receipt: { ...receipt, extra: 1 } } }), 'submit'],
+    ['a receipt missing its signature', () => fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, duplicate: false, receipt: { ...receipt, sig: undefined } } }), 'submit'],
+    ['no word on whether it was a duplicate', () => fakeFetch({ body: { accepted: true, bundleId: receipt.bundleId, receipt } }), 'submit'],
   ] as const)('rejects a malformed success body: %s', async (_label, make, call) => {
     const client = collectorClient(BASE, make());
     const err = await failure(call === 'keys' ? client.keys() : client.submitBundle(envelope));
     expect(err).toMatchObject({ status: 200, code: 'bad_answer' });
+  });
+
+  it('asks for a wallet-link nonce for the device and returns it', async () => {
+    const answer = { nonce: 'abcdef0123456789', expiresAt: Date.UTC(2026, 0, 1) };
+    const fetchImpl = fakeFetch({ body: answer });
+    expect(await collectorClient(BASE, fetchImpl).walletNonce(device.publicKey)).toEqual(answer);
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(String(url)).toBe(`${BASE}/v1/wallet/nonce`);
+    expect(JSON.parse(String(init!.body))).toEqual({ devicePub: device.publicKey });
   });
 });
 

@@ -1,0 +1,51 @@
+// The extension's only network peer. Every answer is validated: a collector (or anything
+// pretending to be one on the path) is outside the extension's trust boundary too.
+import {
+  balanceRoute,
+  deletionRoute,
+  deviceRewardsRoute,
+  inclusionProofRoute,
+  keysRoute,
+  latestRootRoute,
+  submitBundleRoute,
+  walletNonceRoute,
+} from '../collector-api/extension';
+import type { RouteReply } from '../collector-api/route';
+import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot, WalletNonceResponse } from '../wire';
+import { callRoute, CollectorError } from './request';
+
+export { CollectorError };
+export type Balance = RouteReply<typeof balanceRoute>;
+export type DeviceRewards = RouteReply<typeof deviceRewardsRoute>;
+
+/** null instead of an error when the collector answers `code`. */
+const orNullOn =
+  (code: string) =>
+  (err: unknown): null => {
+    if (err instanceof CollectorError && err.code === code) return null;
+    throw err;
+  };
+
+export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  const endpoint = { baseUrl, fetch: fetchImpl };
+  return {
+    keys: (): Promise<CollectorKeysResponse> => callRoute(endpoint, keysRoute, {}),
+    submitBundle: (envelope: BundleEnvelope): Promise<{ receipt: IngestReceipt; duplicate: boolean }> =>
+      callRoute(endpoint, submitBundleRoute, { body: envelope }).then(({ receipt, duplicate }) => ({ receipt, duplicate })),
+    balance: (devicePub: string): Promise<Balance> => callRoute(endpoint, balanceRoute, { params: { devicePub } }),
+    /** null when the collector runs without a reward chain. */
+    rewards: (devicePub: string): Promise<DeviceRewards | null> =>
+      callRoute(endpoint, deviceRewardsRoute, { params: { devicePub } }).catch(orNullOn('rewards_disabled')),
+    /** The newest signed root of the transparency log; null before the first epoch. */
+    transparencyRoot: (): Promise<SignedRoot | null> => callRoute(endpoint, latestRootRoute, {}).catch(orNullOn('no_epoch')),
+    /** null when no epoch holds the bundle: not yet logged, or deleted. */
+    inclusionProof: (bundleId: string): Promise<InclusionProof | null> =>
+      callRoute(endpoint, inclusionProofRoute, { params: { bundleId } }).catch(orNullOn('not_in_log')),
+    requestDeletion: (request: DeletionRequest): Promise<DeletionReceipt> =>
+      callRoute(endpoint, deletionRoute, { body: request }).then((a) => a.receipt),
+    /** A one-time nonce for the wallet claim page's link. */
+    walletNonce: (devicePub: string): Promise<WalletNonceResponse> => callRoute(endpoint, walletNonceRoute, { body: { devicePub } }),
+  };
+}
+
+export type CollectorClient = ReturnType<typeof collectorClient>;
