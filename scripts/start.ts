@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { startAnvil } from '../contracts/anvil';
 import { deployRewardToken } from '../contracts/deploy';
 import { ensureVoucherKey } from '../collector/src/rewards/voucher-key';
+import { startSupervisor, type Supervisor } from './supervisor';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,11 +35,12 @@ function waitForListening(child: ChildProcess): Promise<void> {
   });
 }
 
-async function main(): Promise<void> {
+async function main(supervisor: Supervisor): Promise<void> {
   ensureChromium();
   mkdirSync(DATA, { recursive: true });
 
   const anvil = await startAnvil({ chainId: 31337 });
+  supervisor.own('the chain (anvil)', () => anvil.stop());
   const voucherKeyFile = path.join(DATA, 'collector', 'voucher-key.json');
   const signer = ensureVoucherKey(voucherKeyFile);
   const deployer = anvil.accounts[0]!;
@@ -58,19 +60,27 @@ async function main(): Promise<void> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  void supervisor.ownProcess('the collector', collector);
   await waitForListening(collector);
 
   console.log('building the extension …');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+  // Spawned, not run synchronously: a stop request during the build is handled at once.
+  const build = spawn(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
     cwd: ROOT,
     env: { ...process.env, TRIBUTARY_COLLECTOR_URL: collectorUrl },
     stdio: 'inherit',
   });
+  const built = await supervisor.ownProcess('the extension build', build);
+  if (built !== 0) throw new Error(`the extension build exited with ${built}`);
   const extensionDir = path.join(ROOT, '.output/chrome-mv3');
   const headless = !process.env.DISPLAY;
   const context = await chromium.launchPersistentContext(path.join(DATA, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless,
+    // The supervisor stops Chromium, in order, on these signals.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
+  supervisor.own('Chromium', () => context.close());
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const dashboard = `chrome-extension://${extensionId}/dashboard.html`;
@@ -95,30 +106,14 @@ Tributary is running.
   extension   ${extensionDir}  (id ${extensionId})
   popup       chrome-extension://${extensionId}/popup.html
   dashboard   ${dashboard}
-${headless ? '  No display: Chromium runs headless. Load the extension folder above into your own Chromium (chrome://extensions → Load unpacked) to use it.\n' : ''}Press Ctrl-C to stop.`);
+${headless ? '  No display: Chromium runs headless. Load the extension folder above into your own Chromium (chrome://extensions → Load unpacked) to use it.\n' : ''}Press Ctrl-C to stop (SIGTERM and SIGHUP stop it too).`);
 
-  const stop = async () => {
-    await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
-    collector.kill('SIGTERM');
-    await anvil.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGHUP', () => void stop());
-  // However this process ends, it takes its chain and collector with it.
-  process.once('exit', () => {
-    collector.kill('SIGTERM');
-    try {
-      process.kill(anvil.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  });
-  context.once('close', () => void stop());
+  // Closing the browser window ends the session too.
+  context.once('close', () => void supervisor.shutdown(0));
 }
 
-main().catch((err: unknown) => {
+const supervisor = startSupervisor();
+main(supervisor).catch((err: unknown) => {
   console.error(err);
-  process.exit(1);
+  void supervisor.shutdown(1);
 });
