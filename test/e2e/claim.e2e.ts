@@ -101,5 +101,14 @@ describe('claim: contribute → link a wallet on the claim page → claim on cha
     const balance = await publicClient.readContract({ address: token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [account.address] });
     expect(balance).toBe(BigInt(ledgerUnits) * TOKEN);
     expect(await rewardsOf()).toMatchObject({ wallet: account.address, pending: '0', claimable: '0', claimed: balance.toString() });
+
+    // The link's nonce is spent: opening it again is refused, and the page says why in the collector's words.
+    const again = await stack.browser.context.newPage();
+    await again.goto(page.url());
+    await again.getByRole('button', { name: 'Connect wallet' }).click();
+    await again.waitForSelector('section[data-state="error"]', { timeout: 30_000 });
+    const shown = await again.getByRole('alert').textContent();
+    expect(shown).toContain('the nonce is unknown, expired, already used or issued to another device');
+    expect(shown).not.toMatch(/HTTP \d{3}/);
   });
 });
