@@ -149,9 +149,11 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
 
   // Fail at startup, not at the first request, when the store cannot answer (e.g. PostgreSQL down or a migration failed).
   app.addHook('onReady', () => store.ping());
-  // A crash between a deletion's commit and its blob unlinks leaves deleted ciphertext behind: remove it now.
+  // What a crash leaves in the blob directory goes before anything is served: temp files (one may hold an
+  // envelope later deleted), blobs whose row never committed, blobs of bundles deleted just before the crash.
   app.addHook('onReady', async () => {
-    for (const cid of await store.deletedCids()) await blobs.delete(cid);
+    const swept = await blobs.sweep(async () => new Set(await store.liveCids()));
+    if (swept.temporary || swept.orphans) app.log.info(swept, 'removed what an interrupted run left in the blob directory');
   });
   let stopEpochs: (() => void) | undefined;
   app.addHook('onReady', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import nacl from 'tweetnacl';
 import {
@@ -117,7 +116,7 @@ describe('POST /v1/bundles', () => {
     const answers = await Promise.all(versions.map(post));
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, ...Array<number>(15).fill(409)]);
     const [stored] = await h.query('SELECT cid FROM bundles');
-    expect(readdirSync(h.config.blobDir)).toEqual([stored!.cid]);
+    expect(h.blobFiles()).toEqual([stored!.cid]);
   });
 
   it('keeps the one blob when sixteen copies of an envelope arrive at once', async () => {
@@ -125,7 +124,7 @@ describe('POST /v1/bundles', () => {
     const answers = await Promise.all(Array.from({ length: 16 }, () => post(env)));
     expect(answers.map((r) => r.statusCode)).toEqual(Array<number>(16).fill(200));
     const [stored] = await h.query('SELECT cid FROM bundles');
-    expect(readdirSync(h.config.blobDir)).toEqual([stored!.cid]);
+    expect(h.blobFiles()).toEqual([stored!.cid]);
   });
 
   it('refuses a bad signature with 401 and stores nothing', async () => {

@@ -2,7 +2,7 @@
 // on the same data dir, resubmit every bundle whose ack never arrived: each
 // bundle must end up stored exactly once and credited exactly once.
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, generateDeviceKeyPair, sealBundle, verifyIngestReceipt, type BundleEnvelope } from '../../utils/wire/index';
@@ -21,6 +21,24 @@ afterAll(async () => {
   await running?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+
+/** Files under the blob directory: temp files (current and earlier names) and blobs. */
+function blobDirFiles(dataDir: string): { temporary: string[]; blobs: string[] } {
+  const files = readdirSync(join(dataDir, 'blobs'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(join(dataDir, 'blobs').length + 1));
+  const temporary = files.filter((f) => f.startsWith('.tmp'));
+  return { temporary, blobs: files.filter((f) => !temporary.includes(f)).sort() };
+}
+
+function liveCids(dataDir: string): string[] {
+  const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+  try {
+    return (db.prepare('SELECT cid FROM bundles WHERE deleted_at IS NULL').all() as { cid: string }[]).map((r) => r.cid).sort();
+  } finally {
+    db.close();
+  }
+}
 
 async function keysOf(c: RunningCollector) {
   return JSON.parse((await rawRequest(c.port, { method: 'GET', path: '/v1/keys' })).body);
@@ -62,9 +80,13 @@ async function streamKillRestart(dataDir: string, mode: 'external' | 'failpoint'
     if (mode === 'failpoint') expect(acked.size).toBeLessThan(KILL_AFTER_ACKS);
     expect(acked.size).toBeLessThan(TOTAL);
     await running.kill();
+    const left = blobDirFiles(dataDir);
+    const rowless = left.blobs.filter((cid) => !liveCids(dataDir).includes(cid)).length;
 
     // Restart on the same data dir and key file; resubmit everything un-acked.
     running = await startCollector(dataDir);
+    // What the kill left in the blob directory is gone once the collector has started again.
+    expect(blobDirFiles(dataDir)).toEqual({ temporary: [], blobs: liveCids(dataDir) });
     expect((await keysOf(running)).encryption[0].keyId).toBe(collectorKey.collectorKeyId);
     let duplicates = 0;
     for (const env of envelopes.filter((e) => !acked.has(e.bundleId))) {
@@ -74,7 +96,10 @@ async function streamKillRestart(dataDir: string, mode: 'external' | 'failpoint'
       expect(verifyIngestReceipt(body.receipt, keys.receipt.publicKey)).toBe(true);
       if (body.duplicate) duplicates++;
     }
-    console.log(`crash-recovery (${mode}): ${acked.size} acked before SIGKILL, ${TOTAL - acked.size} resubmitted, ${duplicates} of them already stored (ack lost)`);
+    console.log(
+      `crash-recovery (${mode}): ${acked.size} acked before SIGKILL, ${TOTAL - acked.size} resubmitted, ${duplicates} of them already stored (ack lost); ` +
+        `the kill left ${left.temporary.length} temp files and ${rowless} blobs without a row`,
+    );
 
     const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
     try {
@@ -92,6 +117,7 @@ async function streamKillRestart(dataDir: string, mode: 'external' | 'failpoint'
     } finally {
       db.close();
     }
+    expect(blobDirFiles(dataDir)).toEqual({ temporary: [], blobs: liveCids(dataDir) });
     const balance = JSON.parse((await rawRequest(running.port, { method: 'GET', path: `/v1/devices/${device.publicKey}/balance` })).body);
     expect(balance).toEqual({ devicePub: device.publicKey, balance: TOTAL * 2, bundles: TOTAL, signals: TOTAL * 2 });
     // Graceful shutdown on SIGTERM exits cleanly.

@@ -3,7 +3,7 @@
 // when the run is a PostgreSQL one (TRIBUTARY_TEST_PG=1 or DATABASE_URL; the
 // collector-pg vitest project sets it and starts the server).
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +26,8 @@ export interface Harness {
   /** The current collector encryption key, shaped for sealBundle fixtures. */
   collector: EncryptionKeyPair;
   count(table: string): Promise<number>;
+  /** Every file under the blob directory (temp files included), as paths relative to it. */
+  blobFiles(): string[];
   /** Read-only query with `?` placeholders, on whichever backend the run uses. */
   query(sql: string, ...params: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -95,6 +97,10 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
     keys,
     backend,
     collector: { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey },
+    blobFiles: () =>
+      readdirSync(config.blobDir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(config.blobDir.length + 1)),
     count: async (table) => Number((await query(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n),
     query,
     async close() {

@@ -7,6 +7,7 @@ import { generateDeviceKeyPair, generateReceiptKeyPair, signDeletionRequest, utf
 import { inclusionProofSchema, leafHash, signRoot, verifyInclusion, verifySignedRoot, type InclusionProof, type SignedRoot } from '../../utils/wire/merkle';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { cidOf } from '../../utils/wire/cid';
+import { TEMP_SUBDIR } from '../src/cas/blob-store';
 import { buildServer } from '../src/server';
 import { startHarness, type Harness } from './harness';
 
@@ -27,6 +28,7 @@ async function submit() {
 }
 
 const get = (url: string) => h.app.inject({ method: 'GET', url });
+
 const latest = async () => (await get('/v1/transparency/roots/latest')).json() as SignedRoot;
 const proofOf = async (bundleId: string) => (await get(`/v1/transparency/proof/${bundleId}`)).json() as InclusionProof;
 
@@ -124,6 +126,32 @@ describe('transparency log', () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  it('removes at startup what a crash left in the blob directory: temp files, whole or cut, and blobs no row names', async () => {
+    const kept = await submit();
+    // A put that completed, then the process died before the row committed; and two temp files (the
+    // current place, cut short, and where earlier versions wrote them, complete).
+    const uncommitted = utf8Encode(JSON.stringify(seal(makePlaintext(device), h.collector, device)));
+    writeFileSync(join(h.config.blobDir, cidOf(uncommitted)), uncommitted);
+    writeFileSync(join(h.config.blobDir, TEMP_SUBDIR, '4242-0a1b2c3d4e5f'), uncommitted.subarray(0, 100));
+    writeFileSync(join(h.config.blobDir, '.tmp-4242-0a1b2c3d4e5f'), uncommitted);
+    expect(h.blobFiles()).toHaveLength(4);
+    const restarted = buildServer(h.config, { keys: h.keys });
+    try {
+      await restarted.ready();
+      expect(h.blobFiles()).toEqual([kept.cid]);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('removes temp files with a deletion, since one a crash left may hold the deleted envelope', async () => {
+    const { bundleId, env } = await submit();
+    writeFileSync(join(h.config.blobDir, TEMP_SUBDIR, '4242-0a1b2c3d4e5f'), JSON.stringify(env));
+    const del = signDeletionRequest({ scope: { kind: 'bundles', bundleIds: [bundleId] }, ts: Date.now() }, device.secretKey);
+    expect((await h.app.inject({ method: 'POST', url: '/v1/deletions', payload: del })).statusCode).toBe(200);
+    expect(h.blobFiles()).toEqual([]);
   });
 
   it('answers 404 for a bundle not in any epoch and 400 for a malformed id', async () => {

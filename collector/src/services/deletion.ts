@@ -48,7 +48,9 @@ export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise
       ),
   );
   if (result.status === 'replay') throw new ApiError(409, 'replay', 'this deletion request nonce was already used');
-  // The purged envelopes' blobs go too (after the commit: a crash here leaves an orphan blob, never a dangling row).
+  // The purged envelopes' blobs go too (after the commit: a crash here leaves an orphan blob, never a dangling row),
+  // and every temp file, since one a crash left (here or in another collector) may hold one of these envelopes.
   for (const cid of await deps.store.cidsOf(result.receipt.deletedBundles)) await deps.blobs.delete(cid);
+  await deps.blobs.removeTemporaryFiles();
   return result.receipt;
 }

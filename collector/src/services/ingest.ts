@@ -65,7 +65,8 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
     );
   // The blob goes first: a committed row never names a missing blob. One serialisation serves both.
   const envelopeJson = JSON.stringify(env);
-  const cid = await deps.blobs.put(utf8Encode(envelopeJson));
+  const envelopeBytes = utf8Encode(envelopeJson);
+  const cid = await deps.blobs.put(envelopeBytes);
   const result = await deps.store.insertBundle({
     envelope: env,
     envelopeHash: hash,
@@ -78,6 +79,8 @@ export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<Ing
   });
   switch (result.status) {
     case 'stored':
+      // A collector starting meanwhile may have swept the blob as an orphan (its row was not committed yet).
+      await deps.blobs.ensure(envelopeBytes);
       deps.afterCommit?.();
       return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt: result.receipt };
     case 'signal_conflict':

@@ -1,5 +1,5 @@
 import type { PgDb } from '../store/pg-db';
-import { DELETED_CIDS, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
+import { LIVE_CIDS, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
 import type { LogLeaf, TransparencyStore } from './types';
 
 /** `?` → `$n`. */
@@ -46,9 +46,9 @@ export function postgresTransparency(db: PgDb, ready: Promise<void>): Transparen
         return { root: toSignedRoot(root!), leafIndex: at.leaf_index, cids: cids.map((r) => r.cid) };
       });
     },
-    async deletedCids() {
+    async liveCids() {
       await ready;
-      return (await db.rows<{ cid: string }>(DELETED_CIDS)).map((r) => r.cid);
+      return (await db.rows<{ cid: string }>(LIVE_CIDS)).map((r) => r.cid);
     },
     async cidsOf(bundleIds) {
       await ready;

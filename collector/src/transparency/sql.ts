@@ -6,7 +6,7 @@ export const INSERT_ROOT = 'INSERT INTO transparency_roots (epoch, size, root, t
 export const INSERT_LEAF = 'INSERT INTO transparency_leaves (epoch, leaf_index, bundle_id, cid) VALUES (?, ?, ?, ?)';
 export const LATEST_LEAF_OF = `SELECT l.epoch, l.leaf_index FROM transparency_leaves l JOIN bundles b ON b.bundle_id = l.bundle_id
   WHERE l.bundle_id = ? AND b.deleted_at IS NULL ORDER BY l.epoch DESC LIMIT 1`;
-export const DELETED_CIDS = 'SELECT cid FROM bundles WHERE deleted_at IS NOT NULL AND cid IS NOT NULL';
+export const LIVE_CIDS = 'SELECT cid FROM bundles WHERE deleted_at IS NULL AND cid IS NOT NULL';
 export const ROOT_OF = 'SELECT epoch, size, root, ts, collector_key_id, sig FROM transparency_roots WHERE epoch = ?';
 export const LEAVES_OF = 'SELECT cid FROM transparency_leaves WHERE epoch = ? ORDER BY leaf_index';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SignedRoot } from '../../../utils/wire/merkle';
-import { DELETED_CIDS, INSERT_LEAF, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
+import { LIVE_CIDS, INSERT_LEAF, INSERT_ROOT, LATEST_LEAF_OF, LATEST_ROOT, LEAVES_OF, LIVE_LEAVES, marks, ROOT_OF, toSignedRoot, type RootRow } from './sql';
 import type { LogLeaf, TransparencyStore } from './types';
 
 export function sqliteTransparency(db: Database.Database): TransparencyStore {
@@ -12,7 +12,7 @@ export function sqliteTransparency(db: Database.Database): TransparencyStore {
     latestLeafOf: db.prepare<[string], { epoch: number; leaf_index: number }>(LATEST_LEAF_OF),
     rootOf: db.prepare<[number], RootRow>(ROOT_OF),
     leavesOf: db.prepare<[number], { cid: string }>(LEAVES_OF),
-    deletedCids: db.prepare<[], { cid: string }>(DELETED_CIDS),
+    liveCids: db.prepare<[], { cid: string }>(LIVE_CIDS),
   };
   const publishTx = db.transaction((sign: (epoch: number, leaves: readonly LogLeaf[]) => SignedRoot): SignedRoot => {
     const epoch = (q.latest.get()?.epoch ?? 0) + 1;
@@ -38,8 +38,8 @@ export function sqliteTransparency(db: Database.Database): TransparencyStore {
     async epochTreeFor(bundleId) {
       return treeTx(bundleId);
     },
-    async deletedCids() {
-      return q.deletedCids.all().map((r) => r.cid);
+    async liveCids() {
+      return q.liveCids.all().map((r) => r.cid);
     },
     async cidsOf(bundleIds) {
       if (bundleIds.length === 0) return [];

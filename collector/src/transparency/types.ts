@@ -26,6 +26,6 @@ export interface TransparencyStore {
   epochTreeFor(bundleId: string): Promise<EpochTree | null>;
   /** CIDs of these bundles (deleted ones included: their blobs are what gets removed). */
   cidsOf(bundleIds: readonly string[]): Promise<string[]>;
-  /** CIDs of every deleted bundle: their blobs must be gone (swept at startup, after a crash between commit and unlink). */
-  deletedCids(): Promise<string[]>;
+  /** CIDs of every live (non-deleted) bundle: the blobs to keep (start-up removes every other, e.g. a crash's leftovers). */
+  liveCids(): Promise<string[]>;
 }
