@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
-          setupFiles: ['test/setup/fake-indexeddb.ts'],
+          setupFiles: ['test/setup/fake-indexeddb.ts', 'test/setup/i18n.ts'],
           environment: 'node',
         },
       },

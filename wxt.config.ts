@@ -15,7 +15,8 @@ const collectorUrl = new URL(process.env.TRIBUTARY_COLLECTOR_URL ?? 'http://127.
 const SITE_ACCESS = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // UI strings, the store listing and the claim page read one catalogue per language: locales/<lang>.yml.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports only: auto-imports would let names from utils/ and components/ collide.
   imports: false,
   // Test runs build side by side with other collector addresses.
@@ -33,8 +34,9 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Tributary',
-    description: 'Give browsing signals to community-owned AI on your terms: anonymized on your device, encrypted, revocable, rewarded.',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // Site access is asked for at opt-in, never at install; the page observer is injected, not registered.
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [`${collectorUrl.origin}/*`],

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 export interface ConfirmRequest {
   title: string;
@@ -43,9 +44,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           <div class="dialog-body">{request.body}</div>
           {request.typeToConfirm && (
             <label class="field">
-              <span>
-                Type <strong>{request.typeToConfirm}</strong> to confirm
-              </span>
+              <span>{i18n.t('confirm.typeToConfirm', [request.typeToConfirm])}</span>
               <input
                 type="text"
                 value={typed}
@@ -57,7 +56,7 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
           )}
           <div class="actions">
             <button type="button" class="btn" onClick={onClose}>
-              Cancel
+              {i18n.t('common.cancel')}
             </button>
             <button type="submit" class={`btn btn-${request.tone ?? 'danger'}`} disabled={!ready} data-testid="confirm-delete">
               {request.confirmLabel}

@@ -5,6 +5,7 @@ import { formatDateTime, formatDuration, formatPercent, formatTime, shortHash } 
 import { displayedContent, isEditable } from '@/utils/ui/items';
 import { RedactedText } from './RedactedText';
 import { StatusBadge } from './StatusBadge';
+import { i18n } from '#i18n';
 
 export interface ItemActions {
   onDelete: (item: ItemView) => void;
@@ -15,31 +16,31 @@ export interface ItemActions {
 function Facts({ item }: { item: ItemView }) {
   return (
     <dl class="facts">
-      <dt>Site</dt>
+      <dt>{i18n.t('item.site')}</dt>
       <dd>{item.origin}</dd>
-      <dt>Visited</dt>
+      <dt>{i18n.t('item.visited')}</dt>
       <dd>{formatDateTime(item.visitedAt)}</dd>
-      <dt>Time on page</dt>
+      <dt>{i18n.t('item.timeOnPage')}</dt>
       <dd>{formatDuration(item.dwellMs)}</dd>
-      <dt>Scrolled</dt>
+      <dt>{i18n.t('item.scrolled')}</dt>
       <dd>{formatPercent(item.scrollDepth)}</dd>
-      <dt>Interactions</dt>
+      <dt>{i18n.t('item.interactions')}</dt>
       <dd>{item.interactions}</dd>
       {item.sentAt !== undefined && (
         <>
-          <dt>Sent</dt>
+          <dt>{i18n.t('item.sent')}</dt>
           <dd>{formatDateTime(item.sentAt)}</dd>
         </>
       )}
       {item.bundleId && (
         <>
-          <dt>Bundle</dt>
+          <dt>{i18n.t('item.bundle')}</dt>
           <dd class="mono" title={item.bundleId}>{item.bundleId}</dd>
         </>
       )}
       {item.entityCounts && Object.keys(item.entityCounts).length > 0 && (
         <>
-          <dt>Removed</dt>
+          <dt>{i18n.t('item.removed')}</dt>
           <dd>
             {Object.entries(item.entityCounts)
               .map(([type, n]) => `${n} ${type.toLowerCase()}`)
@@ -54,24 +55,24 @@ function Facts({ item }: { item: ItemView }) {
 function ReceiptLine({ receipt }: { receipt: NonNullable<ItemView['receipt']> }) {
   return (
     <p class="small receipt-line" data-testid="receipt" data-kind="ingest" data-bundle-id={receipt.bundleId}>
-      ✓ Stored by the collector {formatDateTime(receipt.storedAt)} · signed receipt for bundle{' '}
+      {i18n.t('item.receipt', [formatDateTime(receipt.storedAt)])}{' '}
       <span class="mono" title={receipt.bundleId}>{shortHash(receipt.bundleId, 8)}</span>
     </p>
   );
 }
 
-const INCLUSION_TEXT: Record<NonNullable<ItemView['inclusion']>['state'], string> = {
-  included: '✓ In the community dataset: proven against the collector’s signed root',
-  'not-yet-logged': 'Not in a published epoch yet: the collector logs new data once per epoch',
-  absent: 'Absent from the dataset, as it should be after deletion',
-  invalid: '✗ The collector’s proof does not verify against its signed root',
+const INCLUSION_TEXT: Record<NonNullable<ItemView['inclusion']>['state'], () => string> = {
+  included: () => i18n.t('item.included'),
+  'not-yet-logged': () => i18n.t('item.notYetLogged'),
+  absent: () => i18n.t('item.absent'),
+  invalid: () => i18n.t('item.invalid'),
 };
 
 function InclusionLine({ inclusion }: { inclusion: NonNullable<ItemView['inclusion']> }) {
   return (
     <p class={`small inclusion inclusion-${inclusion.state}`} data-testid="inclusion" data-state={inclusion.state}>
-      {INCLUSION_TEXT[inclusion.state]}
-      {inclusion.epoch !== null && ` (epoch ${inclusion.epoch}, checked ${formatDateTime(inclusion.checkedAt)})`}
+      {INCLUSION_TEXT[inclusion.state]()}
+      {inclusion.epoch !== null && ` ${i18n.t('item.epoch', [inclusion.epoch, formatDateTime(inclusion.checkedAt)])}`}
     </p>
   );
 }
@@ -90,15 +91,15 @@ function Editor({ initial, onSave, onCancel }: { initial: string; onSave: (text:
       }}
     >
       <label class="field">
-        <span>Text (anonymized again before it can leave)</span>
+        <span>{i18n.t('item.editLabel')}</span>
         <textarea rows={6} maxLength={LIMITS.textChars} value={text} data-testid="item-edit-text" onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="actions">
         <button type="button" class="btn" onClick={onCancel}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
         <button type="submit" class="btn btn-primary" disabled={saving} data-testid="item-edit-save">
-          Save
+          {i18n.t('common.save')}
         </button>
       </div>
     </form>
@@ -118,7 +119,7 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
         <button type="button" class="item-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span class="item-title">
             <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
-            {content ? <RedactedText text={content.title || '(no title)'} /> : '(no text collected)'}
+            {content ? <RedactedText text={content.title || i18n.t('item.noTitle')} /> : i18n.t('item.noText')}
           </span>
           <span class="muted small">{formatTime(item.visitedAt)}</span>
         </button>
@@ -129,7 +130,7 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
 
       {item.status === 'failed' && (
         <p class="notice notice-error small">
-          This page could not be anonymized; it will not be sent.{item.error ? ` (${item.error})` : ''}
+          {i18n.t('item.failedNotice')}{item.error ? ` (${item.error})` : ''}
         </p>
       )}
 
@@ -140,9 +141,9 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
               <Editor initial={content.text} onSave={(text) => actions.onEdit(item, text)} onCancel={() => setEditing(false)} />
             ) : (
               <blockquote class="item-text">
-                {item.status === 'sent' && <p class="muted small">Exactly what left this device:</p>}
+                {item.status === 'sent' && <p class="muted small">{i18n.t('item.exactlyWhatLeft')}</p>}
                 {content.redacted ? <RedactedText text={content.text} /> : content.text}
-                {!content.redacted && <p class="muted small">Not anonymized yet: this text has not left your device.</p>}
+                {!content.redacted && <p class="muted small">{i18n.t('item.notAnonymized')}</p>}
               </blockquote>
             ))}
           <Facts item={item} />
@@ -152,7 +153,7 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
       <div class="actions">
         {item.status === 'held' && (
           <button type="button" class="btn btn-primary" data-testid="item-approve" onClick={() => actions.onApprove(item)}>
-            Approve
+            {i18n.t('item.approve')}
           </button>
         )}
         {editable && content && !editing && (
@@ -165,11 +166,11 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
               setEditing(true);
             }}
           >
-            Edit
+            {i18n.t('item.edit')}
           </button>
         )}
         <button type="button" class="btn btn-danger-quiet" data-testid="item-delete" onClick={() => actions.onDelete(item)}>
-          {item.status === 'sent' || item.status === 'queued' ? 'Delete' : 'Drop'}
+          {item.status === 'sent' || item.status === 'queued' ? i18n.t('common.delete') : i18n.t('item.drop')}
         </button>
       </div>
     </article>

@@ -1,5 +1,6 @@
 import type { ModelProgress as Progress } from '@/utils/messages';
 import { formatPercent } from '@/utils/ui/format';
+import { i18n } from '#i18n';
 
 /** The on-device model download/load: a real progress bar while loading, the reason when it failed. */
 export function ModelProgress({ model }: { model: Progress }) {
@@ -8,7 +9,7 @@ export function ModelProgress({ model }: { model: Progress }) {
     return (
       <div class="model-progress" data-testid="model-progress" data-state="loading">
         <label>
-          <span>Preparing the on-device anonymizer… {percent}</span>
+          <span>{i18n.t('model.preparing', [percent])}</span>
           <progress max={1} value={model.progress} aria-valuetext={percent} />
         </label>
         {model.message && <p class="muted small">{model.message}</p>}
@@ -18,13 +19,13 @@ export function ModelProgress({ model }: { model: Progress }) {
   if (model.state === 'error') {
     return (
       <div class="model-progress notice notice-error" data-testid="model-progress" data-state="error" role="alert">
-        The on-device anonymizer could not load{model.message ? `: ${model.message}` : '.'} Nothing is sent until it works.
+        {model.message ? i18n.t('model.failedBecause', [model.message]) : i18n.t('model.failed')}
       </div>
     );
   }
   return (
     <p class="model-progress muted small" data-testid="model-progress" data-state={model.state}>
-      {model.state === 'ready' ? 'On-device anonymizer ready.' : 'On-device anonymizer loads when first needed.'}
+      {model.state === 'ready' ? i18n.t('model.ready') : i18n.t('model.idle')}
     </p>
   );
 }

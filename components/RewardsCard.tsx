@@ -1,42 +1,61 @@
 import type { ExtensionState } from '@/utils/state';
-import { formatTokens, shortHash } from '@/utils/ui/format';
+import { formatBalance, formatTokens, shortHash } from '@/utils/ui/format';
+import { i18n } from '#i18n';
 
 /**
  * Pending (earned, no wallet linked yet), claimable and claimed tokens, and the way to the
  * collector's claim page, where the user's own wallet links and claims.
  */
-export function RewardsCard({ rewards, onLinkWallet }: { rewards: ExtensionState['rewards']; onLinkWallet: () => void }) {
+export function RewardsCard({
+  rewards,
+  balance,
+  onLinkWallet,
+}: {
+  rewards: ExtensionState['rewards'];
+  balance: ExtensionState['balance'];
+  onLinkWallet: () => void;
+}) {
   if (!rewards) {
+    // A balance without token rewards: the collector counts credit but has no reward chain.
     return (
-      <section class="card rewards" aria-label="Rewards" data-testid="rewards">
-        <h2>Rewards</h2>
-        <p class="muted">The collector has not reported rewards yet (or runs without a reward chain).</p>
+      <section class="card rewards" aria-label={i18n.t('rewards.heading')} data-testid="rewards">
+        <h2>{i18n.t('rewards.heading')}</h2>
+        <p class="muted" data-testid="rewards-note">
+          {balance ? i18n.t('rewards.noRewardChain', [formatBalance(balance)]) : i18n.t('rewards.notReported')}
+        </p>
       </section>
     );
   }
   return (
-    <section class="card rewards" aria-label="Rewards" data-testid="rewards">
-      <h2>Rewards</h2>
+    <section class="card rewards" aria-label={i18n.t('rewards.heading')} data-testid="rewards">
+      <h2>{i18n.t('rewards.heading')}</h2>
       <dl class="rewards-amounts">
-        <dt>Pending</dt>
+        <dt>{i18n.t('rewards.pending')}</dt>
         <dd data-testid="rewards-pending">{formatTokens(rewards.pending)}</dd>
-        <dt>Claimable</dt>
+        <dt>{i18n.t('rewards.claimable')}</dt>
         <dd data-testid="rewards-claimable">{formatTokens(rewards.claimable)}</dd>
-        <dt>Claimed</dt>
+        <dt>{i18n.t('rewards.claimed')}</dt>
         <dd data-testid="rewards-claimed">{formatTokens(rewards.claimed)}</dd>
       </dl>
       <p class="muted">
         {rewards.wallet ? (
-          <>Linked wallet <code title={rewards.wallet}>{shortHash(rewards.wallet, 6)}</code></>
+          <>{i18n.t('rewards.linkedWallet')} <code title={rewards.wallet}>{shortHash(rewards.wallet, 6)}</code></>
         ) : (
-          'Link a wallet to claim: pending rewards become claimable.'
+          i18n.t('rewards.linkToClaim')
         )}
       </p>
       <button type="button" data-testid="link-wallet" onClick={onLinkWallet}>
-        {rewards.wallet ? 'Claim in your wallet' : 'Link wallet and claim'}
+        {rewards.wallet ? i18n.t('rewards.claimInWallet') : i18n.t('rewards.linkAndClaim')}
       </button>
     </section>
   );
+}
+
+/** The ledger's entry kinds in words; a kind this version does not know is shown as the collector names it. */
+function kindLabel(kind: string): string {
+  if (kind === 'credit') return i18n.t('rewards.kindCredit');
+  if (kind === 'deletion') return i18n.t('rewards.kindDeletion');
+  return kind;
 }
 
 /** Credits and debits per bundle, newest first, as the collector's ledger reports them. */
@@ -45,14 +64,14 @@ export function RewardHistory({ rewards }: { rewards: ExtensionState['rewards'] 
   return (
     <table class="reward-history" data-testid="reward-history">
       <thead>
-        <tr><th>When</th><th>What</th><th>Amount</th></tr>
+        <tr><th>{i18n.t('rewards.historyWhen')}</th><th>{i18n.t('rewards.historyWhat')}</th><th>{i18n.t('rewards.historyAmount')}</th></tr>
       </thead>
       <tbody>
         {[...rewards.history].reverse().map((h) => (
           <tr key={`${h.bundleId}-${h.kind}-${h.at}`}>
             <td>{new Date(h.at).toLocaleString()}</td>
-            <td>{h.kind} <code title={h.bundleId}>{shortHash(h.bundleId, 4)}</code></td>
-            <td>{formatTokens(h.amount.replace(/^-/, ''))}{h.amount.startsWith('-') ? ' withdrawn' : ''}</td>
+            <td>{kindLabel(h.kind)} <code title={h.bundleId}>{shortHash(h.bundleId, 4)}</code></td>
+            <td>{h.amount.startsWith('-') ? i18n.t('rewards.withdrawn', [formatTokens(h.amount.slice(1))]) : formatTokens(h.amount)}</td>
           </tr>
         ))}
       </tbody>

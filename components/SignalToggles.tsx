@@ -1,15 +1,16 @@
 import type { SignalToggles as Signals } from '@/utils/messages';
+import { i18n } from '#i18n';
 
-const SIGNALS: { key: keyof Signals; label: string; hint: string }[] = [
-  { key: 'text', label: 'Page title and text excerpt', hint: 'anonymized on this device first' },
-  { key: 'dwell', label: 'Time on page', hint: 'only while the tab is visible' },
-  { key: 'scroll', label: 'Scroll depth and interaction count', hint: 'how far you read, how often you clicked or typed' },
+const SIGNALS: { key: keyof Signals; label: () => string; hint: () => string }[] = [
+  { key: 'text', label: () => i18n.t('signals.textLabel'), hint: () => i18n.t('signals.textHint') },
+  { key: 'dwell', label: () => i18n.t('signals.dwellLabel'), hint: () => i18n.t('signals.dwellHint') },
+  { key: 'scroll', label: () => i18n.t('signals.scrollLabel'), hint: () => i18n.t('signals.scrollHint') },
 ];
 
 export function SignalToggles({ signals, disabled, onChange }: { signals: Signals; disabled?: boolean; onChange: (next: Signals) => void }) {
   return (
     <fieldset class="toggles">
-      <legend>What is collected</legend>
+      <legend>{i18n.t('signals.legend')}</legend>
       {SIGNALS.map(({ key, label, hint }) => (
         <label class="toggle" key={key}>
           <input
@@ -20,7 +21,7 @@ export function SignalToggles({ signals, disabled, onChange }: { signals: Signal
             onChange={(e) => onChange({ ...signals, [key]: e.currentTarget.checked })}
           />
           <span>
-            {label} <span class="muted small">— {hint}</span>
+            {label()} <span class="muted small">— {hint()}</span>
           </span>
         </label>
       ))}

@@ -1,6 +1,7 @@
 import type { ExtensionState } from '@/utils/state';
 import { countPending } from '@/utils/ui/items';
 import { BalanceCard } from './BalanceCard';
+import { i18n } from '#i18n';
 
 function Stat({ label, value, testId, note }: { label: string; value: number; testId?: string; note?: string }) {
   return (
@@ -16,12 +17,17 @@ function Stat({ label, value, testId, note }: { label: string; value: number; te
 export function StateSummary({ state }: { state: ExtensionState }) {
   const { items, bundles } = state;
   return (
-    <section class="stats" aria-label="Summary">
-      <Stat label="Collected today" value={state.collectedToday} testId="collected-today" />
-      <Stat label="Items waiting" value={countPending(items)} testId="items-pending" note={items.failed ? `${items.failed} not sendable` : undefined} />
-      <Stat label="Items sent" value={items.sent} testId="items-sent" />
-      <Stat label="Bundles waiting" value={bundles.pending} testId="bundles-pending" />
-      <Stat label="Bundles accepted" value={bundles.accepted} testId="bundles-accepted" />
+    <section class="stats" aria-label={i18n.t('stats.label')}>
+      <Stat label={i18n.t('stats.collectedToday')} value={state.collectedToday} testId="collected-today" />
+      <Stat
+        label={i18n.t('stats.itemsWaiting')}
+        value={countPending(items)}
+        testId="items-pending"
+        note={items.failed ? i18n.t('stats.notSendable', [items.failed]) : undefined}
+      />
+      <Stat label={i18n.t('stats.itemsSent')} value={items.sent} testId="items-sent" />
+      <Stat label={i18n.t('stats.bundlesWaiting')} value={bundles.pending} testId="bundles-pending" />
+      <Stat label={i18n.t('stats.bundlesAccepted')} value={bundles.accepted} testId="bundles-accepted" />
       <BalanceCard balance={state.balance} />
     </section>
   );

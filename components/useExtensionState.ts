@@ -2,26 +2,27 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UiRequest } from '@/utils/messages';
 import type { ExtensionState } from '@/utils/state';
 import { request } from '@/utils/ui-client';
+import { i18n } from '#i18n';
 
 export type StateChange = Exclude<UiRequest, { type: 'get-state' } | { type: 'list-items' }>;
 
-/** What each change is called in an error message: "Could not delete: collector unreachable". */
-const CHANGE_NAMES: Record<StateChange['type'], string> = {
-  'opt-in': 'opt in',
-  'opt-out': 'opt out',
-  pause: 'pause',
-  resume: 'resume',
-  'set-signals': 'change the signals',
-  'set-review-mode': 'change review mode',
-  'set-site-rule': 'change the site rule',
-  'approve-items': 'approve',
-  'edit-item': 'save the edit',
-  delete: 'delete',
-  leave: 'leave',
-  flush: 'send now',
-  'link-wallet': 'open the claim page',
-  'dismiss-dropped-notice': 'dismiss the notice',
-  'verify-dataset': 'check the dataset',
+/** The error message of each change that failed: "Could not delete: collector unreachable". */
+const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {
+  'opt-in': (reason) => i18n.t('changeFailed.optIn', [reason]),
+  'opt-out': (reason) => i18n.t('changeFailed.optOut', [reason]),
+  pause: (reason) => i18n.t('changeFailed.pause', [reason]),
+  resume: (reason) => i18n.t('changeFailed.resume', [reason]),
+  'set-signals': (reason) => i18n.t('changeFailed.setSignals', [reason]),
+  'set-review-mode': (reason) => i18n.t('changeFailed.setReviewMode', [reason]),
+  'set-site-rule': (reason) => i18n.t('changeFailed.setSiteRule', [reason]),
+  'approve-items': (reason) => i18n.t('changeFailed.approveItems', [reason]),
+  'edit-item': (reason) => i18n.t('changeFailed.editItem', [reason]),
+  delete: (reason) => i18n.t('changeFailed.delete', [reason]),
+  leave: (reason) => i18n.t('changeFailed.leave', [reason]),
+  flush: (reason) => i18n.t('changeFailed.flush', [reason]),
+  'link-wallet': (reason) => i18n.t('changeFailed.linkWallet', [reason]),
+  'dismiss-dropped-notice': (reason) => i18n.t('changeFailed.dismissDroppedNotice', [reason]),
+  'verify-dataset': (reason) => i18n.t('changeFailed.verifyDataset', [reason]),
 };
 
 export interface ExtensionStateHandle {
@@ -63,7 +64,7 @@ export function useExtensionState(pollMs: number): ExtensionStateHandle {
       setState(await request(req));
       return true;
     } catch (e) {
-      setChangeError(`Could not ${CHANGE_NAMES[req.type]}: ${errorMessage(e)}`);
+      setChangeError(CHANGE_FAILED[req.type](errorMessage(e)));
       // A refused change may still have changed something (leave opts out before it deletes).
       void refresh();
       return false;

@@ -13,13 +13,14 @@ import { ItemsView } from './ItemsView';
 import { SettingsView } from './SettingsView';
 import { SitesView } from './SitesView';
 import { useItems } from './useItems';
+import { i18n } from '#i18n';
 
 const TABS = [
-  { id: 'items', label: 'Items' },
-  { id: 'sites', label: 'Sites' },
-  { id: 'deletions', label: 'Deletions & receipts' },
-  { id: 'rewards', label: 'Rewards' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'items', label: () => i18n.t('dashboard.tabItems') },
+  { id: 'sites', label: () => i18n.t('dashboard.tabSites') },
+  { id: 'deletions', label: () => i18n.t('dashboard.tabDeletions') },
+  { id: 'rewards', label: () => i18n.t('dashboard.tabRewards') },
+  { id: 'settings', label: () => i18n.t('dashboard.tabSettings') },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -80,14 +81,17 @@ export function Dashboard() {
     <div class="dashboard">
       <header class="dash-head">
         <div class="dash-title">
-          <h1>Tributary</h1>
+          <h1>
+            <img class="brand-icon" src="/icon/32.png" alt="" width={28} height={28} />
+            {i18n.t('ext.name')}
+          </h1>
           {state && (
             <p class="muted" data-testid="consent-summary">
               {!state.consent.optedIn
-                ? 'Not collecting: you have not opted in (use the toolbar button).'
+                ? i18n.t('dashboard.notOptedIn')
                 : isPaused(state.consent, Date.now())
-                  ? `Paused until ${formatDateTime(state.consent.pausedUntil!)}.`
-                  : 'Collecting, anonymized on this device.'}
+                  ? i18n.t('dashboard.pausedUntil', [formatDateTime(state.consent.pausedUntil!)])
+                  : i18n.t('dashboard.collecting')}
             </p>
           )}
         </div>
@@ -102,7 +106,7 @@ export function Dashboard() {
         )}
       </header>
 
-      <nav class="tabs" role="tablist" aria-label="Sections" onKeyDown={onTabKey}>
+      <nav class="tabs" role="tablist" aria-label={i18n.t('dashboard.sections')} onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button
             type="button"
@@ -115,7 +119,7 @@ export function Dashboard() {
             data-testid={`tab-${t.id}`}
             onClick={() => select(t.id)}
           >
-            {t.label}
+            {t.label()}
           </button>
         ))}
       </nav>
@@ -128,7 +132,11 @@ export function Dashboard() {
         {tab === 'deletions' && <DeletionsView deletions={items.data?.deletions ?? null} inclusion={items.data?.inclusion ?? null} />}
         {tab === 'rewards' && state && (
           <>
-            <RewardsCard rewards={state.rewards} onLinkWallet={() => void actions.run({ type: 'link-wallet' }, 'Claim page opened in a new tab.')} />
+            <RewardsCard
+              rewards={state.rewards}
+              balance={state.balance}
+              onLinkWallet={() => void actions.run({ type: 'link-wallet' }, i18n.t('dashboard.claimPageOpened'))}
+            />
             <RewardHistory rewards={state.rewards} />
           </>
         )}

@@ -2,32 +2,33 @@ import type { ItemsReply } from '@/utils/state';
 import type { DeletionRecord } from '@/utils/store/db';
 import { describeScope } from '@/utils/ui/deletions';
 import { formatDateTime, shortHash } from '@/utils/ui/format';
+import { i18n } from '#i18n';
 
 function Receipt({ record }: { record: DeletionRecord }) {
   const r = record.receipt;
   return (
     <article class="receipt" data-testid="receipt" data-kind="deletion" data-request-hash={record.requestHash}>
       <h3>
-        {describeScope(record.scope)} <span class="muted small">requested {formatDateTime(record.requestedAt)}</span>
+        {describeScope(record.scope)} <span class="muted small">{i18n.t('deletions.requested', [formatDateTime(record.requestedAt)])}</span>
       </h3>
       <dl class="facts">
-        <dt>Confirmed by collector</dt>
+        <dt>{i18n.t('deletions.confirmed')}</dt>
         <dd>{formatDateTime(r.ts)}</dd>
-        <dt>Items deleted</dt>
+        <dt>{i18n.t('deletions.itemsDeleted')}</dt>
         <dd>{r.deleted.length}</dd>
-        <dt>Bundles purged</dt>
+        <dt>{i18n.t('deletions.bundlesPurged')}</dt>
         <dd>{r.deletedBundles.length}</dd>
-        <dt>Reward withdrawn</dt>
+        <dt>{i18n.t('deletions.rewardWithdrawn')}</dt>
         <dd>{r.debited}</dd>
-        <dt>Request hash</dt>
+        <dt>{i18n.t('deletions.requestHash')}</dt>
         <dd class="mono" title={record.requestHash}>{shortHash(record.requestHash)}</dd>
-        <dt>Signed with key</dt>
+        <dt>{i18n.t('deletions.signedWithKey')}</dt>
         <dd class="mono">{r.collectorKeyId}</dd>
-        <dt>Signature</dt>
+        <dt>{i18n.t('deletions.signature')}</dt>
         <dd class="mono" title={r.sig}>{shortHash(r.sig)}</dd>
       </dl>
       <details>
-        <summary>Full receipt</summary>
+        <summary>{i18n.t('deletions.fullReceipt')}</summary>
         <pre class="mono">{JSON.stringify(r, null, 2)}</pre>
       </details>
     </article>
@@ -38,18 +39,13 @@ export function DeletionsView({ deletions, inclusion }: { deletions: DeletionRec
   const sorted = deletions ? [...deletions].sort((a, b) => b.requestedAt - a.requestedAt) : null;
   return (
     <div>
-      <p>
-        Each deletion you ask for is signed by this device and sent to the collector. The collector answers with a receipt
-        signed by its own key, naming the hash of your request and what it deleted. Receipts stay here and can be checked
-        offline against the collector's published receipt key.
-      </p>
-      {!sorted && <p class="muted">Loading…</p>}
-      {sorted?.length === 0 && <p class="muted">No deletions yet.</p>}
+      <p>{i18n.t('deletions.intro')}</p>
+      {!sorted && <p class="muted">{i18n.t('common.loading')}</p>}
+      {sorted?.length === 0 && <p class="muted">{i18n.t('deletions.none')}</p>}
       {sorted?.map((d) => <Receipt key={d.requestHash} record={d} />)}
       {inclusion && Object.values(inclusion).some((c) => c.state === 'absent') && (
         <p class="small" data-testid="deleted-absent">
-          ✓ {Object.values(inclusion).filter((c) => c.state === 'absent').length} deleted bundle(s) checked absent from the
-          collector’s newest signed transparency root.
+          {i18n.t('deletions.absentChecked', Object.values(inclusion).filter((c) => c.state === 'absent').length)}
         </p>
       )}
     </div>

@@ -2,18 +2,19 @@ import { useMemo, useState } from 'preact/hooks';
 import { ItemCard, type ItemActions } from '@/components/ItemCard';
 import type { UiRequest } from '@/utils/messages';
 import type { ItemsReply } from '@/utils/state';
-import type { ItemStatus } from '@/utils/items/item';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
 import { formatDay } from '@/utils/ui/format';
-import { filterItems, groupByDayAndSite, limitGroups, STATUS_LABELS, type StatusFilter } from '@/utils/ui/items';
+import { ITEM_STATUSES } from '@/utils/items/item';
+import { filterItems, groupByDayAndSite, limitGroups, statusLabel, type StatusFilter } from '@/utils/ui/items';
 import { request } from '@/utils/ui-client';
 import { errorMessage } from '@/components/useExtensionState';
 import type { DashboardActions } from './Dashboard';
+import { i18n } from '#i18n';
 
-const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'pending', label: 'Not sent yet' },
-  ...(Object.entries(STATUS_LABELS) as [ItemStatus, string][]).map(([value, label]) => ({ value, label })),
+const statusOptions = (): { value: StatusFilter; label: string }[] => [
+  { value: 'all', label: i18n.t('items.all') },
+  { value: 'pending', label: i18n.t('items.notSentYet') },
+  ...ITEM_STATUSES.map((value) => ({ value, label: statusLabel(value) })),
 ];
 
 const PAGE_SIZE = 200;
@@ -46,18 +47,18 @@ export function ItemsView({ data, actions, busy }: Props) {
   const held = all.filter((i) => i.status === 'held');
 
   const itemActions: ItemActions = {
-    onDelete: (item) => void actions.run({ type: 'delete', scope: { kind: 'items', ids: [item.id] } }, 'Item deleted.'),
-    onApprove: (item) => void actions.run({ type: 'approve-items', ids: [item.id] }, 'Item approved for sending.'),
-    onEdit: (item, text) => actions.run({ type: 'edit-item', id: item.id, text }, 'Text updated.'),
+    onDelete: (item) => void actions.run({ type: 'delete', scope: { kind: 'items', ids: [item.id] } }, i18n.t('items.deleted')),
+    onApprove: (item) => void actions.run({ type: 'approve-items', ids: [item.id] }, i18n.t('items.approved')),
+    onEdit: (item, text) => actions.run({ type: 'edit-item', id: item.id, text }, i18n.t('items.textUpdated')),
   };
 
   async function exportAll() {
     try {
       const now = Date.now();
       downloadJson(exportDocument(await request({ type: 'list-items' }), now), exportFileName(now));
-      actions.announce('Export downloaded.');
+      actions.announce(i18n.t('items.exportDownloaded'));
     } catch (e) {
-      actions.announce(`Export failed: ${errorMessage(e)}`);
+      actions.announce(i18n.t('items.exportFailed', [errorMessage(e)]));
     }
   }
 
@@ -66,10 +67,10 @@ export function ItemsView({ data, actions, busy }: Props) {
       title,
       body: (
         <p>
-          {body} Items already sent are deleted from the collector too, and you get a signed receipt.
+          {body} {i18n.t('items.deleteNote')}
         </p>
       ),
-      confirmLabel: 'Delete',
+      confirmLabel: i18n.t('common.delete'),
       onConfirm: () => void actions.run({ type: 'delete', scope }, done),
     });
   }
@@ -78,13 +79,13 @@ export function ItemsView({ data, actions, busy }: Props) {
     <div class="items-view">
       <div class="toolbar">
         <label class="field field-inline">
-          <span>Search</span>
-          <input type="search" value={query} placeholder="text or site" data-testid="item-search" onInput={(e) => setQuery(e.currentTarget.value)} />
+          <span>{i18n.t('items.search')}</span>
+          <input type="search" value={query} placeholder={i18n.t('items.searchPlaceholder')} data-testid="item-search" onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>
         <label class="field field-inline">
-          <span>Status</span>
+          <span>{i18n.t('items.status')}</span>
           <select value={status} data-testid="item-status-filter" onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
-            {STATUS_OPTIONS.map((o) => (
+            {statusOptions().map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
@@ -98,9 +99,9 @@ export function ItemsView({ data, actions, busy }: Props) {
               class="btn btn-primary"
               data-testid="approve-all"
               disabled={busy}
-              onClick={() => void actions.run({ type: 'approve-items', ids: held.map((i) => i.id) }, `${held.length} items approved for sending.`)}
+              onClick={() => void actions.run({ type: 'approve-items', ids: held.map((i) => i.id) }, i18n.t('items.approvedMany', [held.length]))}
             >
-              Approve all {held.length} waiting
+              {i18n.t('items.approveAll', [held.length])}
             </button>
           )}
           <button
@@ -108,13 +109,13 @@ export function ItemsView({ data, actions, busy }: Props) {
             class="btn"
             data-testid="verify-dataset"
             disabled={busy}
-            title="Prove that what you sent is in the community dataset, against the collector's signed Merkle root"
-            onClick={() => void actions.run({ type: 'verify-dataset' }, 'Checked against the collector’s signed transparency root.')}
+            title={i18n.t('items.verifyTitle')}
+            onClick={() => void actions.run({ type: 'verify-dataset' }, i18n.t('items.verified'))}
           >
-            Verify dataset inclusion
+            {i18n.t('items.verify')}
           </button>
           <button type="button" class="btn" data-testid="export-json" onClick={() => void exportAll()}>
-            Export JSON
+            {i18n.t('items.exportJson')}
           </button>
           <button
             type="button"
@@ -122,23 +123,23 @@ export function ItemsView({ data, actions, busy }: Props) {
             data-testid="delete-all"
             disabled={busy}
             onClick={() =>
-              confirmDelete('Delete everything?', 'Every item on this device is deleted.', { kind: 'all' }, 'Everything deleted.')
+              confirmDelete(i18n.t('items.deleteEverythingTitle'), i18n.t('items.deleteEverythingBody'), { kind: 'all' }, i18n.t('items.everythingDeleted'))
             }
           >
-            Delete everything
+            {i18n.t('items.deleteEverything')}
           </button>
         </div>
       </div>
 
-      {!data && <p class="muted">Loading…</p>}
-      {data && all.length === 0 && <p class="muted">Nothing collected yet.</p>}
-      {data && all.length > 0 && matching.length === 0 && <p class="muted">No items match.</p>}
+      {!data && <p class="muted">{i18n.t('common.loading')}</p>}
+      {data && all.length === 0 && <p class="muted">{i18n.t('items.nothingYet')}</p>}
+      {data && all.length > 0 && matching.length === 0 && <p class="muted">{i18n.t('items.noMatch')}</p>}
 
       {groups.map((day) => (
         <section class="day" key={day.day} aria-labelledby={`day-${day.day}`}>
           <div class="group-head">
             <h2 id={`day-${day.day}`}>
-              {formatDay(day.day)} <span class="muted small">· {day.count} {day.count === 1 ? 'visit' : 'visits'}</span>
+              {formatDay(day.day)} <span class="muted small">· {i18n.t('items.visits', day.count)}</span>
             </h2>
             <button
               type="button"
@@ -146,9 +147,16 @@ export function ItemsView({ data, actions, busy }: Props) {
               data-testid="day-delete"
               data-day={day.day}
               disabled={busy}
-              onClick={() => confirmDelete(`Delete ${formatDay(day.day)}?`, `Every item from ${formatDay(day.day)} is deleted.`, { kind: 'day', day: day.day }, `${formatDay(day.day)} deleted.`)}
+              onClick={() =>
+                confirmDelete(
+                  i18n.t('items.deleteDayTitle', [formatDay(day.day)]),
+                  i18n.t('items.deleteDayBody', [formatDay(day.day)]),
+                  { kind: 'day', day: day.day },
+                  i18n.t('items.dayDeleted', [formatDay(day.day)]),
+                )
+              }
             >
-              Delete this day
+              {i18n.t('items.deleteDay')}
             </button>
           </div>
           {day.sites.map((site) => (
@@ -162,10 +170,15 @@ export function ItemsView({ data, actions, busy }: Props) {
                   data-origin={site.origin}
                   disabled={busy}
                   onClick={() =>
-                    confirmDelete(`Delete ${site.origin}?`, `Every item from ${site.origin}, on every day, is deleted.`, { kind: 'site', origin: site.origin }, `${site.origin} deleted.`)
+                    confirmDelete(
+                      i18n.t('items.deleteSiteTitle', [site.origin]),
+                      i18n.t('items.deleteSiteBody', [site.origin]),
+                      { kind: 'site', origin: site.origin },
+                      i18n.t('items.siteDeleted', [site.origin]),
+                    )
                   }
                 >
-                  Delete this site
+                  {i18n.t('items.deleteSite')}
                 </button>
               </div>
               {site.items.map((item) => (
@@ -178,7 +191,7 @@ export function ItemsView({ data, actions, busy }: Props) {
 
       {hidden > 0 && (
         <button type="button" class="btn btn-wide" data-testid="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-          Show {Math.min(hidden, PAGE_SIZE)} more of {hidden} not shown
+          {i18n.t('items.showMore', [Math.min(hidden, PAGE_SIZE), hidden])}
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import { PauseControls } from '@/components/PauseControls';
 import { SignalToggles } from '@/components/SignalToggles';
 import type { ExtensionState } from '@/utils/state';
 import type { DashboardActions } from './Dashboard';
+import { i18n } from '#i18n';
 
 export function SettingsView({ state, actions, busy }: { state: ExtensionState; actions: DashboardActions; busy: boolean }) {
   const { consent } = state;
@@ -11,13 +12,13 @@ export function SettingsView({ state, actions, busy }: { state: ExtensionState; 
         <PauseControls
           consent={consent}
           busy={busy}
-          change={(req) => actions.run(req, req.type === 'resume' ? 'Collecting again.' : 'Paused.')}
+          change={(req) => actions.run(req, req.type === 'resume' ? i18n.t('settings.collectingAgain') : i18n.t('settings.paused'))}
         />
       )}
       <SignalToggles
         signals={consent.signals}
         disabled={busy}
-        onChange={(signals) => void actions.run({ type: 'set-signals', signals }, 'Signals updated.')}
+        onChange={(signals) => void actions.run({ type: 'set-signals', signals }, i18n.t('settings.signalsUpdated'))}
       />
 
       <label class="toggle">
@@ -29,30 +30,27 @@ export function SettingsView({ state, actions, busy }: { state: ExtensionState; 
           onChange={(e) =>
             void actions.run(
               { type: 'set-review-mode', reviewBeforeSending: e.currentTarget.checked },
-              e.currentTarget.checked ? 'New items now wait for your approval.' : 'Items are sent without review.',
+              e.currentTarget.checked ? i18n.t('settings.reviewOn') : i18n.t('settings.reviewOff'),
             )
           }
         />
         <span>
-          Review before sending <span class="muted small">— new items wait in Items until you approve them</span>
+          {i18n.t('settings.reviewLabel')} <span class="muted small">— {i18n.t('settings.reviewHint')}</span>
         </span>
       </label>
 
-      <h2>Sending</h2>
+      <h2>{i18n.t('settings.sending')}</h2>
       <p class="muted small">
-        Collector: <span class="mono">{state.collectorUrl}</span>
+        {i18n.t('settings.collectorLabel')} <span class="mono">{state.collectorUrl}</span>
         <br />
-        This device's key: <span class="mono">{state.devicePub ?? 'none yet (made at opt-in)'}</span>
+        {i18n.t('settings.deviceKeyLabel')} <span class="mono">{state.devicePub ?? i18n.t('settings.noKeyYet')}</span>
       </p>
-      <button type="button" class="btn" data-testid="flush" disabled={busy || !consent.optedIn} onClick={() => void actions.run({ type: 'flush' }, 'Sending now.')}>
-        Send waiting items now
+      <button type="button" class="btn" data-testid="flush" disabled={busy || !consent.optedIn} onClick={() => void actions.run({ type: 'flush' }, i18n.t('settings.sendingNow'))}>
+        {i18n.t('settings.sendNow')}
       </button>
 
-      <h2>Leave</h2>
-      <p>
-        Opts you out, asks the collector to delete everything it holds from this device, then deletes all local data and this
-        device's key.
-      </p>
+      <h2>{i18n.t('settings.leaveHeading')}</h2>
+      <p>{i18n.t('settings.leaveText')}</p>
       <button
         type="button"
         class="btn btn-danger"
@@ -60,15 +58,15 @@ export function SettingsView({ state, actions, busy }: { state: ExtensionState; 
         disabled={busy}
         onClick={() =>
           actions.confirm({
-            title: 'Leave and delete everything?',
-            body: <p>This cannot be undone. Your unclaimed reward balance is withdrawn with the data.</p>,
-            confirmLabel: 'Leave and delete',
-            typeToConfirm: 'DELETE',
-            onConfirm: () => void actions.run({ type: 'leave' }, 'You have left: everything was deleted.'),
+            title: i18n.t('settings.leaveTitle'),
+            body: <p>{i18n.t('settings.leaveBody')}</p>,
+            confirmLabel: i18n.t('settings.leaveConfirm'),
+            typeToConfirm: i18n.t('settings.leaveWord'),
+            onConfirm: () => void actions.run({ type: 'leave' }, i18n.t('settings.left')),
           })
         }
       >
-        Leave and delete everything
+        {i18n.t('settings.leaveButton')}
       </button>
     </div>
   );

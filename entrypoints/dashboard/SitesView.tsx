@@ -4,6 +4,7 @@ import type { SiteRule } from '@/utils/messages';
 import { parseOriginInput } from '@/utils/ui/origin';
 import { sensitiveNote, sensitiveReason } from '@/utils/ui/sites';
 import type { DashboardActions } from './Dashboard';
+import { i18n } from '#i18n';
 
 export function SitesView({ consent, actions, busy }: { consent: Consent; actions: DashboardActions; busy: boolean }) {
   const [input, setInput] = useState('');
@@ -19,20 +20,20 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
     setInputError(null);
     const { origin } = parsed;
     const apply = async () => {
-      const verb = rule === 'deny' ? 'Never collecting on' : 'Allowing';
-      if (await actions.run({ type: 'set-site-rule', origin, rule }, `${verb} ${origin}.`)) setInput('');
+      const done = rule === 'deny' ? i18n.t('sites.neverCollectingOn', [origin]) : i18n.t('sites.allowing', [origin]);
+      if (await actions.run({ type: 'set-site-rule', origin, rule }, done)) setInput('');
     };
     const sensitive = sensitiveReason(origin);
     if (rule === 'allow' && sensitive) {
       actions.confirm({
-        title: `Allow ${origin}?`,
+        title: i18n.t('sites.allowTitle', [origin]),
         body: (
           <p>
-            This is a {sensitive.reason} site, excluded by default because what you read there can reveal private matters.
-            {sensitive.overridable ? '' : ' Its pages stay excluded even with this rule.'}
+            {i18n.t('sites.allowSensitive', [sensitive.reason])}
+            {sensitive.overridable ? '' : ` ${i18n.t('sites.staysExcluded')}`}
           </p>
         ),
-        confirmLabel: 'Allow',
+        confirmLabel: i18n.t('common.allow'),
         tone: 'primary',
         onConfirm: () => void apply(),
       });
@@ -43,13 +44,10 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
 
   return (
     <div>
-      <p>
-        Sensitive sites — banking, health, adult, government ID, webmail and password managers — are excluded by default.
-        Login and checkout pages, password fields and form inputs are never collected, even on sites you allow.
-      </p>
+      <p>{i18n.t('sites.intro')}</p>
       <form class="site-form" onSubmit={(e) => (e.preventDefault(), void add('deny'))}>
         <label class="field">
-          <span>Site</span>
+          <span>{i18n.t('sites.site')}</span>
           <input
             type="text"
             value={input}
@@ -65,23 +63,23 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
         </p>
         <div class="actions">
           <button type="submit" class="btn btn-primary" data-testid="site-rule-deny" disabled={busy}>
-            Never collect here
+            {i18n.t('sites.neverHere')}
           </button>
           <button type="button" class="btn" data-testid="site-rule-allow" disabled={busy} onClick={() => void add('allow')}>
-            Allow
+            {i18n.t('common.allow')}
           </button>
         </div>
-        <p class="muted small">"Allow" overrides the sensitive-site list for that site only; login and checkout pages stay excluded.</p>
+        <p class="muted small">{i18n.t('sites.allowNote')}</p>
       </form>
 
-      <h2>Your site rules</h2>
+      <h2>{i18n.t('sites.yourRules')}</h2>
       {rules.length === 0 ? (
-        <p class="muted">No rules yet.</p>
+        <p class="muted">{i18n.t('sites.noRules')}</p>
       ) : (
         <ul class="rule-list">
           {rules.map(([origin, rule]) => (
             <li key={origin} data-testid="site-rule" data-origin={origin} data-rule={rule}>
-              <span class={`badge badge-rule-${rule}`}>{rule === 'deny' ? 'Never' : 'Allowed'}</span>
+              <span class={`badge badge-rule-${rule}`}>{rule === 'deny' ? i18n.t('sites.ruleNever') : i18n.t('sites.ruleAllowed')}</span>
               <span class="mono">{origin}</span>
               <span class="muted small">{sensitiveNote(origin, rule)}</span>
               <button
@@ -89,9 +87,9 @@ export function SitesView({ consent, actions, busy }: { consent: Consent; action
                 class="btn btn-link"
                 data-testid="site-rule-remove"
                 disabled={busy}
-                onClick={() => void actions.run({ type: 'set-site-rule', origin, rule: null }, `Rule for ${origin} removed.`)}
+                onClick={() => void actions.run({ type: 'set-site-rule', origin, rule: null }, i18n.t('sites.ruleRemoved', [origin]))}
               >
-                Remove
+                {i18n.t('sites.remove')}
               </button>
             </li>
           ))}

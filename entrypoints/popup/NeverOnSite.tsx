@@ -4,6 +4,7 @@ import type { Consent } from '@/utils/consent/settings';
 import { siteForRule } from '@/utils/ui/site-tab';
 import { sensitiveReason } from '@/utils/ui/sites';
 import type { StateChange } from '@/components/useExtensionState';
+import { i18n } from '#i18n';
 
 async function currentSite(): Promise<string | null> {
   const tabs = await browser.tabs.query({ currentWindow: true });
@@ -20,7 +21,7 @@ export function NeverOnSite({ consent, busy, change }: { consent: Consent; busy:
   if (origin === null) {
     return (
       <button type="button" class="btn btn-wide" data-testid="never-on-site" disabled>
-        This page is never collected
+        {i18n.t('popup.pageNeverCollected')}
       </button>
     );
   }
@@ -28,7 +29,7 @@ export function NeverOnSite({ consent, busy, change }: { consent: Consent; busy:
   if (sensitive && (consent.siteRules[origin] !== 'allow' || !sensitive.overridable)) {
     return (
       <p class="small muted" data-testid="site-sensitive">
-        Never collected on {new URL(origin).host}: it is a {sensitive.reason} site.
+        {i18n.t('popup.siteSensitive', [new URL(origin).host, sensitive.reason])}
       </p>
     );
   }
@@ -36,10 +37,10 @@ export function NeverOnSite({ consent, busy, change }: { consent: Consent; busy:
     return (
       <div class="site-rule">
         <p class="small" data-testid="site-denied">
-          Never collected on <strong>{origin}</strong>.
+          {i18n.t('popup.siteDenied', [origin])}
         </p>
         <button type="button" class="btn" disabled={busy} onClick={() => change({ type: 'set-site-rule', origin, rule: null })}>
-          Allow again
+          {i18n.t('popup.allowAgain')}
         </button>
       </div>
     );
@@ -53,7 +54,7 @@ export function NeverOnSite({ consent, busy, change }: { consent: Consent; busy:
       disabled={busy}
       onClick={() => change({ type: 'set-site-rule', origin, rule: 'deny' })}
     >
-      Never collect on {new URL(origin).host}
+      {i18n.t('popup.neverCollectOn', [new URL(origin).host])}
     </button>
   );
 }

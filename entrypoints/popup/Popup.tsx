@@ -10,6 +10,7 @@ import { NeverOnSite } from './NeverOnSite';
 import { openDashboard } from './open-dashboard';
 import { OptIn } from './OptIn';
 import { SiteAccessNotice } from './SiteAccessNotice';
+import { i18n } from '#i18n';
 
 const POLL_MS = 1000;
 
@@ -19,8 +20,8 @@ export function Popup() {
   if (!state) {
     return (
       <main>
-        <h1>Tributary</h1>
-        <StatusLine message="Loading…" error={error} />
+        <h1>{i18n.t('ext.name')}</h1>
+        <StatusLine message={i18n.t('common.loading')} error={error} />
       </main>
     );
   }
@@ -33,25 +34,27 @@ export function Popup() {
   return (
     <main class="popup">
       <header class="popup-head">
-        <h1>Tributary</h1>
+        <h1>
+          <img class="brand-icon" src="/icon/32.png" alt="" width={24} height={24} />
+          {i18n.t('ext.name')}
+        </h1>
         <button type="button" class="btn btn-link" onClick={() => void openDashboard()} data-testid="open-dashboard">
-          Open dashboard
+          {i18n.t('popup.openDashboard')}
         </button>
       </header>
 
       {state.droppedNotice > 0 && (
         <p class="notice notice-warn" data-testid="dropped-notice">
-          {state.droppedNotice} page {state.droppedNotice === 1 ? 'visit was' : 'visits were'} not kept because the local queue was
-          full.{' '}
+          {i18n.t('popup.dropped', state.droppedNotice)}{' '}
           <button type="button" class="link" data-testid="dismiss-dropped" onClick={() => change({ type: 'dismiss-dropped-notice' })}>
-            Dismiss
+            {i18n.t('common.dismiss')}
           </button>
         </p>
       )}
 
       <SiteAccessNotice reOptIn={() => change({ type: 'opt-in' })} />
       <StateSummary state={state} />
-      <RewardsCard rewards={state.rewards} onLinkWallet={() => change({ type: 'link-wallet' })} />
+      <RewardsCard rewards={state.rewards} balance={state.balance} onLinkWallet={() => change({ type: 'link-wallet' })} />
       <CollectorStatus collector={state.collector} />
       <ModelProgress model={state.model} />
 
@@ -61,7 +64,7 @@ export function Popup() {
 
       <footer class="popup-foot">
         <button type="button" class="btn btn-danger-quiet" data-testid="opt-out" disabled={busy} onClick={() => change({ type: 'opt-out' })}>
-          Opt out (stops collecting now)
+          {i18n.t('popup.optOut')}
         </button>
       </footer>
       <StatusLine error={error} />

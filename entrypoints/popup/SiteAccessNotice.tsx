@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SITE_ACCESS } from './OptIn';
+import { i18n } from '#i18n';
 
 /**
  * Opted in, but site access was since withdrawn in the browser's settings: nothing can be
@@ -14,7 +15,7 @@ export function SiteAccessNotice({ reOptIn }: { reOptIn: () => Promise<boolean> 
   if (granted !== false) return null;
   return (
     <div class="notice notice-warn" data-testid="site-access-missing">
-      <p>Site access is turned off for Tributary in your browser, so nothing is being collected.</p>
+      <p>{i18n.t('popup.siteAccessOff')}</p>
       <button
         type="button"
         class="btn"
@@ -26,7 +27,7 @@ export function SiteAccessNotice({ reOptIn }: { reOptIn: () => Promise<boolean> 
           }
         }}
       >
-        Allow site access
+        {i18n.t('popup.allowSiteAccess')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { uiRequestSchema } from '../messages';
+import { i18n } from '#i18n';
 
 /**
  * A deletion record's scope in words. The background stores the scope as the JSON of the
@@ -17,12 +18,12 @@ export function describeScope(stored: string): string {
   const s = parsed.data.scope;
   switch (s.kind) {
     case 'all':
-      return 'Everything';
+      return i18n.t('deletions.scopeEverything');
     case 'site':
-      return `Site ${s.origin}`;
+      return i18n.t('deletions.scopeSite', [s.origin]);
     case 'day':
-      return `Day ${s.day}`;
+      return i18n.t('deletions.scopeDay', [s.day]);
     case 'items':
-      return s.ids.length === 1 ? '1 item' : `${s.ids.length} items`;
+      return i18n.t('deletions.scopeItems', s.ids.length);
   }
 }

@@ -1,6 +1,7 @@
 import { localDay } from '../background/deletion';
 import type { ItemStatus } from '../items/item';
 import type { ItemView } from '../state';
+import { i18n } from '#i18n';
 
 /**
  * Anonymized (or failed) but not yet bundled: the background accepts edits of these, and sends
@@ -10,14 +11,22 @@ export const EDITABLE_STATUSES: readonly ItemStatus[] = ['held', 'ready', 'faile
 /** Will leave the device unless the user intervenes. */
 export const PENDING_STATUSES: readonly ItemStatus[] = ['processing', 'held', 'ready', 'queued'];
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  processing: 'Anonymizing',
-  held: 'Waiting for your approval',
-  ready: 'Ready to send',
-  queued: 'In an outgoing bundle',
-  sent: 'Sent',
-  failed: 'Not sent',
-};
+export function statusLabel(status: ItemStatus): string {
+  switch (status) {
+    case 'processing':
+      return i18n.t('status.processing');
+    case 'held':
+      return i18n.t('status.held');
+    case 'ready':
+      return i18n.t('status.ready');
+    case 'queued':
+      return i18n.t('status.queued');
+    case 'sent':
+      return i18n.t('status.sent');
+    case 'failed':
+      return i18n.t('status.failed');
+  }
+}
 
 export function isEditable(status: ItemStatus): boolean {
   return EDITABLE_STATUSES.includes(status);

@@ -1,4 +1,5 @@
 import { originSchema } from '../wire/signal';
+import { i18n } from '#i18n';
 
 export type OriginParse = { ok: true; origin: string } | { ok: false; error: string };
 
@@ -8,22 +9,22 @@ export type OriginParse = { ok: true; origin: string } | { ok: false; error: str
  */
 export function parseOriginInput(input: string): OriginParse {
   const trimmed = input.trim();
-  if (!trimmed) return { ok: false, error: 'Enter a site, for example https://example.com' };
+  if (!trimmed) return { ok: false, error: i18n.t('sites.enterSite') };
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, error: 'That is not a web address' };
+    return { ok: false, error: i18n.t('sites.notAnAddress') };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, error: 'Only http and https sites can have rules' };
+    return { ok: false, error: i18n.t('sites.onlyHttp') };
   }
   if (!url.hostname.includes('.') && url.hostname !== 'localhost') {
-    return { ok: false, error: 'Enter a full host name, for example example.com' };
+    return { ok: false, error: i18n.t('sites.fullHost') };
   }
   const parsed = originSchema.safeParse(url.origin);
-  return parsed.success ? { ok: true, origin: parsed.data } : { ok: false, error: 'That is not a valid site origin' };
+  return parsed.success ? { ok: true, origin: parsed.data } : { ok: false, error: i18n.t('sites.invalidOrigin') };
 }
 
 /** The origin of a tab the extension could collect from, or null (new tab page, extension pages, files). */

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ItemCard, type ItemActions } from '@/components/ItemCard';
 import { ModelProgress } from '@/components/ModelProgress';
 import { RedactedText } from '@/components/RedactedText';
+import { RewardsCard } from '@/components/RewardsCard';
 import { OptIn } from '@/entrypoints/popup/OptIn';
 import type { ItemView } from '@/utils/state';
 
@@ -98,6 +99,21 @@ describe('ItemCard', () => {
     render(<ItemCard item={item({ status: 'failed', raw: { title: 'a', text: 'b' }, error: 'model error' })} actions={actions()} />, root);
     expect(root.textContent).toContain('could not be anonymized; it will not be sent');
     expect(root.textContent).toContain('model error');
+  });
+});
+
+describe('RewardsCard', () => {
+  it('without token rewards, agrees with the balance the collector reported instead of saying nothing was reported', () => {
+    render(<RewardsCard rewards={null} balance={{ balance: 3, updatedAt: Date.now() }} onLinkWallet={() => {}} />, root);
+    const text = $('rewards')!.textContent!;
+    expect(text).toContain('balance of 3');
+    expect(text).toContain('without a reward chain');
+    expect(text).not.toContain('not reported');
+  });
+
+  it('says the collector has not reported anything while there is no balance either', () => {
+    render(<RewardsCard rewards={null} balance={null} onLinkWallet={() => {}} />, root);
+    expect($('rewards')!.textContent).toContain('has not reported your rewards yet');
   });
 });
 
