@@ -14,6 +14,7 @@ import {
   waitForClaim,
   type ClaimEnv,
 } from './flow';
+import { locale, t } from './i18n';
 
 declare global {
   interface Window {
@@ -31,7 +32,7 @@ type State =
   | { kind: 'linked'; wallet: Address; rewards: WalletRewards }
   | { kind: 'pending'; wallet: Address; txHash: Hex; amount: bigint }
   | { kind: 'confirmed'; wallet: Address; txHash: Hex; amount: bigint }
-  | { kind: 'rejected'; message: string }
+  | { kind: 'rejected' }
   | { kind: 'error'; message: string };
 
 const TRIB = (amount: bigint): string => `${formatUnits(amount, 18)} TRIB`;
@@ -59,38 +60,38 @@ function App({ env, params }: { env: ClaimEnv | null; params: LinkParams | null 
       await action();
     } catch (err) {
       const { rejected, message } = describeError(err);
-      setState({ kind: rejected ? 'rejected' : 'error', message });
+      setState(rejected ? { kind: 'rejected' } : { kind: 'error', message });
     }
   };
 
   if (!env || !params || !config) return <Frame state={state} />;
 
   const linkAndLoad = async (wallet: Address): Promise<void> => {
-    setState({ kind: 'working', step: 'Sign the link message in your wallet…' });
+    setState({ kind: 'working', step: t('claim.signLink') });
     await linkWallet(env, config, params, wallet, new Date());
-    setState({ kind: 'working', step: 'Loading your rewards…' });
+    setState({ kind: 'working', step: t('claim.loadingRewards') });
     setState({ kind: 'linked', wallet, rewards: await loadRewards(env, wallet) });
   };
 
-  const connect = attempt('Connecting to your wallet…', async () => {
+  const connect = attempt(t('claim.connecting'), async () => {
     const { wallet, chainId } = await connectWallet(env);
     if (chainId !== config.chainId) return setState({ kind: 'wrong-chain', wallet, actual: chainId });
     await linkAndLoad(wallet);
   });
 
   const switchChain = (wallet: Address) =>
-    attempt(`Switching to ${config.chainName}…`, async () => {
+    attempt(t('claim.switching', [config.chainName]), async () => {
       await switchToRewardChain(env, config);
       await linkAndLoad(wallet);
     });
 
   const claim = (wallet: Address, amount: bigint) =>
-    attempt('Confirm the claim transaction in your wallet…', async () => {
+    attempt(t('claim.confirmClaim'), async () => {
       const { txHash } = await submitClaim(env, config, wallet);
       setState({ kind: 'pending', wallet, txHash, amount });
       const status = await waitForClaim(env, txHash);
       if (status === 'success') setState({ kind: 'confirmed', wallet, txHash, amount });
-      else setState({ kind: 'error', message: `The claim transaction ${txHash} reverted.` });
+      else setState({ kind: 'error', message: t('claim.reverted', [txHash]) });
     });
 
   return <Frame state={state} config={config} actions={{ connect, switchChain, claim }} />;
@@ -105,8 +106,8 @@ interface Actions {
 function Frame({ state, config, actions }: { state: State; config?: ClaimConfig; actions?: Actions }) {
   return (
     <main>
-      <h1>Claim your Tributary rewards</h1>
-      {config && <p class="muted">Network: {config.chainName} (chain {config.chainId})</p>}
+      <h1>{t('claim.heading')}</h1>
+      {config && <p class="muted">{t('claim.network', [config.chainName, config.chainId])}</p>}
       <section data-state={state.kind}>
         <Body state={state} config={config} actions={actions} />
       </section>
@@ -117,16 +118,16 @@ function Frame({ state, config, actions }: { state: State; config?: ClaimConfig;
 function Body({ state, config, actions }: { state: State; config?: ClaimConfig; actions?: Actions }) {
   switch (state.kind) {
     case 'loading':
-      return <p>Loading…</p>;
+      return <p>{t('claim.loading')}</p>;
     case 'bad-link':
-      return <p>This link is incomplete. Open the claim page from the Tributary extension's dashboard.</p>;
+      return <p>{t('claim.badLink')}</p>;
     case 'no-wallet':
-      return <p>No Ethereum wallet found. Install a browser wallet (for example MetaMask), then reload this page.</p>;
+      return <p>{t('claim.noWallet')}</p>;
     case 'ready':
       return (
         <>
-          <p>Connect the wallet that should receive this device's rewards. You will sign a message linking the two; it costs nothing.</p>
-          <button onClick={actions?.connect}>Connect wallet</button>
+          <p>{t('claim.intro')}</p>
+          <button onClick={actions?.connect}>{t('claim.connect')}</button>
         </>
       );
     case 'working':
@@ -134,51 +135,49 @@ function Body({ state, config, actions }: { state: State; config?: ClaimConfig; 
     case 'wrong-chain':
       return (
         <>
-          <p>Your wallet is on chain {state.actual}; rewards are paid on {config?.chainName} (chain {config?.chainId}).</p>
-          <button onClick={actions?.switchChain(state.wallet)}>Switch network</button>
+          <p>{t('claim.wrongChain', [state.actual, config?.chainName ?? '', config?.chainId ?? ''])}</p>
+          <button onClick={actions?.switchChain(state.wallet)}>{t('claim.switchNetwork')}</button>
         </>
       );
     case 'linked':
       return (
         <>
+          <p>{t('claim.walletLinked', [state.wallet])}</p>
           <p>
-            Wallet <code>{state.wallet}</code> is linked.
-          </p>
-          <p>
-            Claimable: <strong data-testid="claimable">{TRIB(state.rewards.claimable)}</strong> · already claimed:{' '}
-            {TRIB(state.rewards.claimed)}
+            {t('claim.claimable')} <strong data-testid="claimable">{TRIB(state.rewards.claimable)}</strong> ·{' '}
+            {t('claim.alreadyClaimed', [TRIB(state.rewards.claimed)])}
           </p>
           {state.rewards.claimable > 0n ? (
-            <button onClick={actions?.claim(state.wallet, state.rewards.claimable)}>Claim {TRIB(state.rewards.claimable)}</button>
+            <button onClick={actions?.claim(state.wallet, state.rewards.claimable)}>{t('claim.claimAmount', [TRIB(state.rewards.claimable)])}</button>
           ) : (
-            <p>Nothing to claim yet. Rewards accrue as your contributions are accepted.</p>
+            <p>{t('claim.nothingYet')}</p>
           )}
         </>
       );
     case 'pending':
       return (
         <p aria-busy="true">
-          Claim of {TRIB(state.amount)} sent; waiting for confirmation. Transaction: <code data-testid="tx">{state.txHash}</code>
+          {t('claim.pending', [TRIB(state.amount)])} <code data-testid="tx">{state.txHash}</code>
         </p>
       );
     case 'confirmed':
       return (
         <p>
-          Claimed {TRIB(state.amount)} to <code>{state.wallet}</code>. Transaction: <code data-testid="tx">{state.txHash}</code>
+          {t('claim.confirmed', [TRIB(state.amount), state.wallet])} <code data-testid="tx">{state.txHash}</code>
         </p>
       );
     case 'rejected':
       return (
         <>
-          <p>{state.message}</p>
-          <button onClick={actions?.connect}>Try again</button>
+          <p>{t('claim.declined')}</p>
+          <button onClick={actions?.connect}>{t('claim.tryAgain')}</button>
         </>
       );
     case 'error':
       return (
         <>
-          <p role="alert">Something went wrong: {state.message}</p>
-          {actions && <button onClick={actions.connect}>Try again</button>}
+          <p role="alert">{t('claim.failed', [state.message])}</p>
+          {actions && <button onClick={actions.connect}>{t('claim.tryAgain')}</button>}
         </>
       );
   }
@@ -188,5 +187,7 @@ const params = readLinkParams(location.search);
 const env: ClaimEnv | null = window.ethereum
   ? { provider: window.ethereum, origin: location.origin, fetch: window.fetch.bind(window) }
   : null;
+document.documentElement.lang = locale.replace('_', '-');
+document.title = t('claim.pageTitle');
 const root = document.getElementById('app');
 if (root) render(<App env={env} params={params} />, root);
