@@ -17,9 +17,9 @@ const collectorUrl = `http://127.0.0.1:${PORT}`;
 
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${CHROMIUM}: run 'sudo apt-get install -y chromium'`);
+  if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${CHROMIUM}: run 'sudo apt-get install -y chromium chromium-l10n'`);
   console.log('installing Debian’s chromium …');
-  execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'], { stdio: 'inherit' });
+  execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium chromium-l10n'], { stdio: 'inherit' });
 }
 
 function waitForListening(child: ChildProcess): Promise<void> {

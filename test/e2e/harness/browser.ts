@@ -18,12 +18,13 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(
   extensionDir: string,
   profileDir?: string,
-  options: { args?: string[] } = {},
+  options: { args?: string[]; /** The browser's UI language, e.g. `de` (on Linux Chromium reads it from LANGUAGE). */ language?: string } = {},
 ): Promise<ExtensionBrowser> {
   const userDataDir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language.replace('-', '_') } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -34,6 +35,7 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.language ? [`--lang=${options.language}`] : []),
       ...(options.args ?? []),
     ],
   });
