@@ -11,8 +11,19 @@
 // Honest keys and signatures (A = [a]B, R = [r]B) pass all of these.
 import { ed25519 } from '@noble/curves/ed25519.js';
 
-/** The order of the prime-order subgroup. */
+/** The order of the prime-order subgroup, and the field prime. */
 const L = (1n << 252n) + 27742317777372353535851937790883648493n;
+const P = (1n << 255n) - 19n;
+
+/**
+ * The y coordinates of the eight points of order dividing 8: 1 (identity), −1 (order 2), 0 (order 4), ±y₈ (order 8).
+ * Every encoding with one of these y, whatever its sign bit, is a small-order point or a non-canonical
+ * encoding of one (x = 0 with the sign bit set).
+ */
+const SMALL_ORDER_Y = (() => {
+  const y8 = ed25519.Point.fromHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a').y;
+  return new Set([0n, 1n, P - 1n, y8, P - y8]);
+})();
 
 type EdPoint = ReturnType<typeof ed25519.Point.fromBytes>;
 
@@ -20,6 +31,15 @@ function scalarLE(bytes: Uint8Array): bigint {
   let n = 0n;
   for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]!);
   return n;
+}
+
+/**
+ * Canonical (y < p) and not a small-order point, decided from the bytes alone: decompressing R would cost
+ * as much again as a native verification. Whether R is on the curve at all, the verification equation decides.
+ */
+function canonicalNotSmallOrder(encoded: Uint8Array): boolean {
+  const y = scalarLE(encoded) & ((1n << 255n) - 1n);
+  return y < P && !SMALL_ORDER_Y.has(y);
 }
 
 /** The point, or null when the encoding is not canonical, not on the curve, or of small order. */
@@ -54,7 +74,7 @@ function keyAcceptable(publicKey: Uint8Array): boolean {
 export function ed25519InputsAcceptable(signature: Uint8Array, publicKey: Uint8Array): boolean {
   if (signature.length !== 64 || publicKey.length !== 32) return false;
   if (scalarLE(signature.subarray(32)) >= L) return false;
-  return strictPoint(signature.subarray(0, 32)) !== null && keyAcceptable(publicKey);
+  return canonicalNotSmallOrder(signature.subarray(0, 32)) && keyAcceptable(publicKey);
 }
 
 /** R's subgroup membership, for verifiers whose equation is cofactored (it clears R's torsion component). */
