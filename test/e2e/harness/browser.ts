@@ -18,13 +18,18 @@ export interface ExtensionBrowser {
 export async function launchWithExtension(
   extensionDir: string,
   profileDir?: string,
-  options: { args?: string[]; /** The browser's UI language, e.g. `de` (on Linux Chromium reads it from LANGUAGE). */ language?: string } = {},
+  options: {
+    args?: string[];
+    /** The browser's UI language (on Linux Chromium reads it from LANGUAGE); English unless told, whatever the machine's locale. */
+    language?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
+  const language = options.language ?? 'en-US';
   const userDataDir = profileDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language.replace('-', '_') } } : {}),
+    env: { ...process.env, LANGUAGE: language.replace('-', '_') },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -35,7 +40,7 @@ export async function launchWithExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(options.language ? [`--lang=${options.language}`] : []),
+      `--lang=${language}`,
       ...(options.args ?? []),
     ],
   });
