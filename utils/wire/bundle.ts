@@ -124,7 +124,15 @@ export function authenticateEnvelope(env: unknown): Readonly<BundleEnvelope> {
   if (typeof env === 'object' && env !== null && authenticated.has(env)) return env as BundleEnvelope;
   const parsed = bundleEnvelopeSchema.safeParse(env);
   if (!parsed.success) throw new WireError('invalid_envelope', describeZodError(parsed.error));
-  const frozen = Object.freeze(parsed.data);
+  return authenticateParsedEnvelope(parsed.data);
+}
+
+/**
+ * authenticateEnvelope for an envelope already parsed with bundleEnvelopeSchema (the collector's
+ * route parses it on arrival): parsing a ciphertext of megabytes twice is not free.
+ */
+export function authenticateParsedEnvelope(env: BundleEnvelope): Readonly<BundleEnvelope> {
+  const frozen = Object.freeze(env);
   if (!verifyBytes(frozen.sig, envelopeSigningBytes(frozen), frozen.devicePub)) {
     throw new WireError('bad_signature', 'envelope signature does not verify');
   }

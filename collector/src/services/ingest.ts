@@ -39,7 +39,7 @@ async function replayAnswer(deps: IngestDeps, env: Readonly<BundleEnvelope>, has
   return { accepted: true, bundleId: env.bundleId, duplicate: true, receipt: existing.receipt };
 }
 
-export async function ingestBundle(deps: IngestDeps, body: unknown): Promise<IngestResult> {
+export async function ingestBundle(deps: IngestDeps, body: BundleEnvelope): Promise<IngestResult> {
   const env = authenticate(body);
   // Only after the signature: a forger must not be able to spend someone else's budget.
   deps.limitDevice(env.devicePub);

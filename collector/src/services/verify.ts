@@ -1,12 +1,12 @@
 // Everything that can be checked without decrypting: shape, signature, clock.
-import { authenticateEnvelope, type BundleEnvelope } from '../../../utils/wire/index';
+import { authenticateParsedEnvelope, type BundleEnvelope } from '../../../utils/wire/index';
 import { ApiError } from './errors';
 import { apiErrorFromWire } from './wire-errors';
 
-/** Schema + signature; the result is what openWithCollectorKey expects. */
-export function authenticate(body: unknown): Readonly<BundleEnvelope> {
+/** Signature of an envelope the route parsed; the result is what openWithCollectorKey expects. */
+export function authenticate(env: BundleEnvelope): Readonly<BundleEnvelope> {
   try {
-    return authenticateEnvelope(body);
+    return authenticateParsedEnvelope(env);
   } catch (err) {
     throw apiErrorFromWire(err);
   }
