@@ -1,3 +1,5 @@
+import { isBirthLabel } from './rules/birth-date';
+import { isNameCue } from './rules/person-context';
 import type { EntityType, NerToken, Span } from './types';
 
 export type NerSpanOptions = {
@@ -135,6 +137,18 @@ function tokenTypes(text: string, located: Located[], opts: NerSpanOptions): (En
 
 const LOWERCASE_MIN_SCORE = 0.9;
 
+/** The writer starts sentences with a capital letter (the text's first letter, or one after . ! ?). */
+function capitalisesSentences(text: string): boolean {
+  return /(?:^|[.!?]\s+)[^\p{L}\n]*\p{Lu}/u.test(text);
+}
+
+// Form labels the model sometimes tags along with the value after them.
+const FORM_LABEL = /^(?:re|fwd?|aw|wg|subject|betreff|objet|asunto|oggetto|onderwerp|address|adresse|anschrift|adres|indirizzo|dirección|domicilio|morada|phone|telephone|telefon|telefoon|teléfono|telefono|tel|tél|mobile|handy|cellulare|móvil|e-?mail|courriel|correo)\.?$/iu;
+
+const MONTH_OR_DAY = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?`;
+// "Tue Mar 11, 2025 9:14", "8am", "May 2024": words of a date or a time, and numbers.
+const DATE_TIME = new RegExp(String.raw`^(?:(?:${MONTH_OR_DAY}|\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|[,./:-])\s*)+$`, 'iu');
+
 // A title names no one: "Dr. [PERSON]" keeps the text readable and hides the same person.
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|sra|srta|dra|dott)\.?\s+/iu;
 
@@ -155,9 +169,13 @@ function refine(text: string, span: Span): Span | null {
   if (/:\/\/|www\.|@/u.test(before + text.slice(start, span.end) + after)) return null;
   const body = text.slice(start, span.end);
   if (!/\p{L}/u.test(body)) return null;
-  // Names are written capitalised in every cased script; a lowercase-only span must be a sure one.
+  // Names are written capitalised in every cased script; a lowercase-only span must be a sure one, and
+  // in a text whose writer capitalises (a sentence starts with a capital) it is a common word ("hedgehogs").
   const caseless = !/\p{Lu}/u.test(body) && /\p{Ll}/u.test(body);
-  if (caseless && (span.score ?? 1) < LOWERCASE_MIN_SCORE) return null;
+  if (caseless && ((span.score ?? 1) < LOWERCASE_MIN_SCORE || capitalisesSentences(text))) return null;
+  // A date or time is not a place, and a birth-date label is not a name.
+  if (span.type !== 'PERSON' && DATE_TIME.test(body)) return null;
+  if (isBirthLabel(body) || isNameCue(body) || FORM_LABEL.test(body)) return null;
   return { ...span, start };
 }
 

@@ -92,6 +92,25 @@ describe('nerSpans refinement of model spans', () => {
   });
 });
 
+describe('nerSpans: what the model takes that names no one', () => {
+  it('drops a lowercase common word in a text whose writer capitalises sentences', () => {
+    const text = 'Beer traps work. Any ideas that do not harm hedgehogs?';
+    const tokens = [tok('beer'), tok('traps'), tok('work'), tok('.'), tok('any'), tok('ideas'), tok('that'), tok('do'), tok('not'), tok('harm'), tok('hedge', 'B-ORG', 0.97), tok('##hog', 'I-ORG', 0.98), tok('##s', 'I-ORG', 0.97), tok('?')];
+    expect(texts(text, tokens)).toEqual([]);
+  });
+  it('drops dates and times taken for places', () => {
+    const text = 'Posted Tue Mar 11, 2025 9:14 pm and from 8am';
+    const tokens = [tok('posted'), tok('tue', 'B-ADDR'), tok('mar', 'I-ADDR'), tok('11', 'I-ADDR'), tok(',', 'I-ADDR'), tok('2025', 'I-ADDR'), tok('9', 'I-ADDR'), tok(':', 'I-ADDR'), tok('14', 'I-ADDR'), tok('pm'), tok('and'), tok('from'), tok('8', 'B-ADDR'), tok('##am', 'I-ADDR')];
+    expect(texts(text, tokens)).toEqual([]);
+  });
+  it('drops the labels the rules read (birth-date labels, salutations, form labels, "Re:")', () => {
+    expect(texts('DOB: 1990-07-30', [tok('dob', 'B-PER'), tok(':'), tok('1990')])).toEqual([]);
+    expect(texts('Kontoinhaber: Mette Brand', [tok('konto', 'B-PER'), tok('##inhaber', 'I-PER'), tok(':'), tok('mette', 'B-PER'), tok('brand', 'I-PER')])).toEqual([['PERSON', 'Mette Brand']]);
+    expect(texts('Re: noisy neighbours', [tok('re', 'B-PER'), tok(':'), tok('noisy'), tok('neighbours')])).toEqual([]);
+    expect(texts('Ciao a tutti', [tok('cia', 'B-PER'), tok('##o', 'I-PER'), tok('a'), tok('tutti')])).toEqual([]);
+  });
+});
+
 describe('expandToWords', () => {
   it('widens to word boundaries but not across spaces or punctuation', () => {
     const text = "x O'Neil-Smith, y";

@@ -8,6 +8,7 @@ import { cardSpans } from '../../../utils/anonymize/rules/card';
 import { personContextSpans } from '../../../utils/anonymize/rules/person-context';
 import { idSpans } from '../../../utils/anonymize/rules/id';
 import { phoneSpans } from '../../../utils/anonymize/rules/phone';
+import { residenceSpans } from '../../../utils/anonymize/rules/residence';
 import { postcodeSpans } from '../../../utils/anonymize/rules/postcode';
 import type { Rule } from '../../../utils/anonymize/types';
 
@@ -176,7 +177,35 @@ describe('names the context identifies', () => {
     const text = 'Jana Nováková-Dvořák, Mitchells & Butler';
     const spans = withNameTails(text, [{ type: 'PERSON', start: 0, end: 4, source: 'model' }]);
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Jana Nováková-Dvořák']);
+    const both = 'Mihály Szőke and Dóra are coming';
+    expect(withNameTails(both, [{ type: 'PERSON', start: 0, end: 12, source: 'model' }]).map((s) => both.slice(s.start, s.end))).toEqual(['Mihály Szőke and Dóra']);
+    const lower = 'jan de boer and piet are on the list';
+    expect(withNameTails(lower, [{ type: 'PERSON', start: 0, end: 11, source: 'model' }]).map((s) => lower.slice(s.start, s.end))).toEqual(['jan de boer and piet']);
+    const cased = 'Ask Anna and bring the keys';
+    expect(withNameTails(cased, [{ type: 'PERSON', start: 4, end: 8, source: 'model' }])[0]!.end).toBe(8);
     const monday = 'Anna Monday';
     expect(withNameTails(monday, [{ type: 'PERSON', start: 0, end: 4, source: 'model' }])[0]!.end).toBe(4);
+  });
+});
+
+describe('where a person lives or was born', () => {
+  it.each([
+    ['y vivo en Zaragoza desde hace diez años', 'Zaragoza'],
+    ['geboren op 5 maart 1979 in Gent, en ik', 'Gent'],
+    ['Jag heter Elin och bor i Umeå.', 'Umeå'],
+    ['ich wohne in Bad Tölz', 'Bad Tölz'],
+    ["I'm from Novi Sad originally", 'Novi Sad'],
+  ])('%j', (text, place) => {
+    expect(found(residenceSpans, text)).toEqual([place]);
+  });
+  it('leaves places in the news alone', () => {
+    expect(found(residenceSpans, 'The 2024 Olympics were held in Paris.')).toEqual([]);
+  });
+});
+
+describe('handles in a byline', () => {
+  it('takes a lowercase or numbered handle after "Posted by", not a capitalised name', () => {
+    expect(found(idSpans, 'Posted by dan_the_van » Tue Mar 11')).toEqual(['dan_the_van']);
+    expect(found(idSpans, 'Posted by John Smith')).toEqual([]);
   });
 });

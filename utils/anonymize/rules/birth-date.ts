@@ -36,6 +36,13 @@ const LIFESPAN = new RegExp(
   'gu',
 );
 
+const LABEL_ONLY = new RegExp(String.raw`^(?:${LABEL})[\s:]*$`, 'u');
+
+/** "DOB", "Geburtsdatum:": the label itself names no one (the model sometimes takes it for an entity). */
+export function isBirthLabel(s: string): boolean {
+  return LABEL_ONLY.test(s.trim());
+}
+
 export function birthDateSpans(text: string): Span[] {
   return [
     ...matchSpans(text, BIRTH_DATE, 'DATE_OF_BIRTH', () => true, 1),

@@ -19,6 +19,10 @@ function identifierPart(value: string): string {
   return keep.join(' ');
 }
 
+// A forum or comment byline names its author's handle: "Posted by dan_the_van". A capitalised
+// "Posted by Jane Doe" is a name, left to the person rules and the model.
+const BYLINE = /\b(?:posted|written|submitted|uploaded|shared|asked|answered|replied|edited|commented|reviewed) by:?\s+@?([A-Za-z0-9][\w.-]{2,30}[A-Za-z0-9])(?![\w@-])/giu;
+
 // @handles (Twitter, Instagram, Venmo) and u/name (Reddit).
 const HANDLE = /(?<![\p{L}\p{N}._%+-])(?:@|\bu\/)[A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_])?(?![\w@-])/gu;
 
@@ -36,5 +40,6 @@ export function idSpans(text: string): Span[] {
   }
   // Social media handles (@kwame_m) identify a person just like a name.
   spans.push(...matchSpans(text, HANDLE, 'ID'));
+  spans.push(...matchSpans(text, BYLINE, 'ID', (m) => /[_\d]|^[a-z]/.test(m[1]!), 1));
   return spans;
 }

@@ -9,6 +9,7 @@ import { ipSpans } from './ip';
 import { personContextSpans } from './person-context';
 import { phoneSpans } from './phone';
 import { postcodeSpans } from './postcode';
+import { residenceSpans } from './residence';
 import { secretSpans } from './secret';
 import { ssnSpans } from './ssn';
 import { urlSpans } from './url';
@@ -17,7 +18,7 @@ import { walletSpans } from './wallet';
 export const RULES: readonly Rule[] = [
   emailSpans, urlSpans, secretSpans, walletSpans, cardSpans, ibanSpans, ssnSpans,
   ipSpans, phoneSpans, addressSpans, postcodeSpans, idSpans, personContextSpans,
-  birthDateSpans,
+  birthDateSpans, residenceSpans,
 ];
 
 export function ruleSpans(text: string): Span[] {

@@ -18,8 +18,9 @@ const INTRO = new RegExp(
 );
 // The same cues in the other major European languages: introductions, form labels, salutations and
 // the closing formula of a letter or message (the signature follows on the same or the next line).
+const EUROPEAN_CUES = String.raw`ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg er|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
 const INTRO_EUROPEAN = new RegExp(
-  String.raw`(?<![\p{L}])(?:${caseless(String.raw`ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg er|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`)})[ \t]*\n?[ \t]*(${NAME_PARTICLE_START}${FULL})`,
+  String.raw`(?<![\p{L}])(?:${caseless(EUROPEAN_CUES)})[ \t]*\n?[ \t]*(${NAME_PARTICLE_START}${FULL})`,
   'gu',
 );
 // Words around a name in running text: "a cat named Maple", "my son Oskar", "said Ingrid",
@@ -53,8 +54,17 @@ const ADDRESSING = /\b(?:me|you|your|u|us|please|thanks|thank you|dich|dir|du|to
 // "— Kwame Mensah" / "- Ana" at the end of a review or message.
 const SIGNATURE = new RegExp(String.raw`(?:^|\n)\s*(?:[-–—~]\s*)(${FULL})\s*$`, 'gmu');
 // Capitalised words that follow an intro phrase but are not names.
+// The cue words themselves ("Kontoinhaber:", "Sehr geehrte", "Gruß,") name no one.
+const CUE_ONLY = new RegExp(String.raw`^(?:${caseless(EUROPEAN_CUES)}|${caseless('name|nom|nome|naam|nombre|dear|hi|hello|hey|hallo|bonjour|hola|ciao|salut|olá|regards|thanks|madame|monsieur|damen|herren|signora|señora|señor|mevrouw|heer')})[\s:,]*$`, 'u');
+
+export function isNameCue(s: string): boolean {
+  const word = s.trim();
+  // Cues written with their colon or comma ("Nom :", "Gruß,") match without it too.
+  return CUE_ONLY.test(word) || CUE_ONLY.test(`${word}:`) || CUE_ONLY.test(`${word},`);
+}
+
 export const NOT_NAME = new RegExp(
-  String.raw`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|I|The|A|An|This|That|There|Here|It|We|You|They|He|She|My|Your|Our|All|Team|Everyone|Guys|Folks|Sir|Madam|Customer|Support|Sales|Hiring|Manager|Admin|Team|Thanks|Thank|Please|Not|So|Very|Just|Really|Good|Happy|Sorry|Glad|Going|Looking|Interested|Writing|Here|New|Back|Home|Done|Ready|Sure|Yes|No|Ok|Okay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Hotel|Restaurant|Amazon|Google|Re|Fwd|Subject|Order|Invoice|Update|Meeting|Product|Service|Delivery|Room|Staff|Everything|Nothing|Something|Overall|Great|Excellent|Terrible|Bad|Nice|Best|Love|Regards|Cheers|Dear|Hello|Hi|Hey)$`,
+  String.raw`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|I|The|A|An|This|That|There|Here|It|We|You|They|He|She|My|Your|Our|All|Team|Everyone|Guys|Folks|Sir|Madam|Customer|Support|Sales|Hiring|Manager|Admin|Team|Thanks|Thank|Please|Not|So|Very|Just|Really|Good|Happy|Sorry|Glad|Going|Looking|Interested|Writing|Here|New|Back|Home|Done|Ready|Sure|Yes|No|Ok|Okay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Hotel|Restaurant|Amazon|Google|Re|Fwd|Subject|Order|Invoice|Update|Meeting|Product|Service|Delivery|Room|Staff|Everything|Nothing|Something|Overall|Great|Excellent|Terrible|Bad|Nice|Best|Love|Regards|Cheers|Dear|Hello|Hi|Hey|Damen|Herren|Kollegen|Kolleginnen|Kunde|Kundin|Mesdames|Messieurs|Madame|Monsieur|Client|Cliente|Señores|Señoras|Signori|Signore|Dames|Heren|Klant|Collega|Collega's|Tutti|Todos|Alle|Allemaal|Zusammen)$`,
   'u',
 );
 
