@@ -120,6 +120,8 @@ describe('addresses through their tail', () => {
   it('stops before the next line of a form or letter', () => {
     expect(found(addressSpans, 'Address: 995 Wilders Plads, DK-6470 Løkken\nPhone: 9677 2430')).toContain('995 Wilders Plads, DK-6470 Løkken');
     expect(found(addressSpans, '94 Moselundsvej\nDK-2301 Børkop\n\nDear Vigge,').join('|')).not.toContain('Dear');
+    expect(found(addressSpans, 'Kastanienallee 17, 10435 Berlin, Telefon 030 44 31 98 72')).toContain('Kastanienallee 17, 10435 Berlin');
+    expect(found(addressSpans, 'Kastanienallee 17, 10435 Berlin, Telefon 030 44 31 98 72').join('|')).not.toContain('Telefon');
   });
   it.each(['PSC 3221, Box 4417, APO AE 09021', 'Unit 8201 Box 155, DPO AP 96522', 'USNS Bowditch, FPO AP 96671', 'CMR 416 Box 72, APO AE 09140'])(
     'military address %j',

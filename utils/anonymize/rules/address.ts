@@ -75,11 +75,12 @@ const PLACE = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}])`;
 const PLACE_NAME = String.raw`${PLACE}(?: (?:(?:am|an|der|de|del|la|le|les|sur|sul|di|upon|on|im|nad|pod|u)\s)?${PLACE}){0,2}(?: \d{1,2}(?![\p{N}]))?`;
 const TAIL_UNIT = String.raw`(?:Apt\.?|apt\.?|Apartment|apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Whg\.?|App\.?|Appt\.?|appartement|Bât\.?|bât\.?|Stiege|Tür|Top|int\.?|scala|piano|piso|puerta|Puerta|bus|huis|#)(?![\p{L}])\s?[\p{L}\d-]{1,6}|\d{1,2}(?:\.|º|ª|e|er|st|nd|rd|th)? ?(?:OG|Stock|étage|etage|piso|planta|piano|floor|verdieping|izq\.?|dcha\.?|[A-Z](?![\p{L}]))|\d{1,2}º(?: ?[A-Z](?![\p{L}]))?|bis|ter`;
 const TAIL_POSTCODE = String.raw`(?:[A-Z]{1,2}-)?(?:\d{3} ?\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}(?![\p{L}])|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})`;
-// After a comma the tail goes on; on a new line only a line that is nothing but a unit, postcode,
+// After a comma the tail goes on (a word before a number or a colon is the next field's label:
+// ", Telefon 030 …"); on a new line only a line that is nothing but a unit, postcode,
 // place or country ("Phone: …" and "Dear …," are not).
 const TAIL_PART = String.raw`${TAIL_UNIT}|(?:${TAIL_POSTCODE} )?${PLACE_NAME}(?: [A-Z]{2}(?![\p{L}\p{N}]))?(?: ${TAIL_POSTCODE}(?![\p{N}]))?`;
 const LOCALITY = new RegExp(
-  String.raw`^(?:,\s?(?:${TAIL_PART})(?!\s*:)|[ \t]*\n\s*(?:${TAIL_PART})(?=[ \t]*(?:\n|$))){1,4}`,
+  String.raw`^(?:,\s?(?:${TAIL_PART})(?!\s*[:(+\d])|[ \t]*\n\s*(?:${TAIL_PART})(?=[ \t]*(?:\n|$))){1,4}`,
   'u',
 );
 
