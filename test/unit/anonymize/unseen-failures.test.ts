@@ -197,6 +197,7 @@ describe('where a person lives or was born', () => {
     ['Jag heter Elin och bor i Umeå.', 'Umeå'],
     ['ich wohne in Bad Tölz', 'Bad Tölz'],
     ["I'm from Novi Sad originally", 'Novi Sad'],
+    ['Ich bin Dragan aus Novi Sad, ich habe ein Problem', 'Novi Sad'],
   ])('%j', (text, place) => {
     expect(found(residenceSpans, text)).toEqual([place]);
   });

@@ -10,7 +10,9 @@ const VERB = caseless(
     String.raw`(?:born|geboren|née?|nacid[oa]|nat[oa]|född|født|urodzon[ya])\b[^.\n;]{0,40}?\s(?:in|à|a|en|i|w|op)`,
   ].join('|'),
 );
-const RESIDENCE = new RegExp(String.raw`(?<![\p{L}])(?:${VERB})\s+(${PLACE})`, 'gu');
+// "Ich bin Dragan aus Novi Sad", "I'm Ana from Porto": where the writer introducing themselves is from.
+const INTRODUCED = String.raw`(?:${caseless("ich bin|i'm|i am|je suis|soy|sono|ik ben|jag är|jeg er")}) \p{Lu}\p{Ll}+ (?:aus|from|de|di|da|uit|från|fra)`;
+const RESIDENCE = new RegExp(String.raw`(?<![\p{L}])(?:${VERB}|${INTRODUCED})\s+(${PLACE})`, 'gu');
 
 export function residenceSpans(text: string): Span[] {
   return matchSpans(text, RESIDENCE, 'LOCATION', () => true, 1);
