@@ -38,7 +38,8 @@ async function start(command: string, args: string[]): Promise<Started> {
 
 const launcherArgs = ['--import', 'tsx', LAUNCHER];
 
-describe('the npm start supervisor', () => {
+// Each case starts node with tsx and stand-in children: seconds on a busy machine, not milliseconds.
+describe('the npm start supervisor', { timeout: 60_000 }, () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('on %s stops every child and resource, then exits', async (signal) => {
     const s = await start(process.execPath, launcherArgs);
     expect(s.children.every(alive)).toBe(true);
