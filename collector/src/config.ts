@@ -42,8 +42,6 @@ export interface CollectorConfig {
   rewards: RewardsConfig;
 }
 
-export const SQLITE_FILE_NAME = 'collector.sqlite';
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
   const e = envSchema.parse(env);
   const dataDir = resolve(e.COLLECTOR_DATA_DIR);

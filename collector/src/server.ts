@@ -20,8 +20,9 @@ import { openApiRoutes, registerOpenApi } from './routes/openapi';
 import { rewardsRoutes } from './routes/rewards';
 import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
-import { openStore } from './store/open-store';
-import type { Store } from './store/types';
+import { liveCids } from './bundles/queries';
+import { openStore } from './db/open';
+import type { Store } from './db/store';
 
 export interface ServerDeps {
   keys?: CollectorKeys;
@@ -134,25 +135,26 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
     return new URL(`http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`).origin;
   };
   installCors(app);
-  app.register(healthRoutes(store));
+  app.register(healthRoutes(store.db));
   app.register(openApiRoutes());
   app.register(keysRoutes(keys));
   app.register(bundleRoutes(ctx));
-  app.register(deviceRoutes(store));
+  app.register(deviceRoutes(store.db));
   app.register(deletionRoutes(ctx));
-  app.register(transparencyRoutes(store));
+  app.register(transparencyRoutes(store.db));
   // On demand (tests, operators' scripts); the schedule below publishes every config.epochMs.
   app.decorate('publishEpoch', () => publishEpoch(store, keys, now));
   app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin }));
   // The claim page is only useful with a chain; building it is skipped otherwise.
   if (chain) app.register(claimPageRoutes(deps.claimPageDir));
 
-  // Fail at startup, not at the first request, when the store cannot answer (e.g. PostgreSQL down or a migration failed).
-  app.addHook('onReady', () => store.ping());
+  // Before the first request is answered (inject and listen wait for onReady); fails the start when
+  // the database cannot be reached or migrated.
+  app.addHook('onReady', () => store.migrate());
   // What a crash leaves in the blob directory goes before anything is served: temp files (one may hold an
   // envelope later deleted), blobs whose row never committed, blobs of bundles deleted just before the crash.
   app.addHook('onReady', async () => {
-    const swept = await blobs.sweep(async () => new Set(await store.liveCids()));
+    const swept = await blobs.sweep(async () => new Set(await liveCids(store.db)));
     if (swept.temporary || swept.orphans) app.log.info(swept, 'removed what an interrupted run left in the blob directory');
   });
   let stopEpochs: (() => void) | undefined;

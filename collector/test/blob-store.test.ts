@@ -9,7 +9,8 @@ import { fsBlobStore } from '../src/cas/blob-store';
 import { loadConfig } from '../src/config';
 import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
 import { ingestBundle } from '../src/services/ingest';
-import { openStore } from '../src/store/open-store';
+import { liveCids } from '../src/bundles/queries';
+import { openStore } from '../src/db/open';
 import { tempDir } from './harness';
 
 const dirs: string[] = [];
@@ -43,6 +44,7 @@ describe('ingest', () => {
     const config = loadConfig({ COLLECTOR_DATA_DIR: dir(), COLLECTOR_LOG_LEVEL: 'silent' });
     const keys = loadOrCreateKeys(config);
     const store = openStore(config);
+    await store.migrate();
     const real = fsBlobStore(config.blobDir);
     // The sweep lands between the put and the commit.
     const blobs = {
@@ -59,7 +61,7 @@ describe('ingest', () => {
       const env = seal(makePlaintext(device), { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey }, device);
       const deps = { store, keys, maxSkewMs: config.maxSkewMs, now: Date.now, limitDevice: () => {}, scoring: config.rewards.scoring, blobs };
       await ingestBundle(deps, env);
-      const [cid] = await store.liveCids();
+      const [cid] = await liveCids(store.db);
       expect(existsSync(join(config.blobDir, cid!))).toBe(true);
     } finally {
       await store.close();

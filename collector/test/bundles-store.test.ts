@@ -1,32 +1,23 @@
-// Storing bundles, straight through the store. The scoring context is bounded: exact duplicates
-// are found across the whole history by content hash, near-duplicates only within the device's
-// most recent NEAR_DUPLICATE_WINDOW earned signals, so ingest cost no longer grows with the
-// device's history. Concurrent bundles (one SQLite transaction per batch) fail and score one by
-// one. Runs on SQLite (collector project) and on PostgreSQL (collector-pg project).
-import Database from 'better-sqlite3';
+// Storing bundles through ingest's unit of work (score → receipt → store), straight on the
+// store. The scoring context is bounded: exact duplicates are found across the whole history by
+// content hash, near-duplicates only within the device's most recent NEAR_DUPLICATE_WINDOW earned
+// signals, so ingest cost no longer grows with the device's history. Concurrent bundles (one
+// SQLite transaction per batch) fail and score one by one. Runs on SQLite (collector project) and
+// on PostgreSQL (collector-pg project).
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSignal } from '../../test/unit/wire/fixtures';
-import {
-  cidOf,
-  generateDeviceKeyPair,
-  generateReceiptKeyPair,
-  signIngestReceipt,
-  utf8Encode,
-  type BundleEnvelope,
-  type Signal,
-} from '../../utils/wire/index';
-import { scoreBundle, type ScoringContext, type ScoringRules, type SignalScore } from '../src/rewards/scoring';
-import { NEAR_DUPLICATE_WINDOW } from '../src/rewards/scoring-context';
-import { openPostgresStore } from '../src/store/postgres';
-import { openSqliteStore } from '../src/store/sqlite';
-import type { InsertBundleResult, Store } from '../src/store/types';
-import { tempDir, testBackend, testDatabase } from './harness';
+import { cidOf, generateDeviceKeyPair, generateReceiptKeyPair, utf8Encode, type BundleEnvelope, type Signal } from '../../utils/wire/index';
+import type { Store } from '../src/db/store';
+import type { CollectorKeys } from '../src/keys';
+import { utcDay, type ScoreReason, type ScoringContext, type ScoringRules } from '../src/rewards/scoring';
+import { bundleSignalKeys, NEAR_DUPLICATE_WINDOW, scoringContext } from '../src/rewards/scoring-context';
+import { SignalConflict, storeAndCredit } from '../src/services/ingest';
+import { openTestStore } from './harness';
 
 const RULES: ScoringRules = { nearDuplicateCosine: 0.97, dailyCapUnits: 1_000_000, unitsPerSignal: 1 };
 const PER_BUNDLE = 20;
-const receiptKey = generateReceiptKeyPair();
+const keys: CollectorKeys = { encryption: [], receipt: generateReceiptKeyPair() };
 
 function randomEmbedding(): number[] {
   return Array.from({ length: 32 }, () => Math.random() - 0.5);
@@ -35,19 +26,17 @@ function randomEmbedding(): number[] {
 const signal = (overrides: Partial<Signal> = {}): Signal => makeSignal({ embedding: randomEmbedding(), ...overrides });
 
 interface Stored {
-  result: InsertBundleResult;
-  scores: SignalScore[];
-  /** What the store handed the scorer. */
-  ctx: ScoringContext;
+  status: 'stored' | 'duplicate' | 'signal_conflict';
+  /** Each signal's scoring outcome, in the bundle's order (empty unless stored). */
+  reasons: ScoreReason[];
 }
 
 let store: Store;
 let cleanup: () => Promise<void>;
-let sqlitePath: string | undefined;
 const device = generateDeviceKeyPair();
 let clock = Date.UTC(2026, 0, 5, 12);
 
-/** Offers one bundle of `signals` for the device straight to the store, as ingest does after decrypting. */
+/** Offers one bundle of `signals` for the device to ingest's unit of work, as ingest does after decrypting. */
 async function offer(signals: Signal[]): Promise<Stored> {
   clock += 1000;
   const env: BundleEnvelope = {
@@ -55,38 +44,37 @@ async function offer(signals: Signal[]): Promise<Stored> {
     bundleId: randomUUID(),
     devicePub: device.publicKey,
     createdAt: clock,
-    collectorKeyId: receiptKey.keyId,
+    collectorKeyId: keys.receipt.keyId,
     ephemeralPub: 'AAAA',
     nonce: 'AAAA',
     ciphertext: Buffer.from(randomUUID()).toString('base64'),
     sig: '00'.repeat(64),
   };
   const envelopeJson = JSON.stringify(env);
-  let seen: Omit<Stored, 'result'> = { scores: [], ctx: { earned: [], deletedSignalIds: new Set(), unitsToday: 0 } };
-  const result = await store.insertBundle({
-    envelope: env,
-    envelopeHash: randomUUID(),
-    envelopeJson,
-    cid: cidOf(utf8Encode(envelopeJson)),
-    signals,
-    score: (ctx) => {
-      const scores = scoreBundle(signals, ctx, RULES);
-      seen = { scores, ctx };
-      return scores;
-    },
-    receiptFor: (credited) =>
-      signIngestReceipt(
-        { bundleId: env.bundleId, devicePub: env.devicePub, signalIds: signals.map((s) => s.id), storedAt: clock, credited, collectorKeyId: receiptKey.keyId },
-        receiptKey.secretKey,
-      ),
-    receivedAt: clock,
-  });
-  return { ...seen, result };
+  let outcome;
+  try {
+    outcome = await storeAndCredit(
+      { store, keys, scoring: RULES },
+      { env, hash: randomUUID(), plaintext: { v: 1, bundleId: env.bundleId, devicePub: env.devicePub, createdAt: clock, signals }, envelopeJson, cid: cidOf(utf8Encode(envelopeJson)), receivedAt: clock },
+    );
+  } catch (err) {
+    if (err instanceof SignalConflict) return { status: 'signal_conflict', reasons: [] };
+    throw err;
+  }
+  if (outcome === 'duplicate') return { status: 'duplicate', reasons: [] };
+  const rows = await store.db.selectFrom('signal_scores').select(['signal_id', 'reason']).where('bundle_id', '=', env.bundleId).execute();
+  const reasonOf = new Map(rows.map((r) => [r.signal_id, r.reason as ScoreReason]));
+  return { status: 'stored', reasons: signals.map((s) => reasonOf.get(s.id)!) };
+}
+
+/** What a bundle of `signals` would be scored against now. */
+function contextFor(signals: Signal[]): Promise<ScoringContext> {
+  return scoringContext(store.db, device.publicKey, bundleSignalKeys(signals), utcDay(clock));
 }
 
 async function insert(signals: Signal[]): Promise<Stored> {
   const stored = await offer(signals);
-  expect(stored.result.status).toBe('stored');
+  expect(stored.status).toBe('stored');
   return stored;
 }
 
@@ -96,69 +84,54 @@ async function fillHistory(): Promise<Signal[]> {
   const bundles = Math.ceil((NEAR_DUPLICATE_WINDOW + 2 * PER_BUNDLE) / PER_BUNDLE);
   for (let b = 0; b < bundles; b++) {
     const signals = Array.from({ length: PER_BUNDLE }, () => signal());
-    const { scores } = await insert(signals);
-    expect(scores.every((s) => s.reason === 'scored')).toBe(true);
+    const { reasons } = await insert(signals);
+    expect(reasons.every((r) => r === 'scored')).toBe(true);
     history.push(...signals);
   }
   return history;
 }
 
 beforeEach(async () => {
-  if (testBackend() === 'postgres') {
-    const database = await testDatabase();
-    store = openPostgresStore(database.url);
-    cleanup = async () => {
-      await store.close();
-      await database.drop();
-    };
-  } else {
-    sqlitePath = join(tempDir(), 'collector.sqlite');
-    store = openSqliteStore(sqlitePath);
-    cleanup = () => store.close();
-  }
+  ({ store, close: cleanup } = await openTestStore());
 });
 
-afterEach(async () => {
-  await cleanup();
-  sqlitePath = undefined;
-});
+afterEach(() => cleanup());
 
 describe('scoring context with more earned history than the near-duplicate window', () => {
   it('reads a bounded context: the window plus the bundle’s own exact matches', async () => {
     const history = await fillHistory();
     expect(history.length).toBeGreaterThan(NEAR_DUPLICATE_WINDOW + PER_BUNDLE);
-    const { ctx } = await insert(Array.from({ length: PER_BUNDLE }, () => signal()));
+    const ctx = await contextFor(Array.from({ length: PER_BUNDLE }, () => signal()));
     expect(ctx.earned).toHaveLength(NEAR_DUPLICATE_WINDOW);
     // Embeddings come back as exactly the numbers that were sent.
     expect(ctx.earned.map((e) => Array.from(e.embedding))).toContainEqual(history.at(-1)!.embedding);
-    const { ctx: withRepeats } = await insert(history.slice(0, 3).map((old) => signal({ origin: old.origin, text: old.text })));
+    const withRepeats = await contextFor(history.slice(0, 3).map((old) => signal({ origin: old.origin, text: old.text })));
     expect(withRepeats.earned).toHaveLength(NEAR_DUPLICATE_WINDOW + 3);
   });
 
   it('still pays an exact duplicate of a signal older than the window nothing', async () => {
     const [oldest] = await fillHistory();
-    const { scores } = await insert([signal({ origin: oldest!.origin, text: `  ${oldest!.text.toUpperCase()} ` }), signal()]);
-    expect(scores.map((s) => s.reason)).toEqual(['duplicate', 'scored']);
+    const { reasons } = await insert([signal({ origin: oldest!.origin, text: `  ${oldest!.text.toUpperCase()} ` }), signal()]);
+    expect(reasons).toEqual(['duplicate', 'scored']);
   });
 
   it('pays a near-duplicate of a signal inside the window nothing, but not one of a signal older than it (the trade-off)', async () => {
     const history = await fillHistory();
     const recent = history.at(-1)!;
     const oldest = history[0]!;
-    const { scores } = await insert([
+    const { reasons } = await insert([
       signal({ embedding: recent.embedding.map((x) => x * 1.01) }),
       signal({ embedding: [...oldest.embedding] }),
     ]);
-    expect(scores.map((s) => s.reason)).toEqual(['near_duplicate', 'scored']);
+    expect(reasons).toEqual(['near_duplicate', 'scored']);
   });
 
   it('does not compare with signals that earned nothing', async () => {
     const first = signal();
     await insert([first]);
-    const { scores } = await insert([signal({ origin: first.origin, text: first.text })]);
-    expect(scores[0]!.reason).toBe('duplicate');
-    const { ctx } = await insert([signal()]);
-    expect(ctx.earned).toHaveLength(1);
+    const { reasons } = await insert([signal({ origin: first.origin, text: first.text })]);
+    expect(reasons).toEqual(['duplicate']);
+    expect((await contextFor([signal()])).earned).toHaveLength(1);
   });
 });
 
@@ -174,31 +147,12 @@ describe('concurrent bundles', () => {
       offer([signal({ origin: shared.origin, text: shared.text })]),
       offer([signal()]),
     ]);
-    expect(outcomes.map((o) => o.result.status)).toEqual(['stored', 'stored', 'signal_conflict', 'stored', 'stored']);
+    expect(outcomes.map((o) => o.status)).toEqual(['stored', 'stored', 'signal_conflict', 'stored', 'stored']);
     // Serialized per device: whichever of the two same-content bundles committed second is the duplicate
     // (on PostgreSQL the pool may start them in either order).
-    expect([outcomes[1]!.scores[0]!.reason, outcomes[3]!.scores[0]!.reason].sort()).toEqual(['duplicate', 'scored']);
-    const { ctx } = await insert([signal()]);
+    expect([outcomes[1]!.reasons[0], outcomes[3]!.reasons[0]].sort()).toEqual(['duplicate', 'scored']);
+    const ctx = await contextFor([signal()]);
     // taken, the two lone signals and shared; the conflicting bundle left nothing, the duplicate earned nothing.
     expect(ctx.earned).toHaveLength(4);
   });
 });
-
-// Rows of an older SQLite schema; PostgreSQL stores never had them, so its run has no such test.
-if (testBackend() === 'sqlite') {
-  describe('rows stored before content hashes and binary embeddings were', () => {
-    it('are hashed on first read and compared by their JSON embedding', async () => {
-      const old = signal();
-      await insert([old]);
-      const db = new Database(sqlitePath!);
-      db.prepare('UPDATE signals SET content_hash = NULL, embedding_f64 = NULL').run();
-      db.close();
-      const { scores } = await insert([signal({ origin: old.origin, text: old.text }), signal({ embedding: old.embedding.map((x) => x * 1.01) })]);
-      expect(scores.map((s) => s.reason)).toEqual(['duplicate', 'near_duplicate']);
-      const check = new Database(sqlitePath!, { readonly: true });
-      const unhashed = check.prepare('SELECT COUNT(*) AS n FROM signals WHERE content_hash IS NULL').get() as { n: number };
-      check.close();
-      expect(unhashed.n).toBe(0);
-    });
-  });
-}

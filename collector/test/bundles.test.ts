@@ -16,6 +16,7 @@ import {
   type DeviceKeyPair,
 } from '../../utils/wire/index';
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { embeddingOf } from '../src/bundles/embedding';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -77,7 +78,7 @@ describe('POST /v1/bundles', () => {
       model_ner: first.models.ner,
       visited_at: first.visitedAt,
     });
-    expect(JSON.parse(rows[0]!.embedding_json as string)).toEqual(first.embedding);
+    expect(Array.from(embeddingOf(rows[0]!.embedding_f64 as Uint8Array))).toEqual(first.embedding);
     const [bundle] = (await h.query('SELECT envelope_json, signal_count FROM bundles WHERE bundle_id = ?', plain.bundleId)) as {
       envelope_json: string;
       signal_count: number;

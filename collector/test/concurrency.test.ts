@@ -7,7 +7,8 @@ import { generateDeviceKeyPair, verifyIngestReceipt, type BundleEnvelope, type I
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
-import { openPgDb } from '../src/store/pg-db';
+import pg from 'pg';
+import { numberTypes } from '../src/db/postgres';
 import { tempDir, testDatabase } from './harness';
 import { postJson, startCollector, type RunningCollector } from './process';
 
@@ -69,9 +70,9 @@ describe('several collectors on one PostgreSQL database', () => {
       expect(verifyIngestReceipt(answers[0]!.receipt, keys.receipt.publicKey)).toBe(true);
     }
 
-    const db = openPgDb(database.url, 1);
+    const db = new pg.Pool({ connectionString: database.url, max: 1, types: numberTypes });
     try {
-      const count = async (sql: string) => (await db.one<{ n: number }>(sql))!.n;
+      const count = async (sql: string) => ((await db.query<{ n: number }>(sql)).rows[0]!).n;
       expect(await count('SELECT COUNT(*) AS n FROM bundles')).toBe(envelopes.length);
       expect(await count('SELECT COUNT(*) AS n FROM signals')).toBe(envelopes.length * 2);
       expect(await count(`SELECT COUNT(*) AS n FROM ledger WHERE kind = 'credit'`)).toBe(envelopes.length);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, generateDeviceKeyPair, sealBundle } from '../../utils/wire/index';
 import { makePlaintext } from '../../test/unit/wire/fixtures';
-import { SQLITE_FILE_NAME } from '../src/config';
+import { SQLITE_FILE_NAME } from '../src/db/sqlite';
 import { tempDir } from './harness';
 import { postJson, rawRequest, startCollector, type RunningCollector } from './process';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SQLITE_FILE_NAME } from '../src/config';
+import { SQLITE_FILE_NAME } from '../src/db/sqlite';
 import {
   generateDeviceKeyPair,
   signDeletionRequest,

@@ -97,10 +97,11 @@ describe('community dataset export', () => {
 });
 
 async function readStore() {
-  const { openStore } = await import('../src/store/open-store');
+  const { openStore } = await import('../src/db/open');
+  const { liveSignals } = await import('../src/export/store');
   const store = openStore(h.config);
   try {
-    return await store.liveSignals();
+    return await liveSignals(store.db);
   } finally {
     await store.close();
   }

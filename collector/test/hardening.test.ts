@@ -81,7 +81,7 @@ describe('signatures forged under small-order keys', () => {
 describe('health', () => {
   it('reports 503 when the store cannot answer', async () => {
     const config = loadConfig({ COLLECTOR_DATA_DIR: tempDir(), COLLECTOR_LOG_LEVEL: 'silent' });
-    const { openSqliteStore } = await import('../src/store/sqlite');
+    const { openSqliteStore } = await import('../src/db/sqlite');
     const store = openSqliteStore(resolve(config.dataDir, 'x.sqlite'));
     const app = buildServer(config, { store });
     try {

@@ -8,10 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { loadConfig, SQLITE_FILE_NAME, type CollectorConfig } from '../src/config';
+import { loadConfig, type CollectorConfig } from '../src/config';
+import { openPostgresStore } from '../src/db/postgres';
+import { openSqliteStore, SQLITE_FILE_NAME } from '../src/db/sqlite';
+import type { Store } from '../src/db/store';
 import { currentEncryptionKey, loadOrCreateKeys, type CollectorKeys } from '../src/keys';
 import { buildServer } from '../src/server';
-import { openPgDb } from '../src/store/pg-db';
+import pg from 'pg';
+import { numberTypes } from '../src/db/postgres';
 import type { EncryptionKeyPair } from '../../utils/wire/index';
 import { createTestDatabase } from './pg-server';
 
@@ -46,6 +50,32 @@ export function testDatabase(): ReturnType<typeof createTestDatabase> {
   return createTestDatabase(inject('pgAdminUrl'));
 }
 
+/** A migrated store on this run's backend (a fresh database or file), without a server; `close` removes it. */
+export async function openTestStore(): Promise<{ store: Store; close(): Promise<void> }> {
+  if (testBackend() === 'sqlite') {
+    const dir = tempDir();
+    const store = openSqliteStore(join(dir, SQLITE_FILE_NAME));
+    await store.migrate();
+    return {
+      store,
+      async close() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const database = await testDatabase();
+  const store = openPostgresStore(database.url);
+  await store.migrate();
+  return {
+    store,
+    async close() {
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
 interface Reader {
   query(sql: string, params: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -65,13 +95,13 @@ function sqliteReader(dataDir: string): Reader {
 }
 
 function postgresReader(url: string): Reader {
-  const db = openPgDb(url, 2);
+  const pool = new pg.Pool({ connectionString: url, max: 2, types: numberTypes });
   return {
-    query(sql, params) {
+    async query(sql, params) {
       let n = 0;
-      return db.rows<Row>(sql.replace(/\?/g, () => `$${++n}`), params);
+      return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as Row[];
     },
-    close: () => db.end(),
+    close: () => pool.end(),
   };
 }
 

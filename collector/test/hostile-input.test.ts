@@ -19,7 +19,7 @@ import {
   type DeviceKeyPair,
 } from '../../utils/wire/index';
 import { makePlaintext } from '../../test/unit/wire/fixtures';
-import { SQLITE_FILE_NAME } from '../src/config';
+import { SQLITE_FILE_NAME } from '../src/db/sqlite';
 import { tempDir } from './harness';
 import { parseRawReply, postJson, rawRequest, rawSocket, rawSocketReply, startCollector, type RawResponse, type RunningCollector } from './process';
 

@@ -1,5 +1,8 @@
 // What the community dataset export reads: the live (non-deleted) signals.
 // Deleted signals are gone from the table, so nothing deleted can be exported.
+import { embeddingOf } from '../bundles/embedding';
+import type { Queries } from '../db/store';
+
 export interface DatasetSignal {
   devicePub: string;
   origin: string;
@@ -10,32 +13,20 @@ export interface DatasetSignal {
   visitedAt: number;
 }
 
-export interface DatasetStore {
-  liveSignals(): Promise<DatasetSignal[]>;
-}
-
-/** Same text on SQLite and PostgreSQL; ordered so the export is deterministic. */
-export const LIVE_SIGNALS_SQL =
-  'SELECT device_pub, origin, text, embedding_json, model_embed, lang, visited_at FROM signals ORDER BY id';
-
-export interface LiveSignalRow {
-  device_pub: string;
-  origin: string;
-  text: string;
-  embedding_json: string;
-  model_embed: string;
-  lang: string | null;
-  visited_at: number;
-}
-
-export function toDatasetSignal(r: LiveSignalRow): DatasetSignal {
-  return {
+/** Ordered so the export is deterministic. */
+export async function liveSignals(db: Queries): Promise<DatasetSignal[]> {
+  const rows = await db
+    .selectFrom('signals')
+    .select(['device_pub', 'origin', 'text', 'embedding_f64', 'model_embed', 'lang', 'visited_at'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
     devicePub: r.device_pub,
     origin: r.origin,
     text: r.text,
-    embedding: JSON.parse(r.embedding_json) as number[],
+    embedding: Array.from(embeddingOf(r.embedding_f64)),
     model: r.model_embed,
     lang: r.lang,
     visitedAt: r.visited_at,
-  };
+  }));
 }

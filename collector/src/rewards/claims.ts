@@ -3,7 +3,9 @@ import { getAddress, type Address } from 'viem';
 import { signVoucher, voucherDomain, type SignedVoucher } from '../../../contracts/voucher';
 import type { WalletRewards } from '../../../utils/collector-api/claim-page';
 import { ApiError } from '../services/errors';
-import type { LedgerEntry, Store } from '../store/types';
+import type { Store } from '../db/store';
+import { earnedUnits, ledgerEntries, type LedgerEntry } from './ledger';
+import { devicesOf, maxIssuedVoucher, recordVoucher, walletOf } from './wallet-store';
 import { unitsToWei, walletAmounts, type WalletAmounts } from './amounts';
 import type { RewardChain } from './chain';
 import { utcDay, type ScoreReason } from './scoring';
@@ -24,11 +26,11 @@ async function readClaimed(chain: RewardChain, wallet: Address): Promise<bigint>
 }
 
 async function amountsOf(deps: ClaimsDeps, wallet: Address): Promise<WalletAmounts> {
-  const devices = await deps.store.devicesOf(wallet);
+  const devices = await devicesOf(deps.store.db, wallet);
   const [units, claimed, issued] = await Promise.all([
-    deps.store.earnedUnits(devices),
+    earnedUnits(deps.store.db, devices),
     readClaimed(deps.chain, wallet),
-    deps.store.maxIssuedVoucher(wallet, deps.chain.config.chainId, deps.chain.config.contract),
+    maxIssuedVoucher(deps.store.db, wallet, deps.chain.config.chainId, deps.chain.config.contract),
   ]);
   return walletAmounts(units, deps.weiPerUnit, claimed, issued);
 }
@@ -75,14 +77,14 @@ function walletHistory(entries: readonly LedgerEntry[], weiPerUnit: bigint): Wal
 
 export async function walletRewards(deps: ClaimsDeps, wallet: Address): Promise<WalletRewards> {
   const amounts = await amountsOf(deps, wallet);
-  const devices = await deps.store.devicesOf(wallet);
+  const devices = await devicesOf(deps.store.db, wallet);
   return {
     wallet,
     claimable: amounts.claimable,
     claimed: amounts.claimed,
     earned: amounts.earned,
     devices: devices.length,
-    history: walletHistory(await deps.store.ledgerEntries(devices), deps.weiPerUnit),
+    history: walletHistory(await ledgerEntries(deps.store.db, devices), deps.weiPerUnit),
   };
 }
 
@@ -93,9 +95,9 @@ export async function walletRewards(deps: ClaimsDeps, wallet: Address): Promise<
  */
 export async function deviceRewards(deps: ClaimsDeps, devicePub: string) {
   const [wallet, units, entries] = await Promise.all([
-    deps.store.walletOf(devicePub),
-    deps.store.earnedUnits([devicePub]),
-    deps.store.ledgerEntries([devicePub]),
+    walletOf(deps.store.db, devicePub),
+    earnedUnits(deps.store.db, [devicePub]),
+    ledgerEntries(deps.store.db, [devicePub]),
   ]);
   const earned = unitsToWei(units, deps.weiPerUnit);
   const amounts = wallet ? await amountsOf(deps, getAddress(wallet)) : null;
@@ -113,7 +115,7 @@ export async function deviceRewards(deps: ClaimsDeps, devicePub: string) {
 
 /** Signs a voucher for the wallet's whole entitlement, after recording it (so later ones never go below it). */
 export async function issueVoucher(deps: ClaimsDeps, wallet: Address): Promise<SignedVoucher> {
-  if ((await deps.store.devicesOf(wallet)).length === 0) throw new ApiError(404, 'not_linked', 'no device is linked to this wallet');
+  if ((await devicesOf(deps.store.db, wallet)).length === 0) throw new ApiError(404, 'not_linked', 'no device is linked to this wallet');
   const amounts = await amountsOf(deps, wallet);
   if (amounts.claimable === 0n) throw new ApiError(409, 'nothing_to_claim', 'this wallet has claimed everything it earned');
   let blockTime: bigint;
@@ -124,7 +126,7 @@ export async function issueVoucher(deps: ClaimsDeps, wallet: Address): Promise<S
   }
   const { chainId, contract, voucherTtlSeconds } = deps.chain.config;
   const voucher = { account: wallet, cumulativeAmount: amounts.cumulative, deadline: blockTime + BigInt(voucherTtlSeconds) };
-  await deps.store.recordVoucher({
+  await recordVoucher(deps.store.db, {
     wallet,
     chainId,
     contract,

@@ -1,7 +1,11 @@
-// What both stores share when they build a ScoringContext without reading the device's whole
-// history: the bundle's lookup keys, the window size, and turning signal rows into EarnedSignals.
+// What a bundle is scored against, read inside its unit of work without reading the device's whole
+// history: the device's earned signals that share a content hash with the bundle's (whole history,
+// by index) plus its NEAR_DUPLICATE_WINDOW most recent earned signals of each of the bundle's
+// embedding models.
 import type { Signal } from '../../../utils/wire/index';
-import { contentHash, type EarnedSignal, type SignalScore } from './scoring';
+import { embeddingOf } from '../bundles/embedding';
+import type { Queries } from '../db/store';
+import { contentHash, type EarnedSignal, type ScoringContext, type SignalScore } from './scoring';
 
 /**
  * How many of the device's most recent earned signals (per embedding model) a new signal is
@@ -23,58 +27,75 @@ export function bundleSignalKeys(signals: readonly Signal[]): BundleSignalKey[] 
   return signals.map((s) => ({ id: s.id, contentHash: contentHash(s.origin, s.text), model: s.models.embed }));
 }
 
-/** A stored earned signal as the context queries select it (EARNED_COLUMNS). */
-export interface EarnedRow {
+const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+interface EarnedRow {
   id: string;
   content_hash: string;
   model_embed: string;
-  /** null only for rows stored before migration 5, which have embedding_json instead. */
-  embedding_f64: Uint8Array | null;
-  embedding_json: string | null;
-}
-
-/** The select list for EarnedRow: the JSON is only read for rows without the binary form. */
-export const EARNED_COLUMNS =
-  'id, content_hash, model_embed, embedding_f64, CASE WHEN embedding_f64 IS NULL THEN embedding_json END AS embedding_json';
-
-/** The embedding as little-endian float64s (exact: the same numbers JSON would carry). */
-export function embeddingBytes(embedding: readonly number[]): Buffer {
-  const buf = Buffer.allocUnsafe(embedding.length * 8);
-  embedding.forEach((x, i) => buf.writeDoubleLE(x, i * 8));
-  return buf;
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
-
-function embeddingOf(r: EarnedRow): readonly number[] | Float64Array {
-  const bytes = r.embedding_f64;
-  if (!bytes) return JSON.parse(r.embedding_json!) as number[];
-  // One aligned copy read as native doubles; a byte-by-byte decode only on big-endian hosts.
-  if (LITTLE_ENDIAN) return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Float64Array.from({ length: bytes.byteLength / 8 }, (_, i) => view.getFloat64(i * 8, true));
+  embedding_f64: Uint8Array;
 }
 
 /** One EarnedSignal per stored signal, however many of the lookups returned it. */
-export function earnedSignals(rows: Iterable<EarnedRow>): EarnedSignal[] {
+function earnedSignals(rows: Iterable<EarnedRow>): EarnedSignal[] {
   const byId = new Map<string, EarnedSignal>();
   for (const r of rows) {
     if (byId.has(r.id)) continue;
-    byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: embeddingOf(r) });
+    byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: embeddingOf(r.embedding_f64) });
   }
   return [...byId.values()];
 }
 
-/** Signals stored before content hashes were (migration 4), still to be hashed. */
-export interface UnhashedRow {
-  id: string;
-  origin: string;
-  text: string;
+const EARNED_COLUMNS = ['id', 'content_hash', 'model_embed', 'embedding_f64'] as const;
+
+/** Bounded, whatever the device's history. Run it in the unit that stores the bundle, under the device's key. */
+export async function scoringContext(tx: Queries, devicePub: string, bundle: readonly BundleSignalKey[], day: string): Promise<ScoringContext> {
+  const ids = bundle.map((s) => s.id);
+  const hashes = distinct(bundle.map((s) => s.contentHash));
+  const deleted = ids.length
+    ? await tx
+        .selectFrom('signal_scores')
+        .select('signal_id')
+        .where('device_pub', '=', devicePub)
+        .where('deleted_at', 'is not', null)
+        .where('signal_id', 'in', ids)
+        .execute()
+    : [];
+  const exact = hashes.length
+    ? await tx
+        .selectFrom('signals')
+        .select(EARNED_COLUMNS)
+        .where('device_pub', '=', devicePub)
+        .where('earned', '=', 1)
+        .where('content_hash', 'in', hashes)
+        .execute()
+    : [];
+  const recent: EarnedRow[] = [];
+  for (const model of distinct(bundle.map((s) => s.model))) {
+    recent.push(
+      ...(await tx
+        .selectFrom('signals')
+        .select(EARNED_COLUMNS)
+        .where('device_pub', '=', devicePub)
+        .where('model_embed', '=', model)
+        .where('earned', '=', 1)
+        .orderBy('stored_at', 'desc')
+        .limit(NEAR_DUPLICATE_WINDOW)
+        .execute()),
+    );
+  }
+  const today = await tx
+    .selectFrom('signal_scores')
+    .select((eb) => eb.fn.sum<number | null>('units').as('units'))
+    .where('device_pub', '=', devicePub)
+    .where('day', '=', day)
+    .executeTakeFirst();
+  return {
+    earned: earnedSignals([...exact, ...recent]),
+    deletedSignalIds: new Set(deleted.map((r) => r.signal_id)),
+    unitsToday: Number(today?.units ?? 0),
+  };
 }
-
-export const hashOf = (r: UnhashedRow): string => contentHash(r.origin, r.text);
-
-export const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /** Per signal id: did it earn units (and so join what later bundles are compared with)? */
 export const earnedFlags = (scores: readonly SignalScore[]): Map<string, boolean> => new Map(scores.map((s) => [s.signalId, s.units > 0]));

@@ -1,5 +1,5 @@
-// Proof of contribution: which signals of a bundle earn reward units. Pure: the store supplies
-// what the device already earned with (ScoringContext) inside the bundle's transaction, so two
+// Proof of contribution: which signals of a bundle earn reward units. Pure: ingest's unit of work
+// supplies what the device already earned with (ScoringContext) inside the bundle's transaction, so two
 // concurrent bundles cannot both slip under the cap or both claim the same content.
 import { scoreReasonSchema, type ScoreReason } from '../../../utils/collector-api/score-reasons';
 import { canonicalBytes, sha256Hex, type Signal } from '../../../utils/wire/index';

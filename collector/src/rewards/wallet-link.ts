@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { walletLinkRequestSchema } from '../../../utils/collector-api/claim-page';
 import { verifyWalletLinkIntent, type WalletNonceRequest, type WalletNonceResponse } from '../../../utils/wire/index';
 import { ApiError } from '../services/errors';
-import type { Store } from '../store/types';
+import type { Store } from '../db/store';
+import { issueLinkNonce as recordLinkNonce, linkWallet as recordWalletLink } from './wallet-store';
 import type { RewardChain } from './chain';
 
 export const LINK_NONCE_TTL_MS = 10 * 60 * 1000;
@@ -26,7 +27,7 @@ export async function issueLinkNonce(deps: Pick<WalletLinkDeps, 'store' | 'now'>
   const issuedAt = deps.now();
   const nonce = randomBytes(16).toString('hex');
   const expiresAt = issuedAt + LINK_NONCE_TTL_MS;
-  await deps.store.issueLinkNonce({ nonce, devicePub: req.devicePub, issuedAt, expiresAt });
+  await recordLinkNonce(deps.store, { nonce, devicePub: req.devicePub, issuedAt, expiresAt });
   return { nonce, expiresAt };
 }
 
@@ -61,7 +62,7 @@ export async function linkWallet(
   if (!(await walletSigned(req.wallet, req.message, req.walletSig))) {
     throw new ApiError(401, 'bad_wallet_signature', 'walletSig is not the wallet’s signature of message');
   }
-  const result = await deps.store.linkWallet({
+  const result = await recordWalletLink(deps.store, {
     devicePub: req.devicePub,
     wallet: req.wallet,
     chainId: req.chainId,

@@ -6,7 +6,7 @@ import type { RewardChain } from '../rewards/chain';
 import { deviceRewards, issueVoucher, walletRewards, type ClaimsDeps } from '../rewards/claims';
 import { issueLinkNonce, linkWallet } from '../rewards/wallet-link';
 import { ApiError } from '../services/errors';
-import type { Store } from '../store/types';
+import type { Store } from '../db/store';
 import { fromContract, typed } from './contract';
 
 export interface RewardsRouteDeps {

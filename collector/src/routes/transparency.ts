@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { inclusionProofRoute, latestRootRoute } from '../../../utils/collector-api/extension';
 import type { SignedRoot } from '../../../utils/wire/merkle';
+import type { Queries } from '../db/store';
 import { ApiError } from '../services/errors';
 import { inclusionProof } from '../transparency/log';
-import type { TransparencyStore } from '../transparency/types';
+import { latestRoot } from '../transparency/store';
 import { fromContract, typed } from './contract';
 
 declare module 'fastify' {
@@ -13,12 +14,12 @@ declare module 'fastify' {
   }
 }
 
-export function transparencyRoutes(store: TransparencyStore) {
+export function transparencyRoutes(db: Queries) {
   return async (app: FastifyInstance): Promise<void> => {
     typed(app).route({
       ...fromContract(latestRootRoute),
       handler: async () => {
-        const root = await store.latestRoot();
+        const root = await latestRoot(db);
         if (!root) throw new ApiError(404, 'no_epoch', 'no epoch has been published yet');
         return root;
       },
@@ -26,7 +27,7 @@ export function transparencyRoutes(store: TransparencyStore) {
     typed(app).route({
       ...fromContract(inclusionProofRoute),
       handler: async (req) => {
-        const proof = await inclusionProof(store, req.params.bundleId);
+        const proof = await inclusionProof(db, req.params.bundleId);
         // Also 404 once deleted: a deleted bundle has no proof to give.
         if (!proof) throw new ApiError(404, 'not_in_log', 'bundle not in a published epoch (not yet published, unknown or deleted)');
         return proof;

@@ -5,10 +5,16 @@ import {
   signDeletionReceipt,
   verifyDeletionRequest,
   type DeletionReceipt,
+  type DeletionRequest,
 } from '../../../utils/wire/index';
+import { cidsOf } from '../bundles/queries';
 import type { BlobStore } from '../cas/blob-store';
+import type { Store } from '../db/store';
+import { planDeletion } from '../deletions/plan';
+import { deleteSignals, liveBundleIds, matchingSignals, purgeBundles, recordDeletionRequest, saveDeletionReceipt } from '../deletions/queries';
 import type { CollectorKeys } from '../keys';
-import type { Store } from '../store/types';
+import { appendLedger } from '../rewards/ledger';
+import { debitScores } from '../rewards/score-audit';
 import { ApiError } from './errors';
 import { checkSkew } from './verify';
 
@@ -21,6 +27,49 @@ export interface DeletionDeps {
   blobs: BlobStore;
 }
 
+/**
+ * One unit of work, serialized per device: records the request nonce (a replay gives null),
+ * deletes the device's matching signals, purges the envelopes that contained them, debits what
+ * those signals earned, and stores the signed receipt — so a committed deletion always has its
+ * receipt on record.
+ */
+function deleteAndDebit(deps: DeletionDeps, req: DeletionRequest, requestHash: string, now: number): Promise<DeletionReceipt | null> {
+  const d = { requestHash, devicePub: req.devicePub, nonce: req.nonce, ts: req.ts, scope: req.scope, receivedAt: now };
+  return deps.store.unit(
+    async (tx) => {
+      if (!(await recordDeletionRequest(tx, d))) return null;
+      const matched = await matchingSignals(tx, d.devicePub, d.scope);
+      const { perBundle, purge } = planDeletion(matched, d.scope, d.scope.kind === 'all' ? await liveBundleIds(tx, d.devicePub) : []);
+      let debited = 0;
+      for (const [bundleId, ids] of perBundle) {
+        await deleteSignals(tx, d.devicePub, ids);
+        const units = await debitScores(tx, bundleId, ids, now);
+        // Only what the deleted signals earned is withdrawn (duplicates earned nothing).
+        await appendLedger(tx, [
+          { devicePub: d.devicePub, bundleId, kind: 'deletion', amount: -units, signalCount: ids.length, requestHash, createdAt: now },
+        ]);
+        debited += units;
+      }
+      const purged = await purgeBundles(tx, d.devicePub, [...purge], now);
+      const receipt = signDeletionReceipt(
+        {
+          requestHash,
+          devicePub: d.devicePub,
+          deleted: matched.map((m) => m.id),
+          deletedBundles: purged,
+          debited,
+          ts: now,
+          collectorKeyId: deps.keys.receipt.keyId,
+        },
+        deps.keys.receipt.secretKey,
+      );
+      await saveDeletionReceipt(tx, requestHash, receipt);
+      return receipt;
+    },
+    { serializeOn: d.devicePub },
+  );
+}
+
 export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise<DeletionReceipt> {
   const parsed = deletionRequestSchema.safeParse(body);
   if (!parsed.success) throw new ApiError(400, 'invalid_request', describeZodError(parsed.error));
@@ -30,27 +79,12 @@ export async function handleDeletion(deps: DeletionDeps, body: unknown): Promise
   const now = deps.now();
   // The nonce store only has to cover the window: anything older is refused here.
   checkSkew(req.ts, now, deps.maxSkewMs, 'ts');
-  const requestHash = deletionRequestHash(req);
-  const result = await deps.store.deleteForDevice(
-    { requestHash, devicePub: req.devicePub, nonce: req.nonce, ts: req.ts, scope: req.scope, receivedAt: now },
-    (outcome) =>
-      signDeletionReceipt(
-        {
-          requestHash,
-          devicePub: req.devicePub,
-          deleted: outcome.signalIds,
-          deletedBundles: outcome.bundleIds,
-          debited: outcome.debited,
-          ts: now,
-          collectorKeyId: deps.keys.receipt.keyId,
-        },
-        deps.keys.receipt.secretKey,
-      ),
-  );
-  if (result.status === 'replay') throw new ApiError(409, 'replay', 'this deletion request nonce was already used');
+  const receipt = await deleteAndDebit(deps, req, deletionRequestHash(req), now);
+  if (!receipt) throw new ApiError(409, 'replay', 'this deletion request nonce was already used');
+  await deps.store.dropDeletedPages();
   // The purged envelopes' blobs go too (after the commit: a crash here leaves an orphan blob, never a dangling row),
   // and every temp file, since one a crash left (here or in another collector) may hold one of these envelopes.
-  for (const cid of await deps.store.cidsOf(result.receipt.deletedBundles)) await deps.blobs.delete(cid);
+  for (const cid of await cidsOf(deps.store.db, receipt.deletedBundles)) await deps.blobs.delete(cid);
   await deps.blobs.removeTemporaryFiles();
-  return result.receipt;
+  return receipt;
 }

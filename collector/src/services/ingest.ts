@@ -1,12 +1,18 @@
 // POST /v1/bundles, in the order that keeps unauthenticated or stale input
 // away from the decryptor and the database: shape → signature → replay →
-// clock → key → decrypt → validate → store + score + credit (one transaction).
-import { envelopeDigest, signIngestReceipt, utf8Encode, type BundleEnvelope, type IngestReceipt } from '../../../utils/wire/index';
+// clock → key → decrypt → validate → blob → one unit of work (score against
+// what the device earned, sign the receipt, store bundle + signals + credit).
+import { envelopeDigest, signIngestReceipt, utf8Encode, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire/index';
+import type { IngestReceipt } from '../../../utils/wire/index';
+import { findBundle, insertBundle } from '../bundles/queries';
 import type { BlobStore } from '../cas/blob-store';
+import type { Store } from '../db/store';
 import type { CollectorKeys } from '../keys';
-import type { Store } from '../store/types';
+import { appendLedger } from '../rewards/ledger';
+import { recordScores } from '../rewards/score-audit';
+import { scoreBundle, totalUnits, utcDay, type ScoringRules } from '../rewards/scoring';
+import { bundleSignalKeys, earnedFlags, scoringContext } from '../rewards/scoring-context';
 import { ApiError } from './errors';
-import { scoreBundle, type ScoringRules } from '../rewards/scoring';
 import { openWithCollectorKey } from './open';
 import { authenticate, checkSkew } from './verify';
 
@@ -32,11 +38,70 @@ export interface IngestResult {
 }
 
 async function replayAnswer(deps: IngestDeps, env: Readonly<BundleEnvelope>, hash: string): Promise<IngestResult | null> {
-  const existing = await deps.store.findBundle(env.bundleId);
+  const existing = await findBundle(deps.store.db, env.bundleId);
   if (!existing) return null;
   if (existing.envelopeHash !== hash) throw new ApiError(409, 'bundle_conflict', 'bundleId already used with a different envelope');
   if (existing.deleted || !existing.receipt) throw new ApiError(409, 'bundle_deleted', 'this bundle was deleted at the device owner’s request');
   return { accepted: true, bundleId: env.bundleId, duplicate: true, receipt: existing.receipt };
+}
+
+/** Thrown out of the unit so that the bundle row it wrote is rolled back. */
+export class SignalConflict extends Error {}
+
+/** A bundle that passed every check before the database, its envelope already in the blob store. */
+export interface AcceptedBundle {
+  env: Readonly<BundleEnvelope>;
+  hash: string;
+  plaintext: BundlePlaintext;
+  envelopeJson: string;
+  cid: string;
+  receivedAt: number;
+}
+
+/**
+ * Scores the bundle against what the device already earned, signs the receipt for the units it
+ * earns, and stores bundle, signals, credit and the scoring audit: one unit of work, serialized
+ * per device, so two concurrent bundles can neither both slip under the daily cap nor both be
+ * paid for the same content.
+ */
+export function storeAndCredit(deps: Pick<IngestDeps, 'store' | 'keys' | 'scoring'>, a: AcceptedBundle): Promise<IngestReceipt | 'duplicate'> {
+  const { env, plaintext } = a;
+  const signals = plaintext.signals;
+  return deps.store.unit(
+    async (tx) => {
+      if (await findBundle(tx, env.bundleId)) return 'duplicate';
+      const day = utcDay(a.receivedAt);
+      const keys = bundleSignalKeys(signals);
+      const scores = scoreBundle(signals, await scoringContext(tx, env.devicePub, keys, day), deps.scoring);
+      const credited = totalUnits(scores);
+      const receipt = signIngestReceipt(
+        {
+          bundleId: env.bundleId,
+          devicePub: env.devicePub,
+          signalIds: signals.map((s) => s.id),
+          storedAt: a.receivedAt,
+          credited,
+          collectorKeyId: deps.keys.receipt.keyId,
+        },
+        deps.keys.receipt.secretKey,
+      );
+      const earned = earnedFlags(scores);
+      const facts = keys.map((k) => ({ contentHash: k.contentHash, earned: earned.get(k.id) ?? false }));
+      const stored = await insertBundle(
+        tx,
+        { envelope: env, envelopeHash: a.hash, envelopeJson: a.envelopeJson, cid: a.cid, signals, receipt, receivedAt: a.receivedAt },
+        facts,
+      );
+      if (stored === 'duplicate') return 'duplicate';
+      if (stored === 'signal_conflict') throw new SignalConflict();
+      await appendLedger(tx, [
+        { devicePub: env.devicePub, bundleId: env.bundleId, kind: 'credit', amount: credited, signalCount: signals.length, requestHash: null, createdAt: a.receivedAt },
+      ]);
+      await recordScores(tx, env.bundleId, env.devicePub, scores, day, a.receivedAt);
+      return receipt;
+    },
+    { serializeOn: env.devicePub },
+  );
 }
 
 export async function ingestBundle(deps: IngestDeps, body: BundleEnvelope): Promise<IngestResult> {
@@ -48,57 +113,37 @@ export async function ingestBundle(deps: IngestDeps, body: BundleEnvelope): Prom
   // a device whose ack got lost can still collect its receipt later.
   const replay = await replayAnswer(deps, env, hash);
   if (replay) return replay;
-  const now = deps.now();
-  checkSkew(env.createdAt, now, deps.maxSkewMs, 'createdAt');
+  const receivedAt = deps.now();
+  checkSkew(env.createdAt, receivedAt, deps.maxSkewMs, 'createdAt');
   const plaintext = openWithCollectorKey(env, deps.keys);
-  const receiptFor = (credited: number): IngestReceipt =>
-    signIngestReceipt(
-      {
-        bundleId: env.bundleId,
-        devicePub: env.devicePub,
-        signalIds: plaintext.signals.map((s) => s.id),
-        storedAt: now,
-        credited,
-        collectorKeyId: deps.keys.receipt.keyId,
-      },
-      deps.keys.receipt.secretKey,
-    );
   // The blob goes first: a committed row never names a missing blob. One serialisation serves both.
   const envelopeJson = JSON.stringify(env);
   const envelopeBytes = utf8Encode(envelopeJson);
   const cid = await deps.blobs.put(envelopeBytes);
-  const result = await deps.store.insertBundle({
-    envelope: env,
-    envelopeHash: hash,
-    envelopeJson,
-    signals: plaintext.signals,
-    cid,
-    score: (ctx) => scoreBundle(plaintext.signals, ctx, deps.scoring),
-    receiptFor,
-    receivedAt: now,
-  });
-  switch (result.status) {
-    case 'stored':
-      // A collector starting meanwhile may have swept the blob as an orphan (its row was not committed yet).
-      await deps.blobs.ensure(envelopeBytes);
-      deps.afterCommit?.();
-      return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt: result.receipt };
-    case 'signal_conflict':
-      await deps.blobs.delete(cid);
-      throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
-    case 'duplicate': {
-      // Lost a race with a concurrent submission of this bundleId. An identical live envelope is the
-      // winner's own blob (same CID) and stays; after any refusal ours names no live row, so it goes.
-      let again: IngestResult | null;
-      try {
-        again = await replayAnswer(deps, env, hash);
-      } catch (err) {
-        if (err instanceof ApiError) await deps.blobs.delete(cid);
-        throw err;
-      }
-      if (again) return again;
-      await deps.blobs.delete(cid);
-      throw new ApiError(409, 'bundle_conflict', 'bundleId already used');
-    }
+  let outcome: IngestReceipt | 'duplicate';
+  try {
+    outcome = await storeAndCredit(deps, { env, hash, plaintext, envelopeJson, cid, receivedAt });
+  } catch (err) {
+    if (!(err instanceof SignalConflict)) throw err;
+    await deps.blobs.delete(cid);
+    throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
   }
+  if (outcome !== 'duplicate') {
+    // A collector starting meanwhile may have swept the blob as an orphan (its row was not committed yet).
+    await deps.blobs.ensure(envelopeBytes);
+    deps.afterCommit?.();
+    return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt: outcome };
+  }
+  // Lost a race with a concurrent submission of this bundleId. An identical live envelope is the
+  // winner's own blob (same CID) and stays; after any refusal ours names no live row, so it goes.
+  let again: IngestResult | null;
+  try {
+    again = await replayAnswer(deps, env, hash);
+  } catch (err) {
+    if (err instanceof ApiError) await deps.blobs.delete(cid);
+    throw err;
+  }
+  if (again) return again;
+  await deps.blobs.delete(cid);
+  throw new ApiError(409, 'bundle_conflict', 'bundleId already used');
 }

@@ -2,11 +2,12 @@
 // bundle CIDs (deleted bundles drop out of later epochs) and its root signed
 // with the receipt key. Epochs are numbered 1, 2, … in publication order.
 import { inclusionPath, merkleRoot, signRoot, type InclusionProof, type SignedRoot } from '../../../utils/wire/merkle';
+import type { Queries, Store } from '../db/store';
 import type { CollectorKeys } from '../keys';
-import type { TransparencyStore } from './types';
+import { epochTreeFor, latestRoot, publishEpoch as recordEpoch } from './store';
 
-export function publishEpoch(store: TransparencyStore, keys: CollectorKeys, now: () => number): Promise<SignedRoot> {
-  return store.publishEpoch((epoch, leaves) =>
+export function publishEpoch(store: Store, keys: CollectorKeys, now: () => number): Promise<SignedRoot> {
+  return recordEpoch(store, (epoch, leaves) =>
     signRoot(
       { epoch, size: leaves.length, root: merkleRoot(leaves.map((l) => l.cid)), ts: now(), collectorKeyId: keys.receipt.keyId },
       keys.receipt.secretKey,
@@ -14,8 +15,8 @@ export function publishEpoch(store: TransparencyStore, keys: CollectorKeys, now:
   );
 }
 
-export async function inclusionProof(store: TransparencyStore, bundleId: string): Promise<InclusionProof | null> {
-  const tree = await store.epochTreeFor(bundleId);
+export async function inclusionProof(db: Queries, bundleId: string): Promise<InclusionProof | null> {
+  const tree = await epochTreeFor(db, bundleId);
   if (!tree) return null;
   return {
     epoch: tree.root.epoch,
@@ -31,15 +32,9 @@ export async function inclusionProof(store: TransparencyStore, bundleId: string)
  * Publishes an epoch every `epochMs`, unless another collector on the same
  * database already did within the period. Returns a stop function.
  */
-export function scheduleEpochs(
-  store: TransparencyStore,
-  keys: CollectorKeys,
-  epochMs: number,
-  now: () => number,
-  onError: (err: unknown) => void,
-): () => void {
+export function scheduleEpochs(store: Store, keys: CollectorKeys, epochMs: number, now: () => number, onError: (err: unknown) => void): () => void {
   const tick = async () => {
-    const latest = await store.latestRoot();
+    const latest = await latestRoot(store.db);
     if (!latest || now() - latest.ts >= epochMs) await publishEpoch(store, keys, now);
   };
   const timer = setInterval(() => void tick().catch(onError), epochMs);

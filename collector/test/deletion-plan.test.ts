@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayRange, planDeletion } from '../src/store/shared-rows';
+import { dayRange, planDeletion } from '../src/deletions/plan';
 
 const matched = [
   { id: 's1', bundle_id: 'b1' },
@@ -7,7 +7,7 @@ const matched = [
   { id: 's3', bundle_id: 'b2' },
 ];
 
-describe('planDeletion (both stores)', () => {
+describe('planDeletion', () => {
   it('groups the matched signals by bundle and purges every bundle that carried one', () => {
     const plan = planDeletion(matched, { kind: 'site', origin: 'https://news.example' }, ['b9']);
     expect([...plan.perBundle]).toEqual([

@@ -1,0 +1,203 @@
+// The schema, as Kysely migrations run by its Migrator on either dialect. Append a migration to
+// change it; never edit one that has shipped. The few column types SQL dialects spell differently
+// come from the dialect setup (ColumnTypes).
+import { sql, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator } from 'kysely';
+
+export interface ColumnTypes {
+  bytes: ColumnDataType;
+  /** An ever-increasing integer primary key (the append order of ledger and voucher rows). */
+  serialKey: { type: ColumnDataType; build: (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder };
+}
+
+// A migration runs against the schema as it was then, not as Tables says it is now.
+type AnyDb = Kysely<any>;
+
+/**
+ * Every statement is IF NOT EXISTS: SQLite runs a migration's DDL outside a transaction under
+ * Kysely's Migrator, so a crash half-way must leave a migration that can simply run again.
+ */
+function initialSchema(types: ColumnTypes): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('bundles')
+        .ifNotExists()
+        .addColumn('bundle_id', 'text', (c) => c.primaryKey())
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('collector_key_id', 'text', (c) => c.notNull())
+        .addColumn('envelope_hash', 'text', (c) => c.notNull())
+        .addColumn('envelope_json', 'text')
+        .addColumn('signal_count', 'bigint', (c) => c.notNull())
+        .addColumn('receipt_json', 'text')
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addColumn('deleted_at', 'bigint')
+        .addColumn('cid', 'text', (c) => c.notNull().unique())
+        .execute();
+      await db.schema.createIndex('bundles_device').ifNotExists().on('bundles').column('device_pub').execute();
+
+      await db.schema
+        .createTable('signals')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('bundle_id', 'text', (c) => c.notNull().references('bundles.bundle_id'))
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('entities_json', 'text', (c) => c.notNull())
+        .addColumn('embedding_f64', types.bytes, (c) => c.notNull())
+        .addColumn('dims', 'bigint', (c) => c.notNull())
+        .addColumn('model_embed', 'text', (c) => c.notNull())
+        .addColumn('model_ner', 'text', (c) => c.notNull())
+        .addColumn('visited_at', 'bigint', (c) => c.notNull())
+        .addColumn('dwell_ms', 'bigint', (c) => c.notNull())
+        .addColumn('scroll_depth', 'double precision', (c) => c.notNull())
+        .addColumn('interactions', 'bigint', (c) => c.notNull())
+        .addColumn('lang', 'text')
+        .addColumn('stored_at', 'bigint', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('earned', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('signals_device_content').ifNotExists().on('signals').columns(['device_pub', 'content_hash']).execute();
+      await db.schema.createIndex('signals_bundle').ifNotExists().on('signals').column('bundle_id').execute();
+      // The near-duplicate window: a device's most recent earned signals of one embedding model.
+      await db.schema
+        .createIndex('signals_earned_recent')
+        .ifNotExists()
+        .on('signals')
+        .columns(['device_pub', 'model_embed', 'stored_at'])
+        .where(sql.ref('earned'), '=', 1)
+        .execute();
+
+      // Append-only: one 'credit' row per accepted bundle, one 'deletion' debit row per bundle
+      // touched by a deletion. Balance = SUM(amount).
+      await db.schema
+        .createTable('ledger')
+        .ifNotExists()
+        .addColumn('id', types.serialKey.type, types.serialKey.build)
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('bundle_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('credit', 'deletion')`))
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('signal_count', 'bigint', (c) => c.notNull())
+        .addColumn('request_hash', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ledger_device').ifNotExists().on('ledger').column('device_pub').execute();
+      await db.schema
+        .createIndex('ledger_one_credit_per_bundle')
+        .ifNotExists()
+        .unique()
+        .on('ledger')
+        .column('bundle_id')
+        .where(sql.ref('kind'), '=', 'credit')
+        .execute();
+
+      await db.schema
+        .createTable('deletion_requests')
+        .ifNotExists()
+        .addColumn('request_hash', 'text', (c) => c.primaryKey())
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addColumn('scope_kind', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addColumn('receipt_json', 'text')
+        .addUniqueConstraint('deletion_requests_device_nonce', ['device_pub', 'nonce'])
+        .execute();
+
+      // Audit trail of scoring: one row per signal of every stored bundle, with the units it earned
+      // and why. deleted_at is set when the device deletes the signal; the row stays so a re-sent
+      // deleted signal earns nothing. No content is kept here.
+      await db.schema
+        .createTable('signal_scores')
+        .ifNotExists()
+        .addColumn('bundle_id', 'text', (c) => c.notNull())
+        .addColumn('signal_id', 'text', (c) => c.notNull())
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('units', 'bigint', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('scored_at', 'bigint', (c) => c.notNull())
+        .addColumn('deleted_at', 'bigint')
+        .addPrimaryKeyConstraint('signal_scores_pk', ['bundle_id', 'signal_id'])
+        .execute();
+      await db.schema.createIndex('signal_scores_device_day').ifNotExists().on('signal_scores').columns(['device_pub', 'day']).execute();
+      await db.schema.createIndex('signal_scores_signal').ifNotExists().on('signal_scores').column('signal_id').execute();
+
+      await db.schema
+        .createTable('wallet_link_nonces')
+        .ifNotExists()
+        .addColumn('nonce', 'text', (c) => c.primaryKey())
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .execute();
+
+      // A device links to one wallet, for good: moving it would let a second wallet claim the
+      // same earnings again. A wallet may have several devices.
+      await db.schema
+        .createTable('wallet_links')
+        .ifNotExists()
+        .addColumn('device_pub', 'text', (c) => c.primaryKey())
+        .addColumn('wallet', 'text', (c) => c.notNull())
+        .addColumn('chain_id', 'bigint', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('wallet_sig', 'text', (c) => c.notNull())
+        .addColumn('device_sig', 'text', (c) => c.notNull())
+        .addColumn('linked_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('wallet_links_wallet').ifNotExists().on('wallet_links').column('wallet').execute();
+
+      // Every voucher signed: a signed voucher cannot be revoked, so later vouchers never go below it.
+      await db.schema
+        .createTable('vouchers')
+        .ifNotExists()
+        .addColumn('id', types.serialKey.type, types.serialKey.build)
+        .addColumn('wallet', 'text', (c) => c.notNull())
+        .addColumn('chain_id', 'bigint', (c) => c.notNull())
+        .addColumn('contract', 'text', (c) => c.notNull())
+        .addColumn('cumulative_amount', 'text', (c) => c.notNull())
+        .addColumn('deadline', 'bigint', (c) => c.notNull())
+        .addColumn('issued_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('vouchers_wallet').ifNotExists().on('vouchers').columns(['wallet', 'chain_id', 'contract']).execute();
+
+      // One signed Merkle root per epoch, over the CIDs of the bundles live at that moment, and
+      // the leaves of each epoch in tree order, so proofs stay computable after later deletions.
+      await db.schema
+        .createTable('transparency_roots')
+        .ifNotExists()
+        .addColumn('epoch', 'bigint', (c) => c.primaryKey())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addColumn('collector_key_id', 'text', (c) => c.notNull())
+        .addColumn('sig', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('transparency_leaves')
+        .ifNotExists()
+        .addColumn('epoch', 'bigint', (c) => c.notNull().references('transparency_roots.epoch'))
+        .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+        .addColumn('bundle_id', 'text', (c) => c.notNull())
+        .addColumn('cid', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('transparency_leaves_pk', ['epoch', 'leaf_index'])
+        .execute();
+      await db.schema.createIndex('transparency_leaves_bundle').ifNotExists().on('transparency_leaves').columns(['bundle_id', 'epoch']).execute();
+    },
+  };
+}
+
+/** Brings the schema up to date; several collectors starting on one PostgreSQL database take turns (Migrator's lock). */
+export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ '0001_initial': initialSchema(types) }) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

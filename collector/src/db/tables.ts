@@ -1,0 +1,138 @@
+// Every table of the collector's database, typed once for both dialects. Millisecond timestamps
+// and unit counts are numbers on both (the PostgreSQL pool parses BIGINT/NUMERIC into numbers;
+// they stay far below 2^53).
+import type { Generated } from 'kysely';
+
+export interface BundlesTable {
+  bundle_id: string;
+  device_pub: string;
+  created_at: number;
+  collector_key_id: string;
+  envelope_hash: string;
+  /** NULL once purged by a deletion. */
+  envelope_json: string | null;
+  signal_count: number;
+  /** NULL once purged by a deletion. */
+  receipt_json: string | null;
+  received_at: number;
+  deleted_at: number | null;
+  /** CIDv1 of the stored envelope (its blob's name); kept on the tombstone after a deletion. */
+  cid: string;
+}
+
+export interface SignalsTable {
+  id: string;
+  bundle_id: string;
+  device_pub: string;
+  origin: string;
+  title: string;
+  text: string;
+  entities_json: string;
+  /** Little-endian float64s: exactly the numbers the device sent. */
+  embedding_f64: Uint8Array;
+  dims: number;
+  model_embed: string;
+  model_ner: string;
+  visited_at: number;
+  dwell_ms: number;
+  scroll_depth: number;
+  interactions: number;
+  lang: string | null;
+  stored_at: number;
+  /** Reward content hash (rewards/scoring.ts contentHash): exact duplicates are an indexed lookup. */
+  content_hash: string;
+  /** 1 when the signal earned units: only earned signals are compared against. */
+  earned: number;
+}
+
+export interface LedgerTable {
+  id: Generated<number>;
+  device_pub: string;
+  bundle_id: string;
+  kind: 'credit' | 'deletion';
+  amount: number;
+  signal_count: number;
+  request_hash: string | null;
+  created_at: number;
+}
+
+export interface DeletionRequestsTable {
+  request_hash: string;
+  device_pub: string;
+  nonce: string;
+  ts: number;
+  scope_kind: string;
+  received_at: number;
+  receipt_json: string | null;
+}
+
+export interface SignalScoresTable {
+  bundle_id: string;
+  signal_id: string;
+  device_pub: string;
+  units: number;
+  reason: string;
+  /** UTC day of receipt, for the daily cap. */
+  day: string;
+  scored_at: number;
+  deleted_at: number | null;
+}
+
+export interface WalletLinkNoncesTable {
+  nonce: string;
+  device_pub: string;
+  issued_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface WalletLinksTable {
+  device_pub: string;
+  wallet: string;
+  chain_id: number;
+  nonce: string;
+  message: string;
+  wallet_sig: string;
+  device_sig: string;
+  linked_at: number;
+}
+
+export interface VouchersTable {
+  id: Generated<number>;
+  wallet: string;
+  chain_id: number;
+  contract: string;
+  /** Decimal uint256, token base units. */
+  cumulative_amount: string;
+  deadline: number;
+  issued_at: number;
+}
+
+export interface TransparencyRootsTable {
+  epoch: number;
+  size: number;
+  root: string;
+  ts: number;
+  collector_key_id: string;
+  sig: string;
+}
+
+export interface TransparencyLeavesTable {
+  epoch: number;
+  leaf_index: number;
+  bundle_id: string;
+  cid: string;
+}
+
+export interface Tables {
+  bundles: BundlesTable;
+  signals: SignalsTable;
+  ledger: LedgerTable;
+  deletion_requests: DeletionRequestsTable;
+  signal_scores: SignalScoresTable;
+  wallet_link_nonces: WalletLinkNoncesTable;
+  wallet_links: WalletLinksTable;
+  vouchers: VouchersTable;
+  transparency_roots: TransparencyRootsTable;
+  transparency_leaves: TransparencyLeavesTable;
+}
