@@ -1,7 +1,8 @@
 import { LIMITS } from '../limits';
 import type { PageObservation, SignalToggles } from '../messages';
 import { AttentionTimer } from './attention';
-import { extractVisibleText, hasCredentialFields, mainTextRoot, truncateAtWord } from './page-text';
+import { articleText } from './article-text';
+import { hasCredentialFields, truncateAtWord } from './page-text';
 import { scrollDepth } from './scroll-depth';
 
 /** Visits shorter than this are bounces and tell nothing about interest. */
@@ -28,6 +29,7 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
   let interactions = 0;
   let scrollQueued = false;
   let done = false;
+  let text: string | undefined;
 
   const measureScroll = () => {
     scrollQueued = false;
@@ -60,8 +62,15 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
     [doc, 'keydown', onInteraction],
   ];
   for (const [target, type, fn] of listeners) target.addEventListener(type, fn, { passive: true, capture: true });
+  // Extraction (a copy of the page and Readability) is the observer's only heavy work: it runs once,
+  // when the page is idle, so it never competes with loading or scrolling.
+  const readText = () => {
+    text = articleText(doc, LIMITS.textChars);
+  };
+  const idle = options.signals.text ? whenIdle(win, readText) : () => undefined;
   const stop = () => {
     done = true;
+    idle();
     for (const [target, type, fn] of listeners) target.removeEventListener(type, fn, { capture: true });
   };
 
@@ -75,7 +84,7 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
       origin: win.location.origin,
       // A page may carry lone surrogates; they become U+FFFD, as the page displays them (the wire refuses them).
       title: signals.text ? truncateAtWord(doc.title.trim(), LIMITS.titleChars).toWellFormed() : '',
-      text: signals.text ? extractVisibleText(mainTextRoot(doc), LIMITS.textChars).toWellFormed() : '',
+      text: signals.text ? (text ?? articleText(doc, LIMITS.textChars)).toWellFormed() : '',
       lang: doc.documentElement.lang ? doc.documentElement.lang.slice(0, 35).toWellFormed() : undefined,
       visitedAt: startedAt,
       dwellMs: signals.dwell ? Math.min(dwellMs, 86_400_000) : 0,
@@ -86,4 +95,14 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
 
   measureScroll();
   return stop;
+}
+
+/** Runs `fn` when the page's main thread is idle (within 10 s at the latest); returns a cancel. */
+function whenIdle(win: Window, fn: () => void): () => void {
+  if (typeof win.requestIdleCallback === 'function') {
+    const handle = win.requestIdleCallback(fn, { timeout: 10_000 });
+    return () => win.cancelIdleCallback(handle);
+  }
+  const handle = win.setTimeout(fn, 1000);
+  return () => win.clearTimeout(handle);
 }

@@ -35,26 +35,58 @@ export function mainTextRoot(doc: Document): Element | null {
   return doc.body;
 }
 
-export function extractVisibleText(root: Element | null, maxChars: number): string {
-  if (!root) return '';
-  const parts: string[] = [];
-  let length = 0;
-  const walk = (el: Element): void => {
-    for (const node of Array.from(el.childNodes)) {
-      if (length >= maxChars) return;
+/**
+ * A copy of `root` in `into` (an inert document: nothing in it loads or runs) holding only what
+ * the user can read: skipped and hidden elements are left out, and an open shadow root is read in
+ * place of its host's children, slotted content where its slots are, as the page renders it.
+ * Custom elements become plain containers, so a page built from web components reads like any other.
+ */
+export function visibleCopy(root: Element, into: Document): Element {
+  const copyElement = (el: Element): Element => {
+    const copy = into.createElement(el.localName.includes('-') ? 'div' : el.localName);
+    for (const attr of Array.from(el.attributes)) {
+      if (!attr.name.startsWith('on')) copy.setAttribute(attr.name, attr.value);
+    }
+    copyChildren(el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes, copy);
+    return copy;
+  };
+  const copyChildren = (nodes: Iterable<Node>, parent: Element): void => {
+    for (const node of nodes) {
       if (node.nodeType === 3) {
-        const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-        if (text) {
-          parts.push(text);
-          length += text.length + 1;
+        parent.append(into.createTextNode(node.nodeValue ?? ''));
+      } else if (node.nodeType === 1) {
+        const el = node as Element;
+        if (el.localName === 'slot') {
+          const assigned = (el as HTMLSlotElement).assignedNodes();
+          copyChildren(assigned.length > 0 ? assigned : el.childNodes, parent);
+        } else if (!isSkipped(el)) {
+          parent.append(copyElement(el));
         }
-      } else if (node.nodeType === 1 && !isSkipped(node as Element)) {
-        walk(node as Element);
       }
     }
   };
-  walk(root);
+  return copyElement(root);
+}
+
+/** The text under `root`, whitespace runs as single spaces, at most `maxChars`. */
+export function joinText(root: Element | null, maxChars: number): string {
+  if (!root) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (text) {
+      parts.push(text);
+      length += text.length + 1;
+    }
+  }
   return truncateAtWord(parts.join(' '), maxChars);
+}
+
+export function extractVisibleText(root: Element | null, maxChars: number): string {
+  if (!root) return '';
+  return joinText(visibleCopy(root, root.ownerDocument.implementation.createHTMLDocument('')), maxChars);
 }
 
 /** At most `maxChars` UTF-16 units, cut at a space near the bound if there is one, never inside a surrogate pair. */
