@@ -22,13 +22,14 @@ const OTHER_VOICE_WORDS =
  */
 export function articleText(doc: Document, maxChars: number): string {
   if (!doc.body) return '';
-  const copy = readableCopy(doc);
+  let copy = readableCopy(doc);
   if (isProbablyReaderable(copy)) {
     const content = new Readability<Node>(copy, { serializer: (node) => node }).parse()?.content;
     if (content?.nodeType === 1) return joinText(content as Element, maxChars);
+    // Readability rewrites the copy it reads, so the other way reads a fresh one.
+    copy = readableCopy(doc);
   }
-  // Readability rewrites the copy it reads, so the other way reads a fresh one.
-  const root = mainTextRoot(readableCopy(doc));
+  const root = mainTextRoot(copy);
   if (root) dropLinkLists(root);
   return joinText(root, maxChars);
 }
