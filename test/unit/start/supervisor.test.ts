@@ -43,9 +43,10 @@ describe('the npm start supervisor', { timeout: 60_000 }, () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('on %s stops every child and resource, then exits', async (signal) => {
     const s = await start(process.execPath, launcherArgs);
     expect(s.children.every(alive)).toBe(true);
-    const exited = once(s.process, 'exit');
+    // 'close', not 'exit': its output is read to the end by then.
+    const closed = once(s.process, 'close');
     s.process.kill(signal);
-    const [code] = (await exited) as [number | null];
+    const [code] = (await closed) as [number | null];
     expect(code).toBe(0);
     expect(s.lines).toContain('closed');
     expect(s.children.filter(alive)).toEqual([]);
