@@ -5,14 +5,13 @@ import { loadVerifiedManifest, manifestPath } from './utils/models/manifest-file
 import { runtimeModelInfo, MODEL_ROLES } from './utils/models/manifest';
 import { ORT_RUNTIME_FILES } from './utils/models/ort-runtime-files';
 import { iconPaths } from './utils/icon-sizes';
+import { SITE_ORIGINS } from './utils/consent/site-access';
 
 const repoRoot = import.meta.dirname;
 
 /** The collector the extension talks to: the only host it ever contacts. */
 const collectorUrl = new URL(process.env.TRIBUTARY_COLLECTOR_URL ?? 'http://127.0.0.1:8787');
 
-/** Every web page: asked for at opt-in (utils/background/page-injection.ts `SITE_ORIGINS`). */
-const SITE_ACCESS = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
   // UI strings, the store listing and the claim page read one catalogue per language: locales/<lang>.yml.
@@ -41,7 +40,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [`${collectorUrl.origin}/*`],
     // MV2 (the Firefox build) has no optional_host_permissions: hosts go with optional_permissions.
-    ...(manifestVersion === 2 ? { optional_permissions: SITE_ACCESS } : { optional_host_permissions: SITE_ACCESS }),
+    ...(manifestVersion === 2 ? { optional_permissions: SITE_ORIGINS } : { optional_host_permissions: SITE_ORIGINS }),
     incognito: 'not_allowed',
     icons: iconPaths(),
     // The toolbar button: MV3's `action`, MV2's (the Firefox build) `browser_action`.
@@ -82,7 +81,7 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.host_permissions = [
         `${collectorUrl.origin}/*`,
-        ...(process.env.TRIBUTARY_GRANT_SITE_ACCESS === '1' ? SITE_ACCESS : []),
+        ...(process.env.TRIBUTARY_GRANT_SITE_ACCESS === '1' ? SITE_ORIGINS : []),
       ];
     },
     // Ship the models named by the manifest, checked against their sha256 sums: a build never

@@ -6,7 +6,7 @@
  * extension costs (its processes on the same cores) from what Tributary does while collecting.
  */
 import type { BrowserContext } from 'playwright-core';
-import type { UiReply, ExtensionState } from '../utils/state';
+import type { UiReply, ExtensionState } from '../utils/protocol/ui';
 import { extensionProcessMemory } from './browser/processes';
 import { contentScriptMs } from './browser/script-time';
 import { BENCH_PAGES, launchExtension, launchPlain, optIn, serveBenchPages, type BenchExtensionBrowser } from './browser/setup';

@@ -1,4 +1,4 @@
-import type { ExtensionState } from '@/utils/state';
+import type { ExtensionState } from '@/utils/protocol/ui';
 import { formatBalance, formatDateTime } from '@/utils/ui/format';
 import { i18n } from '#i18n';
 

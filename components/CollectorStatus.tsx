@@ -1,4 +1,4 @@
-import type { ExtensionState } from '@/utils/state';
+import type { ExtensionState } from '@/utils/protocol/ui';
 import { i18n } from '#i18n';
 
 export function CollectorStatus({ collector }: { collector: ExtensionState['collector'] }) {

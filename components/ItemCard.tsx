@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '@/utils/messages';
-import type { ItemView } from '@/utils/state';
+import { TEXT_LIMITS } from '@/utils/wire/signal';
+import type { ItemView } from '@/utils/protocol/ui';
 import { formatDateTime, formatDuration, formatPercent, formatTime, shortHash } from '@/utils/ui/format';
 import { displayedContent, isEditable } from '@/utils/ui/items';
 import { RedactedText } from './RedactedText';
@@ -92,7 +92,7 @@ function Editor({ initial, onSave, onCancel }: { initial: string; onSave: (text:
     >
       <label class="field">
         <span>{i18n.t('item.editLabel')}</span>
-        <textarea rows={6} maxLength={LIMITS.textChars} value={text} data-testid="item-edit-text" onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea rows={6} maxLength={TEXT_LIMITS.textChars} value={text} data-testid="item-edit-text" onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="actions">
         <button type="button" class="btn" onClick={onCancel}>

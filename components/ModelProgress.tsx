@@ -1,4 +1,4 @@
-import type { ModelProgress as Progress } from '@/utils/messages';
+import type { ModelProgress as Progress } from '@/utils/protocol/model-host';
 import { formatPercent } from '@/utils/ui/format';
 import { i18n } from '#i18n';
 

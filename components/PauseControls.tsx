@@ -1,6 +1,7 @@
 import type { Consent } from '@/utils/consent/settings';
 import { formatDateTime } from '@/utils/ui/format';
-import { isPaused, oneHourFrom, startOfTomorrow } from '@/utils/ui/pause';
+import { isPaused } from '@/utils/consent/settings';
+import { oneHourFrom, startOfTomorrow } from '@/utils/ui/pause';
 import type { StateChange } from './useExtensionState';
 import { i18n } from '#i18n';
 

@@ -1,4 +1,4 @@
-import type { SignalToggles as Signals } from '@/utils/messages';
+import type { SignalToggles as Signals } from '@/utils/consent/settings';
 import { i18n } from '#i18n';
 
 const SIGNALS: { key: keyof Signals; label: () => string; hint: () => string }[] = [

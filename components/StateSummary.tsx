@@ -1,4 +1,4 @@
-import type { ExtensionState } from '@/utils/state';
+import type { ExtensionState } from '@/utils/protocol/ui';
 import { countPending } from '@/utils/ui/items';
 import { BalanceCard } from './BalanceCard';
 import { i18n } from '#i18n';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { UiRequest } from '@/utils/messages';
-import type { ExtensionState } from '@/utils/state';
+import type { UiRequest } from '@/utils/protocol/ui';
+import type { ExtensionState } from '@/utils/protocol/ui';
 import { request } from '@/utils/ui-client';
 import { i18n } from '#i18n';
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { claimDocument } from '@/utils/collect/claim-document';
 import { observePage } from '@/utils/collect/page-observer';
-import type { CollectPolicyReply, ContentMessage } from '@/utils/messages';
+import { collectPolicySchema, type ObserverMessage } from '@/utils/protocol/page-observer';
 
 // Injected by the background into a page that has finished loading and that it has decided may
 // be observed (utils/background/page-injection.ts). An unlisted script rather than a WXT content
@@ -11,14 +11,15 @@ import type { CollectPolicyReply, ContentMessage } from '@/utils/messages';
 export default defineUnlistedScript(async () => {
   if (!claimDocument(window)) return;
   // Asked again here: consent, pause, incognito and site rules are decided in one place, the background.
-  const ask: ContentMessage = { type: 'collect-policy' };
-  // No answer (the extension was updated or removed meanwhile) means no observing.
-  const policy = (await browser.runtime.sendMessage(ask).catch(() => undefined)) as CollectPolicyReply | undefined;
-  if (!policy?.collect) return;
+  const ask: ObserverMessage = { type: 'collect-policy' };
+  // No valid answer (the extension was updated or removed meanwhile) means no observing.
+  const answer = collectPolicySchema.safeParse(await browser.runtime.sendMessage(ask).catch(() => undefined));
+  if (!answer.success || !answer.data.collect) return;
+  const policy = answer.data;
   const stop = observePage(window, {
     signals: policy.signals,
     send: (observation) => {
-      const message: ContentMessage = { type: 'page-observation', observation };
+      const message: ObserverMessage = { type: 'page-observation', observation };
       // An extension updated or removed meanwhile can no longer be told: the visit is dropped.
       void browser.runtime.sendMessage(message).catch(stop);
     },

@@ -3,7 +3,7 @@
 // Run: npx tsx scripts/screenshots.ts   (LANGUAGE=de for the German UI)
 import path from 'node:path';
 import { startStack } from '../test/e2e/harness/stack';
-import type { ExtensionState, ItemsReply } from '../utils/state';
+import type { ExtensionState, ItemsReply } from '../utils/protocol/ui';
 
 const DOCS = path.resolve(import.meta.dirname, '../docs');
 const PAGES = ['sourdough.html', 'astronomy.html', 'chess.html'];

@@ -7,7 +7,7 @@ import { StateSummary } from '@/components/StateSummary';
 import { StatusLine } from '@/components/StatusLine';
 import { useExtensionState, type StateChange } from '@/components/useExtensionState';
 import { formatDateTime } from '@/utils/ui/format';
-import { isPaused } from '@/utils/ui/pause';
+import { isPaused } from '@/utils/consent/settings';
 import { DeletionsView } from './DeletionsView';
 import { ItemsView } from './ItemsView';
 import { SettingsView } from './SettingsView';

@@ -1,4 +1,4 @@
-import type { ItemsReply } from '@/utils/state';
+import type { ItemsReply } from '@/utils/protocol/ui';
 import type { DeletionRecord } from '@/utils/store/db';
 import { describeScope } from '@/utils/ui/deletions';
 import { formatDateTime, shortHash } from '@/utils/ui/format';

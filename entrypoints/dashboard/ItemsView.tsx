@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ItemCard, type ItemActions } from '@/components/ItemCard';
-import type { UiRequest } from '@/utils/messages';
-import type { ItemsReply } from '@/utils/state';
+import type { ItemsReply, UiRequest } from '@/utils/protocol/ui';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
 import { formatDay } from '@/utils/ui/format';
 import { ITEM_STATUSES } from '@/utils/items/item';

@@ -1,6 +1,6 @@
 import { PauseControls } from '@/components/PauseControls';
 import { SignalToggles } from '@/components/SignalToggles';
-import type { ExtensionState } from '@/utils/state';
+import type { ExtensionState } from '@/utils/protocol/ui';
 import type { DashboardActions } from './Dashboard';
 import { i18n } from '#i18n';
 

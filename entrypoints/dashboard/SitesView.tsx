@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Consent } from '@/utils/consent/settings';
-import type { SiteRule } from '@/utils/messages';
+import type { SiteRule } from '@/utils/consent/settings';
 import { parseOriginInput } from '@/utils/ui/origin';
 import { sensitiveNote, sensitiveReason } from '@/utils/ui/sites';
 import type { DashboardActions } from './Dashboard';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ItemsReply } from '@/utils/state';
+import type { ItemsReply } from '@/utils/protocol/ui';
 import { request } from '@/utils/ui-client';
 import { errorMessage } from '@/components/useExtensionState';
 

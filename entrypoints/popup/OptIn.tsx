@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusLine } from '@/components/StatusLine';
 import { errorMessage } from '@/components/useExtensionState';
-import { SITE_ORIGINS } from '@/utils/background/page-injection';
+import { SITE_ORIGINS } from '@/utils/consent/site-access';
 import { openDashboard } from './open-dashboard';
 import { i18n } from '#i18n';
 

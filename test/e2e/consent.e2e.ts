@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ItemView } from '../../utils/state';
+import type { ItemView } from '../../utils/protocol/ui';
 import { startStack, type Stack } from './harness/stack';
 
 /** A page the extension always collects once opted in: the control that makes every "nothing" meaningful. */

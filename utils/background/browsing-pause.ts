@@ -16,6 +16,19 @@ export interface BrowsingPause {
   takeQuiet(now: number): boolean;
 }
 
+/**
+ * Records browsing activity and calls `work` once browsing has been quiet for `quietMs`, so the
+ * work waiting for a pause starts as soon as there is one rather than at the next periodic tick.
+ */
+export function whenQuiet(pause: BrowsingPause, work: () => void, quietMs = QUIET_MS): (now: number) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (now) => {
+    pause.activity(now);
+    clearTimeout(timer);
+    timer = setTimeout(work, quietMs);
+  };
+}
+
 export function browsingPause(quietMs = QUIET_MS, maxDeferMs = MAX_DEFER_MS): BrowsingPause {
   let lastActivity = Number.NEGATIVE_INFINITY;
   let waitingSince: number | null = null;

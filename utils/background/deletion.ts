@@ -1,14 +1,12 @@
 import type { CollectorClient } from '../collector-client/client';
 import { loadDeviceKey } from '../keys/device-key';
 import { unsealPendingBundle } from '../outbox/outbox';
-import type { UiRequest } from '../messages';
+import type { DeleteScope } from '../protocol/ui';
 import type { StoredItem } from '../items/item';
 import { allItems, removeItems } from '../items/item-store';
 import type { Db } from '../store/db';
 import { deletionRequestHash, signDeletionRequest, verifyReceipt, type DeletionScope } from '../wire';
-import { readStatus } from './status';
-
-export type LocalScope = Extract<UiRequest, { type: 'delete' }>['scope'];
+import { readCollectorStatus } from './collector-status';
 
 const MAX_SIGNALS_PER_REQUEST = 1000;
 
@@ -23,7 +21,7 @@ export function localDay(ts: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function inScope(item: StoredItem, scope: LocalScope): boolean {
+function inScope(item: StoredItem, scope: DeleteScope): boolean {
   switch (scope.kind) {
     case 'items':
       return scope.ids.includes(item.id);
@@ -42,7 +40,7 @@ function inScope(item: StoredItem, scope: LocalScope): boolean {
  * cannot be reached, nothing local is deleted, so the user never loses track of data that is
  * still out there.
  */
-export async function deleteData(scope: LocalScope, deps: { db: Db; client: CollectorClient; now: number }): Promise<void> {
+export async function deleteData(scope: DeleteScope, deps: { db: Db; client: CollectorClient; now: number }): Promise<void> {
   const { db: database } = deps;
   const items = (await allItems(database)).filter((i) => inScope(i, scope));
   // A bundle already submitted may be stored at the collector with its acknowledgement lost (a
@@ -66,7 +64,7 @@ export async function deleteData(scope: LocalScope, deps: { db: Db; client: Coll
     if (!deviceKey) break;
     const request = await deviceKey.withSecret((secret) => signDeletionRequest({ scope: remote, ts: deps.now }, secret));
     const receipt = await deps.client.requestDeletion(request);
-    const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;
+    const receiptPub = (await readCollectorStatus()).collectorKeys?.receipt.publicKey;
     if (!receiptPub || !verifyReceipt(receipt, receiptPub) || receipt.requestHash !== deletionRequestHash(request)) {
       throw new Error('the collector’s deletion receipt does not verify; nothing was deleted on this device');
     }

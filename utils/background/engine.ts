@@ -1,14 +1,14 @@
 import { nextBundleItems, DEFAULT_BUNDLE_POLICY, type BundlePolicy } from '../bundle/build-bundle';
 import type { CollectorClient } from '../collector-client/client';
-import { readConsent } from '../consent/settings';
+import { isPaused, readConsent } from '../consent/settings';
 import { readyItems } from '../items/item-store';
 import { loadDeviceKey } from '../keys/device-key';
 import { drainOutbox, enqueueBundle } from '../outbox/outbox';
-import type { PageText, ProcessedPage } from '../pipeline/process-pages';
+import type { PageText, ProcessedPage } from '../protocol/model-host';
 import type { Db } from '../store/db';
 import type { CollectorKeysResponse } from '../wire';
 import { processWaitingItems } from './model-work';
-import { readStatus, updateStatus } from './status';
+import { readCollectorStatus, updateCollectorStatus } from './collector-status';
 
 const REWARD_HISTORY_KEPT = 50;
 
@@ -39,11 +39,11 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function refreshKeys(): Promise<CollectorKeysResponse> {
     const keys = await deps.client.keys();
-    const pinned = (await readStatus()).collectorKeys;
+    const pinned = (await readCollectorStatus()).collectorKeys;
     if (pinned && pinned.receipt.publicKey !== keys.receipt.publicKey) {
       throw new Error('the collector’s receipt key changed; refusing to trust it');
     }
-    await updateStatus((s) => ({ ...s, collectorKeys: keys }));
+    await updateCollectorStatus((s) => ({ ...s, collectorKeys: keys }));
     return keys;
   }
 
@@ -53,12 +53,12 @@ export function createEngine(deps: EngineDeps): Engine {
     const mayProcess = force ? () => true : (deps.mayProcess ?? (() => true));
     await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending, mayProcess);
     // Opted out or paused: keep everything on the device, send nothing.
-    if (!consent.optedIn || (consent.pausedUntil !== null && now() < consent.pausedUntil)) return;
+    if (!consent.optedIn || isPaused(consent, now())) return;
     const deviceKey = await loadDeviceKey(database);
     if (!deviceKey) return;
     const t = now();
     try {
-      const keys = (await readStatus()).collectorKeys ?? (await refreshKeys());
+      const keys = (await readCollectorStatus()).collectorKeys ?? (await refreshKeys());
       for (;;) {
         const ready = await readyItems(database);
         const batch = nextBundleItems(ready, t, policy, force);
@@ -68,14 +68,14 @@ export function createEngine(deps: EngineDeps): Engine {
       const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t, force);
       if (drained.keysStale) await refreshKeys();
       const [balance, rewards] = await Promise.all([deps.client.balance(deviceKey.publicKey), deps.client.rewards(deviceKey.publicKey)]);
-      await updateStatus((s) => ({
+      await updateCollectorStatus((s) => ({
         ...s,
         balance: { balance: balance.balance, updatedAt: t },
         rewards: rewards && { ...rewards, history: rewards.history.slice(-REWARD_HISTORY_KEPT), updatedAt: t },
         collector: { reachable: true, lastError: drained.lastError, checkedAt: t },
       }));
     } catch (err) {
-      await updateStatus((s) => ({ ...s, collector: { reachable: false, lastError: String(err).slice(0, 300), checkedAt: t } }));
+      await updateCollectorStatus((s) => ({ ...s, collector: { reachable: false, lastError: String(err).slice(0, 300), checkedAt: t } }));
     }
   }
 

@@ -1,5 +1,5 @@
 import { itemsForModels, recordModelResults } from '../items/item-store';
-import type { ProcessedPage, PageText } from '../pipeline/process-pages';
+import type { ProcessedPage, PageText } from '../protocol/model-host';
 import type { Db } from '../store/db';
 
 /** Pages processed per model call: enough to batch embeddings, small enough to stay responsive. */

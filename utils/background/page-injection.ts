@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
 
-/** Every web page: the site access asked for at opt-in, never at install. */
-export const SITE_ORIGINS = ['http://*/*', 'https://*/*'];
 const OBSERVER_FILE = '/observer.js';
 
 /**

@@ -1,15 +1,15 @@
 import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
 import { browser } from 'wxt/browser';
 import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../keys/device-key';
-import type { UiRequest } from '../messages';
+import type { UiRequest } from '../protocol/ui';
 import { approveItems, editItem, unsentItemIdsOn } from '../items/item-store';
 import type { Db } from '../store/db';
-import type { ExtensionState, ItemsReply } from '../state';
+import type { ExtensionState, ItemsReply } from '../protocol/ui';
 import { deleteData } from './deletion';
 import type { Engine } from './engine';
-import { listItems } from './state';
+import { listItems } from './extension-state';
 import { checkDatasetInclusion, clearInclusion } from './dataset-proof';
-import { clearStatus, readStatus, updateStatus } from './status';
+import { clearCollectorStatus, readCollectorStatus, updateCollectorStatus } from './collector-status';
 import { walletLinkUrl } from './wallet-link';
 import type { CollectorClient } from '../collector-client/client';
 
@@ -80,7 +80,7 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await deleteData({ kind: 'all' }, { db: database, client: deps.client, now: now() });
       await destroyDeviceKey(database);
       await database.clear('deletions');
-      await clearStatus();
+      await clearCollectorStatus();
       await clearInclusion();
       await updateConsent(() => DEFAULT_CONSENT);
       break;
@@ -92,13 +92,13 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       break;
     }
     case 'verify-dataset': {
-      const receiptPub = (await readStatus()).collectorKeys?.receipt.publicKey;
+      const receiptPub = (await readCollectorStatus()).collectorKeys?.receipt.publicKey;
       if (!receiptPub) throw new Error('the collector’s keys are not known yet');
       await checkDatasetInclusion(database, deps.client, receiptPub, now());
       break;
     }
     case 'dismiss-dropped-notice':
-      await updateStatus((s) => ({ ...s, droppedNotice: 0 }));
+      await updateCollectorStatus((s) => ({ ...s, droppedNotice: 0 }));
       break;
     case 'flush':
       await deps.engine.tick({ force: true });

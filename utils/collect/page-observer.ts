@@ -1,5 +1,6 @@
-import { LIMITS } from '../limits';
-import type { PageObservation, SignalToggles } from '../messages';
+import { TEXT_LIMITS } from '../wire/signal';
+import type { PageObservation } from '../protocol/page-observer';
+import type { SignalToggles } from '../consent/settings';
 import { AttentionTimer } from './attention';
 import { articleText } from './article-text';
 import { hasCredentialFields, truncateAtWord } from './page-text';
@@ -65,7 +66,7 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
   // Extraction (a copy of the page and Readability) is the observer's only heavy work: it runs once,
   // when the page is idle, so it never competes with loading or scrolling.
   const readText = () => {
-    text = articleText(doc, LIMITS.textChars);
+    text = articleText(doc, TEXT_LIMITS.textChars);
   };
   const idle = options.signals.text ? whenIdle(win, readText) : () => undefined;
   const stop = () => {
@@ -83,8 +84,8 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
     options.send({
       origin: win.location.origin,
       // A page may carry lone surrogates; they become U+FFFD, as the page displays them (the wire refuses them).
-      title: signals.text ? truncateAtWord(doc.title.trim(), LIMITS.titleChars).toWellFormed() : '',
-      text: signals.text ? (text ?? articleText(doc, LIMITS.textChars)).toWellFormed() : '',
+      title: signals.text ? truncateAtWord(doc.title.trim(), TEXT_LIMITS.titleChars).toWellFormed() : '',
+      text: signals.text ? (text ?? articleText(doc, TEXT_LIMITS.textChars)).toWellFormed() : '',
       lang: doc.documentElement.lang ? doc.documentElement.lang.slice(0, 35).toWellFormed() : undefined,
       visitedAt: startedAt,
       dwellMs: signals.dwell ? Math.min(dwellMs, 86_400_000) : 0,

@@ -1,9 +1,9 @@
-import type { Consent } from './settings';
+import { isPaused, type Consent } from './settings';
 import { sensitiveCategory } from './sensitive-sites';
 
 export type CollectDecision =
   | { collect: true }
-  | { collect: false; reason: 'not-opted-in' | 'paused' | 'incognito' | 'not-web' | 'denied-site' | 'sensitive' };
+  | { collect: false; reason: 'not-opted-in' | 'collector' | 'paused' | 'incognito' | 'not-web' | 'denied-site' | 'sensitive' };
 
 /**
  * The one place that decides whether a page may be observed. Order matters: consent and
@@ -15,7 +15,7 @@ export function decideCollection(
   now: number,
 ): CollectDecision {
   if (!consent.optedIn) return { collect: false, reason: 'not-opted-in' };
-  if (consent.pausedUntil !== null && now < consent.pausedUntil) return { collect: false, reason: 'paused' };
+  if (isPaused(consent, now)) return { collect: false, reason: 'paused' };
   if (page.incognito) return { collect: false, reason: 'incognito' };
   let url: URL;
   try {

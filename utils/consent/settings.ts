@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { signalToggleSchema, siteRuleSchema } from '../messages';
+
+/** Which parts of a visit the user lets the observer record. */
+export const signalTogglesSchema = z.object({
+  text: z.boolean(),
+  dwell: z.boolean(),
+  scroll: z.boolean(),
+});
+export type SignalToggles = z.infer<typeof signalTogglesSchema>;
+
+export const siteRuleSchema = z.enum(['allow', 'deny']);
+export type SiteRule = z.infer<typeof siteRuleSchema>;
 
 export const consentSchema = z.object({
   optedIn: z.boolean(),
   optedInAt: z.number().nullable(),
   pausedUntil: z.number().nullable(),
-  signals: signalToggleSchema,
+  signals: signalTogglesSchema,
   reviewBeforeSending: z.boolean(),
   siteRules: z.record(z.string(), siteRuleSchema),
 });
@@ -21,6 +31,11 @@ export const DEFAULT_CONSENT: Consent = {
   reviewBeforeSending: false,
   siteRules: {},
 };
+
+/** Paused by the user: nothing is observed and nothing is sent until `pausedUntil`. */
+export function isPaused(consent: Consent, now: number): boolean {
+  return consent.pausedUntil !== null && now < consent.pausedUntil;
+}
 
 const KEY = 'consent';
 

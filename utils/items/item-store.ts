@@ -1,5 +1,5 @@
-import type { PageObservation } from '../messages';
-import type { ProcessedPage } from '../pipeline/process-pages';
+import type { PageObservation } from '../protocol/page-observer';
+import type { ProcessedPage } from '../protocol/model-host';
 import type { Db } from '../store/db';
 import { ITEM_STATUSES, UNSENT_STATUSES, type FailedItem, type ItemStatus, type ProcessingItem, type ReadyItem, type StoredItem } from './item';
 import { isIn, lifecycle, type Transition } from './lifecycle';

@@ -1,4 +1,4 @@
-import type { ProcessedPage, PageText } from '../pipeline/process-pages';
+import type { ProcessedPage, PageText } from '../protocol/model-host';
 
 /**
  * One observed page visit on this device, in exactly one state of its life (see lifecycle.ts):

@@ -1,4 +1,4 @@
-import type { ProcessedPage } from '../pipeline/process-pages';
+import type { ProcessedPage } from '../protocol/model-host';
 import type { FailedItem, HeldItem, ItemIn, ItemStatus, ProcessingItem, QueuedItem, ReadyItem, SentItem, StoredItem } from './item';
 
 /**

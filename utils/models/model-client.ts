@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PageText, ProcessedPage } from '../pipeline/process-pages';
-import type { ModelRequest } from '../messages';
-import type { ModelReply } from './serve-model-requests';
+import { modelReplySchema, type ModelReply, type ModelRequest, type PageText, type ProcessedPage } from '../protocol/model-host';
 
 /** The slice of Chrome's offscreen API we use; webextension-polyfill does not wrap it. */
 interface OffscreenApi {
@@ -43,9 +41,9 @@ async function ensureOffscreenDocument(): Promise<void> {
 
 async function ask(request: ModelRequest): Promise<ModelReply> {
   await ensureOffscreenDocument();
-  const reply = (await browser.runtime.sendMessage(request)) as ModelReply | undefined;
-  if (!reply) throw new Error('the model host did not answer');
-  return reply;
+  const reply = modelReplySchema.safeParse(await browser.runtime.sendMessage(request));
+  if (!reply.success) throw new Error('the model host sent no valid answer');
+  return reply.data;
 }
 
 /** Chrome: the models run in the offscreen document, reached by messages. */
@@ -53,12 +51,8 @@ export const offscreenModels = {
   async process(pages: PageText[]): Promise<ProcessedPage[]> {
     const reply = await ask({ type: 'model:process', target: 'offscreen', pages });
     if (!reply.ok) throw new Error(reply.error);
-    if (!('pages' in reply) || reply.pages.length !== pages.length) throw new Error('the model host answered the wrong number of pages');
+    if (reply.pages.length !== pages.length) throw new Error('the model host answered the wrong number of pages');
     return reply.pages;
-  },
-  async warm(): Promise<void> {
-    const reply = await ask({ type: 'model:warm', target: 'offscreen' });
-    if (!reply.ok) throw new Error(reply.error);
   },
   /** Frees the models' memory; they load again on the next page. */
   async unload(): Promise<void> {

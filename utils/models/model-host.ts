@@ -1,10 +1,10 @@
-import type { ModelProgress } from '../messages';
-import { processPages, type PageText, type ProcessedPage } from '../pipeline/process-pages';
+import type { ModelProgress } from '../protocol/model-host';
+import { processPages } from '../pipeline/process-pages';
+import type { PageText, ProcessedPage } from '../protocol/model-host';
 import type { ModelRunners } from './runners';
 
 export interface ModelHost {
   process(pages: PageText[]): Promise<ProcessedPage[]>;
-  warm(): Promise<void>;
   unload(): Promise<void>;
 }
 
@@ -42,9 +42,6 @@ export function createModelHost(
   return {
     async process(pages) {
       return processPages(pages, await ready());
-    },
-    async warm() {
-      await ready();
     },
     async unload() {
       const current = runners;

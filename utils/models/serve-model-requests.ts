@@ -1,18 +1,11 @@
 import { browser } from 'wxt/browser';
-import { modelRequestSchema } from '../messages';
-import type { ProcessedPage } from '../pipeline/process-pages';
+import { modelRequestSchema, type ModelReply } from '../protocol/model-host';
 import type { ModelHost } from './model-host';
-
-export type ModelReply = { ok: true; pages: ProcessedPage[] } | { ok: true } | { ok: false; error: string };
 
 export async function answerModelRequest(host: ModelHost, message: unknown): Promise<ModelReply | undefined> {
   const parsed = modelRequestSchema.safeParse(message);
   if (!parsed.success) return undefined;
   try {
-    if (parsed.data.type === 'model:warm') {
-      await host.warm();
-      return { ok: true };
-    }
     return { ok: true, pages: await host.process(parsed.data.pages) };
   } catch (err) {
     return { ok: false, error: String(err).slice(0, 500) };

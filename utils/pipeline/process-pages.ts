@@ -1,19 +1,7 @@
 import { anonymize } from '../anonymize';
 import type { ModelRunners } from '../models/runners';
+import type { PageText, ProcessedPage } from '../protocol/model-host';
 
-export interface PageText {
-  title: string;
-  text: string;
-}
-
-/** What is left of a page after the on-device models: only this leaves the device. */
-export interface ProcessedPage {
-  title: string;
-  text: string;
-  entityCounts: Record<string, number>;
-  embedding: number[];
-  models: { embed: string; ner: string };
-}
 
 /** Per text; a model that hangs must not hold the queue, and a timeout fails closed. */
 export const ANONYMIZE_TIMEOUT_MS = 30_000;

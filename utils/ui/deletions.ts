@@ -1,4 +1,4 @@
-import { uiRequestSchema } from '../messages';
+import { uiRequestSchema } from '../protocol/ui';
 import { i18n } from '#i18n';
 
 /**

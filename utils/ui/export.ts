@@ -1,4 +1,4 @@
-import type { ItemsReply } from '../state';
+import type { ItemsReply } from '../protocol/ui';
 
 /** A self-describing export of everything the dashboard lists: items, what left, and deletion receipts. */
 export function exportDocument(reply: ItemsReply, now: number): string {

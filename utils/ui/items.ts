@@ -1,6 +1,6 @@
 import { localDay } from '../background/deletion';
 import type { ItemStatus } from '../items/item';
-import type { ItemView } from '../state';
+import type { ItemView } from '../protocol/ui';
 import { i18n } from '#i18n';
 
 /**

@@ -1,5 +1,3 @@
-import type { Consent } from '../consent/settings';
-
 const HOUR_MS = 3_600_000;
 
 export function oneHourFrom(now: number): number {
@@ -11,8 +9,4 @@ export function startOfTomorrow(now: number): number {
   const d = new Date(now);
   d.setHours(24, 0, 0, 0);
   return d.getTime();
-}
-
-export function isPaused(consent: Consent, now: number): boolean {
-  return consent.pausedUntil !== null && consent.pausedUntil > now;
 }

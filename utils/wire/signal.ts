@@ -16,13 +16,16 @@ export const originSchema = z
     }
   }, 'origin must be scheme://host[:port] only');
 
+/** The most text one signal carries: the page observer cuts a page's title and text to it. */
+export const TEXT_LIMITS = { titleChars: 300, textChars: 4000 } as const;
+
 const modelId = wellFormedText(200, 1);
 
 export const signalSchema = z.strictObject({
   id: uuid,
   origin: originSchema,
-  title: wellFormedText(300),
-  text: wellFormedText(4000),
+  title: wellFormedText(TEXT_LIMITS.titleChars),
+  text: wellFormedText(TEXT_LIMITS.textChars),
   entities: z
     .array(z.strictObject({ type: wellFormedText(64, 1), count: z.number().int().min(1).max(100_000) }))
     .max(64),

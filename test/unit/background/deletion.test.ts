@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteData, localDay } from '../../../utils/background/deletion';
-import { updateStatus } from '../../../utils/background/status';
+import { updateCollectorStatus } from '../../../utils/background/collector-status';
 import { CollectorError } from '../../../utils/collector-client/client';
 import { ensureDeviceKey, type DeviceKey } from '../../../utils/keys/device-key';
 import { enqueueBundle } from '../../../utils/outbox/outbox';
@@ -28,7 +28,7 @@ beforeEach(async () => {
   database = await freshDb();
   deviceKey = await ensureDeviceKey(database);
   collector = collectorParties();
-  await updateStatus((s) => ({ ...s, collectorKeys: collector.keys }));
+  await updateCollectorStatus((s) => ({ ...s, collectorKeys: collector.keys }));
 });
 
 function receiptFor(request: DeletionRequest, signer: ReceiptKeyPair = collector.receipt, requestHash = deletionRequestHash(request)): DeletionReceipt {
@@ -136,7 +136,7 @@ describe('deleteData', () => {
   });
 
   it('without the collector receipt key no receipt is trusted', async () => {
-    await updateStatus((s) => ({ ...s, collectorKeys: null }));
+    await updateCollectorStatus((s) => ({ ...s, collectorKeys: null }));
     await putItems(database, all);
     await expect(
       deleteData({ kind: 'items', ids: [sentA.id] }, { db: database, client: fakeClient({ requestDeletion: honest() }), now }),

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createEngine } from '../../../utils/background/engine';
 import type { CollectorClient } from '../../../utils/collector-client/client';
-import type { PageText, ProcessedPage } from '../../../utils/pipeline/process-pages';
+import type { PageText, ProcessedPage } from '../../../utils/protocol/model-host';
 import type { Db } from '../../../utils/store/db';
 import { freshDb, processingItem, putItems, T0 } from '../support/db';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROCESS_BATCH, processWaitingItems } from '../../../utils/background/model-work';
 import type { StoredItem } from '../../../utils/items/item';
 import { MAX_PROCESS_ATTEMPTS } from '../../../utils/items/item-store';
-import type { PageText, ProcessedPage } from '../../../utils/pipeline/process-pages';
+import type { PageText, ProcessedPage } from '../../../utils/protocol/model-host';
 import type { Db } from '../../../utils/store/db';
 import { T0, failedItem, freshDb, processingItem } from '../support/db';
 

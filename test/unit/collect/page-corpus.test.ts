@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../../utils/collect/article-text';
-import { LIMITS } from '../../../utils/limits';
+import { TEXT_LIMITS } from '../../../utils/wire/signal';
 
 /**
  * Extraction measured on saved pages (test/fixtures/pages): for each `<page>.html`, `<page>.main.txt`
@@ -59,7 +59,7 @@ describe('main text on the page corpus', () => {
 
   it.each(PAGES)('%s', (page) => {
     load(read(page, 'html'));
-    const excerpt = articleText(document, LIMITS.textChars);
+    const excerpt = articleText(document, TEXT_LIMITS.textChars);
     const want = tokens(read(page, 'main.txt'));
     const got = tokens(excerpt);
     const shared = overlap(got, want);

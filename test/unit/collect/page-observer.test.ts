@@ -2,8 +2,9 @@
 // @vitest-environment-options {"url": "https://news.example/articles/rivers?utm=x#top"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MIN_DWELL_MS, observePage } from '../../../utils/collect/page-observer';
-import type { PageObservation, SignalToggles } from '../../../utils/messages';
-import { pageObservationSchema } from '../../../utils/messages';
+import type { PageObservation } from '../../../utils/protocol/page-observer';
+import type { SignalToggles } from '../../../utils/consent/settings';
+import { pageObservationSchema } from '../../../utils/protocol/page-observer';
 
 const ALL_ON: SignalToggles = { text: true, dwell: true, scroll: true };
 const T_START = Date.UTC(2026, 10, 25, 9, 15);

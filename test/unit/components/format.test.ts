@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSENT } from '@/utils/consent/settings';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
 import { formatBalance, formatDuration, formatPercent, shortHash } from '@/utils/ui/format';
-import { isPaused, oneHourFrom, startOfTomorrow } from '@/utils/ui/pause';
+import { isPaused } from '@/utils/consent/settings';
+import { oneHourFrom, startOfTomorrow } from '@/utils/ui/pause';
 
 describe('format', () => {
   it('shows a dash before the collector has reported a balance', () => {

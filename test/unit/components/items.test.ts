@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemView } from '@/utils/state';
+import type { ItemView } from '@/utils/protocol/ui';
 import type { ItemStatus } from '@/utils/items/item';
 import { countPending, dayKey, displayedContent, filterItems, groupByDayAndSite, isEditable, limitGroups } from '@/utils/ui/items';
 

@@ -10,7 +10,7 @@ import { ModelProgress } from '@/components/ModelProgress';
 import { RedactedText } from '@/components/RedactedText';
 import { RewardsCard } from '@/components/RewardsCard';
 import { OptIn } from '@/entrypoints/popup/OptIn';
-import type { ItemView } from '@/utils/state';
+import type { ItemView } from '@/utils/protocol/ui';
 
 let root: HTMLElement;
 beforeEach(() => {

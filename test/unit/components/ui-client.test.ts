@@ -14,8 +14,14 @@ describe('ui-client request', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('resolves to the value of an ok reply', async () => {
-    answerWith((m) => ({ ok: true, value: { items: [], deletions: [], echo: m.type } }));
-    await expect(request({ type: 'list-items' })).resolves.toEqual({ items: [], deletions: [], echo: 'list-items' });
+    answerWith((m) => ({ ok: true, value: { items: [], deletions: [], inclusion: m.type === 'list-items' ? {} : null } }));
+    await expect(request({ type: 'list-items' })).resolves.toEqual({ items: [], deletions: [], inclusion: {} });
+  });
+
+  it('throws a readable error when the value is not what the request is answered with', async () => {
+    answerWith(() => ({ ok: true, value: { items: [], deletions: [] } }));
+    await expect(request({ type: 'list-items' })).rejects.toThrow(/No valid answer.*list-items/);
+    await expect(request({ type: 'get-state' })).rejects.toThrow(/No valid answer.*get-state/);
   });
 
   it("throws the background's message when it refuses", async () => {

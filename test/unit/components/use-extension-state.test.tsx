@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useExtensionState, type ExtensionStateHandle } from '@/components/useExtensionState';
 import { DEFAULT_CONSENT } from '@/utils/consent/settings';
-import type { ExtensionState } from '@/utils/state';
+import type { ExtensionState } from '@/utils/protocol/ui';
 
 const STATE: ExtensionState = {
   consent: DEFAULT_CONSENT,

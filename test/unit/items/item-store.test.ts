@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../../utils/items/item';
 import { MAX_UNSENT_ITEMS, approveItems, editItem, markItemsSent, recordObservation, sealItems, unsealItems } from '../../../utils/items/item-store';
-import type { PageObservation } from '../../../utils/messages';
+import type { PageObservation } from '../../../utils/protocol/page-observer';
 import type { Db } from '../../../utils/store/db';
 import { T0, failedItem, freshDb, heldItem, makeItem, processingItem, queuedItem, sentItem } from '../support/db';
 

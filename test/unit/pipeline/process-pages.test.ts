@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadNodeRunners } from '../../../utils/models/node-runners';
 import type { ModelRunners } from '../../../utils/models/runners';
-import { processPages, type PageText } from '../../../utils/pipeline/process-pages';
+import { processPages } from '../../../utils/pipeline/process-pages';
+import type { PageText } from '../../../utils/protocol/model-host';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let runners: ModelRunners;

@@ -1,12 +1,12 @@
 import { readConsent } from '../consent/settings';
 import { loadDeviceKey } from '../keys/device-key';
-import type { ModelProgress } from '../messages';
 import { allItems, countItemsByStatus, countItemsVisitedSince } from '../items/item-store';
 import type { StoredItem } from '../items/item';
 import type { Db } from '../store/db';
-import type { ExtensionState, ItemsReply, ItemView } from '../state';
+import type { ModelProgress } from '../protocol/model-host';
+import type { ExtensionState, ItemsReply, ItemView } from '../protocol/ui';
 import { readInclusion } from './dataset-proof';
-import { readStatus } from './status';
+import { readCollectorStatus } from './collector-status';
 
 export function startOfLocalDay(now: number): number {
   const d = new Date(now);
@@ -15,7 +15,7 @@ export function startOfLocalDay(now: number): number {
 }
 
 export async function buildState(database: Db, model: ModelProgress, collectorUrl: string, now: number): Promise<ExtensionState> {
-  const [consent, status, key] = await Promise.all([readConsent(), readStatus(), loadDeviceKey(database)]);
+  const [consent, status, key] = await Promise.all([readConsent(), readCollectorStatus(), loadDeviceKey(database)]);
   const items = await countItemsByStatus(database);
   const collectedToday = await countItemsVisitedSince(database, startOfLocalDay(now));
   return {

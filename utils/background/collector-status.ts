@@ -4,7 +4,7 @@ import { deviceRewardsRoute } from '../collector-api/extension';
 import { collectorKeysResponseSchema } from '../wire';
 
 /** What the background learned from the collector; kept across service-worker restarts. */
-const statusSchema = z.object({
+export const collectorStatusSchema = z.object({
   balance: z.object({ balance: z.number(), updatedAt: z.number() }).nullable(),
   /** The newest history entries only: enough to show, small enough to keep in storage. */
   rewards: deviceRewardsRoute.schema.response[200].extend({ updatedAt: z.number() }).nullable(),
@@ -13,9 +13,9 @@ const statusSchema = z.object({
   collectorKeys: collectorKeysResponseSchema.nullable(),
   droppedNotice: z.number().int().min(0),
 });
-export type Status = z.infer<typeof statusSchema>;
+export type CollectorStatus = z.infer<typeof collectorStatusSchema>;
 
-const EMPTY: Status = {
+const EMPTY: CollectorStatus = {
   balance: null,
   rewards: null,
   collector: { reachable: null, lastError: null, checkedAt: null },
@@ -25,17 +25,17 @@ const EMPTY: Status = {
 
 const KEY = 'status';
 
-export async function readStatus(): Promise<Status> {
-  const parsed = statusSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+export async function readCollectorStatus(): Promise<CollectorStatus> {
+  const parsed = collectorStatusSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
   return parsed.success ? parsed.data : EMPTY;
 }
 
-export async function updateStatus(change: (s: Status) => Status): Promise<Status> {
-  const next = change(await readStatus());
+export async function updateCollectorStatus(change: (s: CollectorStatus) => CollectorStatus): Promise<CollectorStatus> {
+  const next = change(await readCollectorStatus());
   await browser.storage.local.set({ [KEY]: next });
   return next;
 }
 
-export async function clearStatus(): Promise<void> {
+export async function clearCollectorStatus(): Promise<void> {
   await browser.storage.local.remove(KEY);
 }

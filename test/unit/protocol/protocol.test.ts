@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { TEXT_LIMITS } from '../../../utils/wire/signal';
+import { collectPolicySchema, observerMessageSchema, type PageObservation } from '../../../utils/protocol/page-observer';
+import { modelReplySchema, modelRequestSchema } from '../../../utils/protocol/model-host';
+import { extensionStateSchema, itemsReplySchema, uiRequestSchema } from '../../../utils/protocol/ui';
+
+const observation: PageObservation = {
+  origin: 'https://example.com',
+  title: 'Rivers',
+  text: 'Rivers carry sediment.',
+  lang: 'en',
+  visitedAt: Date.UTC(2026, 0, 1),
+  dwellMs: 5000,
+  scrollDepth: 0.4,
+  interactions: 1,
+};
+const message = (o: Record<string, unknown>) => ({ type: 'page-observation', observation: { ...observation, ...o } });
+const accepts = (m: unknown) => observerMessageSchema.safeParse(m).success;
+
+describe('page observer messages', () => {
+  it('accepts a well-formed observation and the policy question', () => {
+    expect(accepts(message({}))).toBe(true);
+    expect(accepts({ type: 'collect-policy' })).toBe(true);
+    expect(accepts(message({ origin: 'http://localhost:8080' }))).toBe(true);
+  });
+
+  it.each([
+    'https://example.com/',
+    'https://example.com/path',
+    'https://example.com?q=1',
+    'https://example.com#frag',
+    'https://user:pw@example.com',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'example.com',
+  ])('rejects an origin that is not scheme://host[:port]: %s', (origin) => {
+    expect(accepts(message({ origin }))).toBe(false);
+  });
+
+  it('rejects text and titles over the limits, and accepts them at the limit', () => {
+    expect(accepts(message({ text: 'a'.repeat(TEXT_LIMITS.textChars) }))).toBe(true);
+    expect(accepts(message({ text: 'a'.repeat(TEXT_LIMITS.textChars + 1) }))).toBe(false);
+    expect(accepts(message({ title: 'a'.repeat(TEXT_LIMITS.titleChars + 1) }))).toBe(false);
+  });
+
+  it.each([
+    ['negative dwell', { dwellMs: -1 }],
+    ['dwell over a day', { dwellMs: 86_400_001 }],
+    ['scroll depth above 1', { scrollDepth: 1.5 }],
+    ['fractional interactions', { interactions: 1.5 }],
+    ['zero visitedAt', { visitedAt: 0 }],
+    ['a non-string text', { text: 42 }],
+  ])('rejects %s', (_label, change) => {
+    expect(accepts(message(change))).toBe(false);
+  });
+
+  it('rejects unknown message types and shapeless input', () => {
+    expect(accepts({ type: 'page-observation' })).toBe(false);
+    expect(accepts({ type: 'steal-keys' })).toBe(false);
+    expect(accepts({ observation })).toBe(false);
+    expect(accepts(null)).toBe(false);
+    expect(accepts('page-observation')).toBe(false);
+  });
+});
+
+describe('UI and model requests', () => {
+  it('accepts known UI requests and rejects unknown or malformed ones', () => {
+    expect(uiRequestSchema.safeParse({ type: 'set-site-rule', origin: 'https://a.example', rule: null }).success).toBe(true);
+    expect(uiRequestSchema.safeParse({ type: 'set-site-rule', origin: 'https://a.example/x', rule: 'allow' }).success).toBe(false);
+    expect(uiRequestSchema.safeParse({ type: 'delete', scope: { kind: 'items', ids: [] } }).success).toBe(false);
+    expect(uiRequestSchema.safeParse({ type: 'delete', scope: { kind: 'day', day: '25/11/2026' } }).success).toBe(false);
+    expect(uiRequestSchema.safeParse({ type: 'export-keys' }).success).toBe(false);
+  });
+
+  it('model requests must target the offscreen document and carry bounded pages', () => {
+    const page = { title: 't', text: 'x' };
+    expect(modelRequestSchema.safeParse({ type: 'model:process', target: 'offscreen', pages: [page] }).success).toBe(true);
+    expect(modelRequestSchema.safeParse({ type: 'model:process', target: 'background', pages: [page] }).success).toBe(false);
+    expect(modelRequestSchema.safeParse({ type: 'model:process', target: 'offscreen', pages: [] }).success).toBe(false);
+    expect(
+      modelRequestSchema.safeParse({ type: 'model:process', target: 'offscreen', pages: [{ title: 't', text: 'a'.repeat(TEXT_LIMITS.textChars + 1) }] })
+        .success,
+    ).toBe(false);
+  });
+});
+
+describe('replies are checked on arrival too', () => {
+  const processed = { title: '[PERSON]', text: 'x', entityCounts: { PERSON: 1 }, embedding: [0.6, 0.8], models: { embed: 'e', ner: 'n' } };
+
+  it('a model reply carries processed pages or an error, nothing else', () => {
+    expect(modelReplySchema.safeParse({ ok: true, pages: [processed] }).success).toBe(true);
+    expect(modelReplySchema.safeParse({ ok: false, error: 'models failed to load' }).success).toBe(true);
+    expect(modelReplySchema.safeParse({ ok: true }).success).toBe(false);
+    expect(modelReplySchema.safeParse({ ok: true, pages: [{ ...processed, embedding: 'not numbers' }] }).success).toBe(false);
+    expect(modelReplySchema.safeParse({ ok: true, pages: [{ ...processed, models: undefined }] }).success).toBe(false);
+    expect(modelReplySchema.safeParse(undefined).success).toBe(false);
+  });
+
+  it('the collect policy answer needs a decision and every signal toggle', () => {
+    expect(collectPolicySchema.safeParse({ collect: true, signals: { text: true, dwell: false, scroll: true } }).success).toBe(true);
+    expect(collectPolicySchema.safeParse({ collect: true }).success).toBe(false);
+    expect(collectPolicySchema.safeParse({ collect: 'yes', signals: { text: true, dwell: true, scroll: true } }).success).toBe(false);
+    expect(collectPolicySchema.safeParse(null).success).toBe(false);
+  });
+
+  it('an items listing must list items the dashboard can show', () => {
+    const item = { id: 'a', origin: 'https://a.example', visitedAt: 1, dwellMs: 0, scrollDepth: 0, interactions: 0, attempts: 0, status: 'processing', raw: { title: 't', text: 'x' } };
+    expect(itemsReplySchema.safeParse({ items: [item], deletions: [], inclusion: {} }).success).toBe(true);
+    expect(itemsReplySchema.safeParse({ items: [{ ...item, status: 'lost' }], deletions: [], inclusion: {} }).success).toBe(false);
+    expect(itemsReplySchema.safeParse({ items: [], deletions: [] }).success).toBe(false);
+  });
+
+  it('the extension state counts items in every state', () => {
+    const counts = { processing: 0, held: 0, ready: 0, queued: 0, sent: 0, failed: 0 };
+    const { processing: _missing, ...incomplete } = counts;
+    const state = (items: object) => ({
+      consent: { optedIn: false, optedInAt: null, pausedUntil: null, signals: { text: true, dwell: true, scroll: true }, reviewBeforeSending: false, siteRules: {} },
+      devicePub: null,
+      collectorUrl: 'http://127.0.0.1:8787',
+      collectedToday: 0,
+      items,
+      bundles: { pending: 0, accepted: 0 },
+      balance: null,
+      rewards: null,
+      collectorReceiptKey: null,
+      collector: { reachable: null, lastError: null, checkedAt: null },
+      model: { type: 'model:progress', state: 'idle', progress: 0 },
+      droppedNotice: 0,
+    });
+    expect(extensionStateSchema.safeParse(state(counts)).success).toBe(true);
+    expect(extensionStateSchema.safeParse(state(incomplete)).success).toBe(false);
+  });
+});

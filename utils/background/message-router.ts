@@ -1,0 +1,47 @@
+import { observerMessageSchema, type CollectPolicy, type ObserverMessage } from '../protocol/page-observer';
+import { modelProgressSchema, type ModelProgress } from '../protocol/model-host';
+import { uiRequestSchema, type ExtensionState, type ItemsReply, type UiReply, type UiRequest } from '../protocol/ui';
+import type { ObservedPage } from './observer-requests';
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { url?: string; incognito: boolean };
+}
+
+export interface MessageHandlers {
+  /** This extension's id and the URL its own pages start with. */
+  extensionId: string;
+  extensionPagesUrl: string;
+  modelProgress(progress: ModelProgress): void;
+  observer(message: ObserverMessage, page: ObservedPage): Promise<CollectPolicy | null>;
+  ui(request: UiRequest): Promise<ExtensionState | ItemsReply>;
+}
+
+/**
+ * Sorts one runtime message by who sent it and validates it against that boundary's protocol
+ * (utils/protocol/): anything malformed, or from elsewhere, is left unanswered. Returns the reply
+ * promise, or undefined for "not answered here".
+ */
+export function routeMessage(message: unknown, sender: MessageSender, handlers: MessageHandlers): Promise<unknown> | undefined {
+  if (sender.id !== handlers.extensionId) return undefined;
+  const progress = modelProgressSchema.safeParse(message);
+  if (progress.success) {
+    handlers.modelProgress(progress.data);
+    return undefined;
+  }
+  // Extension pages (popup, dashboard — even when open in a tab) speak the UI protocol;
+  // anything else comes from the page observer on a web page.
+  const fromExtensionPage = sender.url?.startsWith(handlers.extensionPagesUrl) ?? false;
+  if (!fromExtensionPage) {
+    const observer = observerMessageSchema.safeParse(message);
+    if (!observer.success || !sender.tab?.url) return undefined;
+    return handlers.observer(observer.data, { url: sender.tab.url, incognito: sender.tab.incognito });
+  }
+  const ui = uiRequestSchema.safeParse(message);
+  if (!ui.success) return undefined;
+  return handlers.ui(ui.data).then(
+    (value): UiReply<unknown> => ({ ok: true, value }),
+    (err: unknown): UiReply<unknown> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+}

@@ -1,0 +1,18 @@
+import type { PageText, ProcessedPage, ModelProgress } from '../protocol/model-host';
+import type { ModelHost } from './model-host';
+
+/**
+ * Firefox has no offscreen documents, but its background is a page that may run WASM: the model
+ * host lives right there, loaded on first use, and no message crosses a boundary.
+ */
+export function inPageModels(report: (p: ModelProgress) => void) {
+  let host: Promise<ModelHost> | null = null;
+  const get = () =>
+    (host ??= Promise.all([import('./model-host'), import('./browser-runners')]).then(([{ createModelHost }, { loadBrowserRunners }]) =>
+      createModelHost(loadBrowserRunners, report),
+    ));
+  return {
+    process: async (pages: PageText[]): Promise<ProcessedPage[]> => (await get()).process(pages),
+    unload: async () => (await get()).unload(),
+  };
+}

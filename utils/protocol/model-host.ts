@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { TEXT_LIMITS } from '../wire/signal';
+
+/**
+ * Background ↔ model host (Chrome's offscreen document; on Firefox the models run in the
+ * background page itself and no message is sent). Requests carry `target: 'offscreen'` so every
+ * other listener ignores them; the host's progress reports are broadcast to the background.
+ */
+
+export const pageTextSchema = z.object({
+  title: z.string().max(TEXT_LIMITS.titleChars),
+  text: z.string().max(TEXT_LIMITS.textChars),
+});
+export type PageText = z.infer<typeof pageTextSchema>;
+
+/** What is left of a page after the on-device models: only this leaves the device. */
+export const processedPageSchema = z.object({
+  title: z.string(),
+  text: z.string(),
+  entityCounts: z.record(z.string(), z.number().int().min(0)),
+  embedding: z.array(z.number()).min(1).max(4096),
+  models: z.object({ embed: z.string().min(1).max(200), ner: z.string().min(1).max(200) }),
+});
+export type ProcessedPage = z.infer<typeof processedPageSchema>;
+
+export const MAX_PAGES_PER_REQUEST = 100;
+
+export const modelRequestSchema = z.object({
+  type: z.literal('model:process'),
+  target: z.literal('offscreen'),
+  pages: z.array(pageTextSchema).min(1).max(MAX_PAGES_PER_REQUEST),
+});
+export type ModelRequest = z.infer<typeof modelRequestSchema>;
+
+export const modelReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), pages: z.array(processedPageSchema).max(MAX_PAGES_PER_REQUEST) }),
+  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type ModelReply = z.infer<typeof modelReplySchema>;
+
+export const modelProgressSchema = z.object({
+  type: z.literal('model:progress'),
+  state: z.enum(['idle', 'loading', 'ready', 'error']),
+  /** 0..1 over all model files. */
+  progress: z.number().min(0).max(1),
+  message: z.string().max(500).optional(),
+});
+export type ModelProgress = z.infer<typeof modelProgressSchema>;

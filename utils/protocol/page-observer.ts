@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { signalTogglesSchema } from '../consent/settings';
+import { wellFormedText } from '../wire/primitives';
+import { originSchema, TEXT_LIMITS } from '../wire/signal';
+
+/**
+ * Page observer (entrypoints/observer.ts, injected into a web page) ↔ background. The observer
+ * runs beside untrusted page code, so the background trusts nothing it sends as typed; the
+ * observer checks the background's answer too, so an extension updated meanwhile reads as "no".
+ */
+
+/** What the observer saw on one page visit, before any processing. */
+export const pageObservationSchema = z.object({
+  origin: originSchema,
+  title: wellFormedText(TEXT_LIMITS.titleChars),
+  text: wellFormedText(TEXT_LIMITS.textChars),
+  lang: wellFormedText(35).optional(),
+  visitedAt: z.number().int().positive(),
+  dwellMs: z.number().int().min(0).max(86_400_000),
+  scrollDepth: z.number().min(0).max(1),
+  interactions: z.number().int().min(0).max(100_000),
+});
+export type PageObservation = z.infer<typeof pageObservationSchema>;
+
+export const observerMessageSchema = z.discriminatedUnion('type', [
+  /** May this page be observed, and which signals? Answered with a CollectPolicy. */
+  z.object({ type: z.literal('collect-policy') }),
+  /** The visit has ended. Answered with null. */
+  z.object({ type: z.literal('page-observation'), observation: pageObservationSchema }),
+]);
+export type ObserverMessage = z.infer<typeof observerMessageSchema>;
+
+export const collectPolicySchema = z.object({ collect: z.boolean(), signals: signalTogglesSchema });
+export type CollectPolicy = z.infer<typeof collectPolicySchema>;
