@@ -1,7 +1,7 @@
 /**
  * Reaches the model host of the BUILT extension: its offscreen document (`offscreen.html`) opened
- * in a tab of the extension's origin, answering `model:process` / `model:warm` messages sent from
- * another extension page exactly as the background sends them.
+ * in a tab of the extension's origin, answering `model:process` messages sent from another
+ * extension page exactly as the background sends them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,14 +35,20 @@ export function timedModelRequest(caller: Page, request: object): Promise<number
   }, request);
 }
 
-/** Where `async embed(texts){` of the extension's model runners begins in the built offscreen chunk. */
+/**
+ * Where the model runners' own `async embed(texts){` (utils/models/runners.ts) begins in the built
+ * offscreen chunk: the embed method whose body checks the embedding's dimensions. Other embed
+ * methods that wrap it (utils/models/yield-between-calls.ts) come before or after, not around it.
+ */
 function embedMethodLocation(extensionDir: string): { file: string; lineNumber: number; columnNumber: number } {
   const chunks = path.join(extensionDir, 'chunks');
   const file = readdirSync(chunks).find((f) => /^offscreen-.*\.js$/.test(f));
   if (!file) throw new Error('no offscreen chunk in the built extension');
   const source = readFileSync(path.join(chunks, file), 'utf8');
-  const at = source.indexOf('async embed(');
-  if (at < 0 || source.indexOf('async embed(', at + 1) >= 0) throw new Error('cannot find the one embed method in the offscreen chunk');
+  const check = source.indexOf('dimensions, expected');
+  if (check < 0 || source.indexOf('dimensions, expected', check + 1) >= 0) throw new Error('cannot find the one embedding dimension check in the offscreen chunk');
+  const at = source.lastIndexOf('async embed(', check);
+  if (at < 0) throw new Error('cannot find the model runners’ embed method in the offscreen chunk');
   const body = source.indexOf('{', at) + 1;
   const before = source.slice(0, body);
   return { file, lineNumber: before.split('\n').length - 1, columnNumber: body - (before.lastIndexOf('\n') + 1) };

@@ -22,15 +22,13 @@ export function nextTask(): Promise<void> {
  * is processed, instead of after the whole batch.
  */
 export function yieldBetweenCalls(runners: ModelRunners): ModelRunners {
-  // Arrow properties, not methods: `bench/browser/model-host.ts` finds the one `async embed(`
-  // method of the built chunk, the model runners' own, to time embedding without this wrapper.
   return {
     ...runners,
-    embed: async (texts) => {
+    async embed(texts) {
       await nextTask();
       return runners.embed(texts);
     },
-    tokens: async (text) => {
+    async tokens(text) {
       await nextTask();
       return runners.tokens(text);
     },
