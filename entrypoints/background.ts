@@ -39,7 +39,7 @@ export default defineBackground({
         extensionId: browser.runtime.id,
         extensionPagesUrl: browser.runtime.getURL('/'),
         modelProgress: (progress) => (model = progress),
-        observer: (request, page) => answerObserver(request, page, { db, collectorUrl, browsingActivity }),
+        observer: (request, page) => answerObserver(request, page, { db, collectorUrl, browsingActivity, detectLanguage: (text) => browser.i18n.detectLanguage(text) }),
         ui: (request) => handleUiRequest(request, { db, engine, state, client, collectorUrl }),
       }),
     );

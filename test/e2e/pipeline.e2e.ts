@@ -44,6 +44,8 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
     const signal = plaintext.signals[0]!;
     expect(signal.origin).toBe(stack.pages.origin);
     expect(signal.title).toContain('beekeeping');
+    // The page declares no language: the browser's detector read it from the text.
+    expect(signal.lang).toBe('en');
     const sent = JSON.stringify(plaintext);
     for (const pii of PLANTED) expect(sent).not.toContain(pii);
     // Form fields are never read.

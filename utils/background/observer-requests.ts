@@ -1,5 +1,6 @@
 import { decideCollection, type CollectDecision } from '../consent/policy';
 import { readConsent, type Consent } from '../consent/settings';
+import { withTextLanguage, type DetectLanguage } from '../collect/page-language';
 import { recordObservation } from '../items/item-store';
 import type { CollectPolicy, ObserverMessage } from '../protocol/page-observer';
 import type { Db } from '../store/db';
@@ -25,6 +26,8 @@ export interface ObserverDeps {
   collectorUrl: string;
   /** A visit has just ended where Tributary collects: browsing is going on. */
   browsingActivity(): void;
+  /** The browser's language detector (`i18n.detectLanguage`). */
+  detectLanguage: DetectLanguage;
   now?: () => number;
 }
 
@@ -34,7 +37,8 @@ export async function answerObserver(message: ObserverMessage, page: ObservedPag
   if (message.type === 'collect-policy') return { collect: decision.collect, signals: consent.signals };
   // Checked again on arrival: consent may have changed while the user read the page.
   if (!decision.collect || message.observation.origin !== new URL(page.url).origin) return null;
-  const { dropped } = await recordObservation(await deps.db(), message.observation);
+  const observation = await withTextLanguage(message.observation, deps.detectLanguage);
+  const { dropped } = await recordObservation(await deps.db(), observation);
   if (dropped > 0) await updateCollectorStatus((s) => ({ ...s, droppedNotice: s.droppedNotice + dropped }));
   deps.browsingActivity();
   return null;
