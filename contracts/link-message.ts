@@ -5,6 +5,7 @@
 import type { Address } from 'viem';
 import { createSiweMessage, parseSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
+import { walletLinkNonce } from '../utils/wire/wallet-link-nonce';
 import { addressSchema, chainIdSchema } from './wire';
 
 /** How long a signed link message stays acceptable. */
@@ -16,8 +17,8 @@ export const devicePubSchema = z
   .regex(/^[0-9a-fA-F]{64}$/, 'device public key must be 32-byte hex')
   .transform((s) => s.toLowerCase());
 
-/** EIP-4361 nonces are at least 8 alphanumerics; the collector issues them. */
-export const linkNonceSchema = z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'nonce must be 8-128 alphanumerics');
+/** The nonce the collector issued for this link, the same shape the device signs. */
+export const linkNonceSchema = walletLinkNonce;
 
 export interface LinkMessageFields {
   /** Collector origin, e.g. "https://collector.tributary.example" or "http://127.0.0.1:8787". */

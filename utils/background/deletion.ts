@@ -1,5 +1,5 @@
 import type { CollectorClient } from '../collector-client/client';
-import { loadDeviceKey } from '../keys/device-key';
+import { loadDeviceKey } from '../identity/device-key';
 import { unsealPendingBundle } from '../outbox/outbox';
 import type { DeleteScope } from '../protocol/ui';
 import type { StoredItem } from '../items/item';

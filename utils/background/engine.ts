@@ -2,7 +2,7 @@ import { nextBundleItems, DEFAULT_BUNDLE_POLICY, type BundlePolicy } from '../bu
 import type { CollectorClient } from '../collector-client/client';
 import { isPaused, readConsent } from '../consent/settings';
 import { readyItems } from '../items/item-store';
-import { loadDeviceKey } from '../keys/device-key';
+import { loadDeviceKey } from '../identity/device-key';
 import { drainOutbox, enqueueBundle } from '../outbox/outbox';
 import type { PageText, ProcessedPage } from '../protocol/model-host';
 import type { Db } from '../store/db';

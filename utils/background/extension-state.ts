@@ -1,5 +1,5 @@
 import { readConsent } from '../consent/settings';
-import { loadDeviceKey } from '../keys/device-key';
+import { loadDeviceKey } from '../identity/device-key';
 import { allItems, countItemsByStatus, countItemsVisitedSince } from '../items/item-store';
 import type { StoredItem } from '../items/item';
 import type { Db } from '../store/db';

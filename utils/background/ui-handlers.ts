@@ -1,6 +1,6 @@
 import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
 import { browser } from 'wxt/browser';
-import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../keys/device-key';
+import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../identity/device-key';
 import type { UiRequest } from '../protocol/ui';
 import { approveItems, editItem, unsentItemIdsOn } from '../items/item-store';
 import type { Db } from '../store/db';

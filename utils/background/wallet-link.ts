@@ -2,7 +2,7 @@
 // wallet, so it opens the collector's claim page with a one-time nonce the device has signed;
 // the page then has the wallet sign its half (see utils/wire/wallet-link.ts).
 import type { CollectorClient } from '../collector-client/client';
-import type { DeviceKey } from '../keys/device-key';
+import type { DeviceKey } from '../identity/device-key';
 import { signWalletLinkIntent } from '../wire';
 
 /**

@@ -1,7 +1,7 @@
 import { base64ToBytes, sealBundle, verifyIngestReceipt, type CollectorKeysResponse } from '../wire';
 import { bundlePlaintext } from '../bundle/build-bundle';
 import { CollectorError, type CollectorClient } from '../collector-client/client';
-import type { DeviceKey } from '../keys/device-key';
+import type { DeviceKey } from '../identity/device-key';
 import type { IDBPTransaction } from 'idb';
 import type { ReadyItem } from '../items/item';
 import { markItemsSent, sealItems, unsealItems } from '../items/item-store';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { canonicalBytes, sha256Hex } from './canonical';
 import { base64ToBytes, bytesToBase64, utf8Decode, utf8Encode } from './encoding';
 import { describeZodError, WireError } from './errors';
-import { devicePubFromSecret, signBytes, verifyBytes } from './keys';
+import { devicePubFromSecret, signBytes, verifyBytes } from './key-pairs';
 import { b64Exact, b64Max, devicePub, ed25519Sig, keyId, timestampMs, uuid } from './primitives';
 import { signalSchema } from './signal';
 

@@ -2,7 +2,7 @@ import { randomBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { canonicalBytes, sha256Hex } from './canonical';
 import { bytesToHex } from './encoding';
-import { devicePubFromSecret, signBytes, verifyBytes } from './keys';
+import { devicePubFromSecret, signBytes, verifyBytes } from './key-pairs';
 import { devicePub, ed25519Sig, hex, timestampMs, uuid } from './primitives';
 import { originSchema } from './signal';
 

@@ -8,7 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { canonicalBytes } from './canonical';
 import { bytesToHex, hexToBytes, utf8Encode } from './encoding';
-import { signBytes, verifyBytes } from './keys';
+import { signBytes, verifyBytes } from './key-pairs';
 import { ed25519Sig, hex, keyId, timestampMs } from './primitives';
 
 export const TRANSPARENCY_ROOT_TAG = 'tributary/transparency-root/v1';

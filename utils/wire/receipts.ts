@@ -2,7 +2,7 @@
 // can keep them and check them offline against the key from GET /v1/keys.
 import { z } from 'zod';
 import { canonicalBytes } from './canonical';
-import { signBytes, verifyBytes } from './keys';
+import { signBytes, verifyBytes } from './key-pairs';
 import { devicePub, ed25519Sig, hex, keyId, timestampMs, uuid } from './primitives';
 
 export const DELETION_RECEIPT_TAG = 'tributary/deletion-receipt/v1';

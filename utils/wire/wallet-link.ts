@@ -4,13 +4,11 @@
 // naming the same origin, device and nonce. The collector checks both.
 import { z } from 'zod';
 import { canonicalBytes } from './canonical';
-import { devicePubFromSecret, signBytes, verifyBytes } from './keys';
+import { devicePubFromSecret, signBytes, verifyBytes } from './key-pairs';
 import { devicePub, ed25519Sig, timestampMs } from './primitives';
+import { walletLinkNonce } from './wallet-link-nonce';
 
 export const WALLET_LINK_TAG = 'tributary/wallet-link/v1';
-
-/** EIP-4361 nonces are alphanumeric, at least 8 characters. */
-export const walletLinkNonce = z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'nonce must be 8-128 alphanumerics');
 
 export const walletNonceRequestSchema = z.strictObject({ devicePub });
 export type WalletNonceRequest = z.infer<typeof walletNonceRequestSchema>;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteData, localDay } from '../../../utils/background/deletion';
 import { updateCollectorStatus } from '../../../utils/background/collector-status';
 import { CollectorError } from '../../../utils/collector-client/client';
-import { ensureDeviceKey, type DeviceKey } from '../../../utils/keys/device-key';
+import { ensureDeviceKey, type DeviceKey } from '../../../utils/identity/device-key';
 import { enqueueBundle } from '../../../utils/outbox/outbox';
 import type { Db } from '../../../utils/store/db';
 import {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CollectorError } from '../../../utils/collector-client/client';
-import { ensureDeviceKey, type DeviceKey } from '../../../utils/keys/device-key';
+import { ensureDeviceKey, type DeviceKey } from '../../../utils/identity/device-key';
 import { BACKOFF } from '../../../utils/outbox/backoff';
 import { drainOutbox, enqueueBundle } from '../../../utils/outbox/outbox';
 import type { Db, StoredBundle } from '../../../utils/store/db';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../../../utils/keys/device-key';
+import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../../../utils/identity/device-key';
 import { openTributaryDb, type Db } from '../../../utils/store/db';
 import { devicePubFromSecret, signBytes, verifyBytes } from '../../../utils/wire';
 import { freshDb } from '../support/db';
