@@ -1,4 +1,4 @@
-import { TEXT_LIMITS } from '../wire/signal';
+import { TEXT_LIMITS } from '../wire/text-limits';
 import type { PageObservation } from '../protocol/page-observer';
 import type { SignalToggles } from '../consent/settings';
 import { AttentionTimer } from './attention';

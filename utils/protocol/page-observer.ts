@@ -5,8 +5,7 @@ import { originSchema, TEXT_LIMITS } from '../wire/signal';
 
 /**
  * Page observer (entrypoints/observer.ts, injected into a web page) ↔ background. The observer
- * runs beside untrusted page code, so the background trusts nothing it sends as typed; the
- * observer checks the background's answer too, so an extension updated meanwhile reads as "no".
+ * runs beside untrusted page code, so the background trusts nothing it sends as typed.
  */
 
 /** What the observer saw on one page visit, before any processing. */

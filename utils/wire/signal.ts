@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampMs, uuid, wellFormedText } from './primitives';
+import { TEXT_LIMITS } from './text-limits';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,8 +17,7 @@ export const originSchema = z
     }
   }, 'origin must be scheme://host[:port] only');
 
-/** The most text one signal carries: the page observer cuts a page's title and text to it. */
-export const TEXT_LIMITS = { titleChars: 300, textChars: 4000 } as const;
+export { TEXT_LIMITS };
 
 const modelId = wellFormedText(200, 1);
 
