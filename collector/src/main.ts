@@ -1,5 +1,5 @@
 import { loadConfig } from './config';
-import { currentEncryptionKey, loadOrCreateKeys } from './keys';
+import { currentEncryptionKey, loadOrCreateKeys } from './key-material';
 import { buildServer } from './server';
 import { bytesToBase64 } from '../../utils/wire/index';
 

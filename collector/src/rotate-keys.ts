@@ -2,7 +2,7 @@
 // to the key file; old keys are kept so bundles sealed to them still open.
 // Restart the collector afterwards to serve the new key.
 import { loadConfig } from './config';
-import { rotateEncryptionKey } from './keys';
+import { rotateEncryptionKey } from './key-material';
 
 const config = loadConfig();
 if (config.keysJson) {

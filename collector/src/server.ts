@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { describeZodError } from '../../utils/wire/index';
 import type { CollectorConfig } from './config';
-import { loadOrCreateKeys, type CollectorKeys } from './keys';
+import { loadOrCreateKeys, type CollectorKeys } from './key-material';
 import { connectRewardChain, type RewardChain } from './rewards/chain';
 import { bundleRoutes } from './routes/bundles';
 import { claimPageRoutes } from './routes/claim-page';

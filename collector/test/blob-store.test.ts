@@ -7,7 +7,7 @@ import { generateDeviceKeyPair, utf8Encode } from '../../utils/wire/index';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { fsBlobStore } from '../src/cas/blob-store';
 import { loadConfig } from '../src/config';
-import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
+import { currentEncryptionKey, loadOrCreateKeys } from '../src/key-material';
 import { ingestBundle } from '../src/services/ingest';
 import { liveCids } from '../src/bundles/queries';
 import { openStore } from '../src/db/open';

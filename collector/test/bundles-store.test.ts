@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSignal } from '../../test/unit/wire/fixtures';
 import { cidOf, generateDeviceKeyPair, generateReceiptKeyPair, utf8Encode, type BundleEnvelope, type Signal } from '../../utils/wire/index';
 import type { Store } from '../src/db/store';
-import type { CollectorKeys } from '../src/keys';
+import type { CollectorKeys } from '../src/key-material';
 import { utcDay, type ScoreReason, type ScoringContext, type ScoringRules } from '../src/rewards/scoring';
 import { bundleSignalKeys, NEAR_DUPLICATE_WINDOW, scoringContext } from '../src/rewards/scoring-context';
 import { SignalConflict, storeAndCredit } from '../src/services/ingest';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, verifyIngestReceipt, type BundleEnvelope, type IngestReceipt } from '../../utils/wire/index';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
-import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
+import { currentEncryptionKey, loadOrCreateKeys } from '../src/key-material';
 import pg from 'pg';
 import { numberTypes } from '../src/db/postgres';
 import { tempDir, testDatabase } from './harness';

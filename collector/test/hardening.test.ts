@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, sealBundle, signDeletionRequest } from '../../utils/wire/index';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
-import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
+import { currentEncryptionKey, loadOrCreateKeys } from '../src/key-material';
 import { buildServer } from '../src/server';
 import { forgedDeletions, forgedEnvelopes } from './ed25519-forgery';
 import { startHarness, tempDir, type Harness } from './harness';

@@ -12,7 +12,7 @@ import { loadConfig, type CollectorConfig } from '../src/config';
 import { openPostgresStore } from '../src/db/postgres';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../src/db/sqlite';
 import type { Store } from '../src/db/store';
-import { currentEncryptionKey, loadOrCreateKeys, type CollectorKeys } from '../src/keys';
+import { currentEncryptionKey, loadOrCreateKeys, type CollectorKeys } from '../src/key-material';
 import { buildServer } from '../src/server';
 import pg from 'pg';
 import { numberTypes } from '../src/db/postgres';

@@ -3,7 +3,7 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { loadOrCreateKeys } from '../src/keys';
+import { loadOrCreateKeys } from '../src/key-material';
 import type { RewardChain } from '../src/rewards/chain';
 import { ensureVoucherKey } from '../src/rewards/voucher-key';
 import { buildServer } from '../src/server';

@@ -16,7 +16,7 @@ import {
 } from '../../utils/wire/index';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
-import { currentEncryptionKey, loadOrCreateKeys } from '../src/keys';
+import { currentEncryptionKey, loadOrCreateKeys } from '../src/key-material';
 import type { RewardChain } from '../src/rewards/chain';
 import { buildServer } from '../src/server';
 

@@ -7,7 +7,7 @@ export * from './signal';
 export * from './bundle';
 export * from './deletion';
 export * from './receipts';
-export * from './keys-api';
+export * from './collector-keys';
 export * from './wallet-link';
 export * from './wallet-link-nonce';
 export * from './merkle';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { keysRoute } from '../../../utils/collector-api/extension';
-import { publicKeys, type CollectorKeys } from '../keys';
+import { publicKeys, type CollectorKeys } from '../key-material';
 import { fromContract, typed } from './contract';
 
 export function keysRoutes(keys: CollectorKeys) {

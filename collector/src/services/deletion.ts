@@ -12,7 +12,7 @@ import type { BlobStore } from '../cas/blob-store';
 import type { Store } from '../db/store';
 import { planDeletion } from '../deletions/plan';
 import { deleteSignals, liveBundleIds, matchingSignals, purgeBundles, recordDeletionRequest, saveDeletionReceipt } from '../deletions/queries';
-import type { CollectorKeys } from '../keys';
+import type { CollectorKeys } from '../key-material';
 import { appendLedger } from '../rewards/ledger';
 import { debitScores } from '../rewards/score-audit';
 import { ApiError } from './errors';

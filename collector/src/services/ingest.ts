@@ -7,7 +7,7 @@ import type { IngestReceipt } from '../../../utils/wire/index';
 import { findBundle, insertBundle } from '../bundles/queries';
 import type { BlobStore } from '../cas/blob-store';
 import type { Store } from '../db/store';
-import type { CollectorKeys } from '../keys';
+import type { CollectorKeys } from '../key-material';
 import { appendLedger } from '../rewards/ledger';
 import { recordScores } from '../rewards/score-audit';
 import { scoreBundle, totalUnits, utcDay, type ScoringRules } from '../rewards/scoring';

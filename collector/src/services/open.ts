@@ -1,5 +1,5 @@
 import { openEnvelope, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire/index';
-import type { CollectorKeys } from '../keys';
+import type { CollectorKeys } from '../key-material';
 import { ApiError } from './errors';
 import { apiErrorFromWire } from './wire-errors';
 

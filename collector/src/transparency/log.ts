@@ -3,7 +3,7 @@
 // with the receipt key. Epochs are numbered 1, 2, … in publication order.
 import { inclusionPath, merkleRoot, signRoot, type InclusionProof, type SignedRoot } from '../../../utils/wire/merkle';
 import type { Queries, Store } from '../db/store';
-import type { CollectorKeys } from '../keys';
+import type { CollectorKeys } from '../key-material';
 import { epochTreeFor, latestRoot, publishEpoch as recordEpoch } from './store';
 
 export function publishEpoch(store: Store, keys: CollectorKeys, now: () => number): Promise<SignedRoot> {
