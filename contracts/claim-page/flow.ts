@@ -161,8 +161,9 @@ function errorCode(err: unknown): number | undefined {
   return found;
 }
 
-export function describeError(err: unknown): { rejected: boolean; message: string } {
-  if (errorCode(err) === USER_REJECTED) return { rejected: true, message: 'You declined the request in your wallet.' };
+/** A wallet's refusal (the page says so in the reader's language), or the failure's own message. */
+export function describeError(err: unknown): { rejected: true } | { rejected: false; message: string } {
+  if (errorCode(err) === USER_REJECTED) return { rejected: true };
   if (err instanceof BaseError) return { rejected: false, message: err.shortMessage };
   return { rejected: false, message: err instanceof Error ? err.message : String(err) };
 }

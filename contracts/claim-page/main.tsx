@@ -37,6 +37,11 @@ type State =
 
 const TRIB = (amount: bigint): string => `${formatUnits(amount, 18)} TRIB`;
 
+function errorState(err: unknown): State {
+  const described = describeError(err);
+  return described.rejected ? { kind: 'rejected' } : { kind: 'error', message: described.message };
+}
+
 function App({ env, params }: { env: ClaimEnv | null; params: LinkParams | null }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [config, setConfig] = useState<ClaimConfig | null>(null);
@@ -49,7 +54,7 @@ function App({ env, params }: { env: ClaimEnv | null; params: LinkParams | null 
         setConfig(c);
         setState({ kind: 'ready' });
       },
-      (err: unknown) => setState({ kind: 'error', message: describeError(err).message }),
+      (err: unknown) => setState(errorState(err)),
     );
   }, []);
 
@@ -59,8 +64,7 @@ function App({ env, params }: { env: ClaimEnv | null; params: LinkParams | null 
     try {
       await action();
     } catch (err) {
-      const { rejected, message } = describeError(err);
-      setState(rejected ? { kind: 'rejected' } : { kind: 'error', message });
+      setState(errorState(err));
     }
   };
 
