@@ -1,8 +1,12 @@
 // Retakes the README's screenshots (docs/*.png) from a real run: collector, the extension with
 // its real models in Chromium, a few local test pages read, one bundle sent and proven.
 // Run: npx tsx scripts/screenshots.ts   (LANGUAGE=de for the German UI)
+// The toolbar screenshot needs an X display: xvfb-run -a -s '-screen 0 1280x800x24' npx tsx scripts/screenshots.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack } from '../test/e2e/harness/stack';
+import { screenshotToolbar } from './toolbar-screenshot';
 import type { ExtensionState, ItemsReply } from '../utils/protocol/ui';
 
 const DOCS = path.resolve(import.meta.dirname, '../docs');
@@ -18,7 +22,8 @@ async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what
   }
 }
 
-const stack = await startStack({ env: { COLLECTOR_EPOCH_MS: '1000' } });
+const outDir = mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
+const stack = await startStack({ outDir, env: { COLLECTOR_EPOCH_MS: '1000' } });
 try {
   const { popup, browser } = stack;
   await popup.setViewportSize({ width: 380, height: 730 });
@@ -57,7 +62,14 @@ try {
   await dashboard.locator('[data-testid=item] .item-toggle').nth(1).click();
   await dashboard.waitForSelector('.item-text');
   await dashboard.screenshot({ path: path.join(DOCS, 'dashboard.png') });
+
+  if (process.env.DISPLAY) {
+    await screenshotToolbar(path.join(outDir, 'chrome-mv3'), stack.pages.url(PAGES[0]!), path.join(DOCS, 'toolbar.png'));
+  } else {
+    console.log('no X display: docs/toolbar.png left as it was (run under xvfb-run to retake it)');
+  }
   console.log(`screenshots written to ${DOCS}`);
 } finally {
   await stack.close();
+  rmSync(outDir, { recursive: true, force: true });
 }
