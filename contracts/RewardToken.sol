@@ -2,7 +2,9 @@
 pragma solidity ^0.8.24;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
+import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
@@ -11,7 +13,11 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 /// account's *cumulative* entitlement, so the contract only needs to remember how much each
 /// account has already received: replaying a voucher pays nothing, and a newer voucher pays the
 /// difference. No per-voucher nonce storage is needed.
-contract RewardToken is ERC20, EIP712, Ownable {
+/// @notice The token is also the community's vote (ERC20Votes, counted by the governor) and can be
+/// approved by signature (ERC20Permit). Its clock is the block timestamp, so voting periods and the
+/// timelock are both measured in seconds. Vouchers and permits share the EIP-712 domain
+/// {name: "Tributary Reward", version: "1"}.
+contract RewardToken is ERC20, ERC20Permit, ERC20Votes, Ownable {
     bytes32 public constant CLAIM_TYPEHASH =
         keccak256("Claim(address account,uint256 cumulativeAmount,uint256 deadline)");
 
@@ -31,7 +37,7 @@ contract RewardToken is ERC20, EIP712, Ownable {
 
     constructor(address initialSigner)
         ERC20("Tributary Reward", "TRIB")
-        EIP712("Tributary Reward", "1")
+        ERC20Permit("Tributary Reward")
         Ownable(msg.sender)
     {
         _setVoucherSigner(initialSigner);
@@ -66,6 +72,23 @@ contract RewardToken is ERC20, EIP712, Ownable {
         returns (bytes32)
     {
         return _hashTypedDataV4(keccak256(abi.encode(CLAIM_TYPEHASH, account, cumulativeAmount, deadline)));
+    }
+
+    function clock() public view override returns (uint48) {
+        return uint48(block.timestamp);
+    }
+
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    function nonces(address owner) public view override(ERC20Permit, Nonces) returns (uint256) {
+        return super.nonces(owner);
+    }
+
+    function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
+        super._update(from, to, value);
     }
 
     function _claim(address account, uint256 cumulativeAmount, uint256 deadline, bytes calldata signature)

@@ -1,0 +1,160 @@
+// Deploys one community's contracts from the committed artifacts: the reward token (its votes),
+// a TimelockController, the governor, and CommonsPolicy owned by the timelock. When it returns the
+// deployer holds no power: the timelock's admin role is renounced, the token and the policy are
+// owned by the timelock, and only the governor may schedule on the timelock (anyone may execute
+// what is ready).
+//   npx tsx contracts/community.ts --rpc URL --key HEX --signer ADDR    (or DEPLOYER_KEY=HEX)
+// prints the addresses as JSON.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  http,
+  isAddress,
+  isHex,
+  zeroAddress,
+  type Abi,
+  type Address,
+  type Hex,
+} from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { z } from 'zod';
+import { commonsPolicyAbi, commonsPolicyBytecode } from './artifacts/CommonsPolicy';
+import { rewardTokenAbi } from './artifacts/RewardToken';
+import { timelockControllerAbi, timelockControllerBytecode } from './artifacts/TimelockController';
+import { tributaryGovernorAbi, tributaryGovernorBytecode } from './artifacts/TributaryGovernor';
+import { deployRewardToken } from './deploy';
+import { commonsRulesSchema, rulesTuple, type CommonsRules } from './policy';
+
+export interface GovernanceSettings {
+  /** Seconds between a proposal and the start of its vote (the snapshot is taken then). */
+  votingDelay: number;
+  /** Seconds a vote lasts. */
+  votingPeriod: number;
+  /** Seconds a passed proposal waits in the timelock before it can run. */
+  timelockDelay: number;
+  /** Votes (token base units) needed to propose. */
+  proposalThreshold: bigint;
+  /** Percent of the supply at the snapshot that must vote for or abstain. */
+  quorumPercent: number;
+}
+
+/** A week's vote, two days' wait: long enough for contributors who disagree to see a change coming. */
+export const DEFAULT_GOVERNANCE: GovernanceSettings = {
+  votingDelay: 86_400,
+  votingPeriod: 7 * 86_400,
+  timelockDelay: 2 * 86_400,
+  proposalThreshold: 0n,
+  quorumPercent: 4,
+};
+
+export type InitialRules = Omit<CommonsRules, 'voucherSigner'>;
+
+/** What the collector did before there was a policy contract; a community changes them by vote. */
+export const DEFAULT_RULES: InitialRules = {
+  rewardPerSignal: 1,
+  dailyCap: 200,
+  minK: 10,
+  releaseCadence: 7 * 86_400,
+  treasuryFeeBps: 0,
+  license: 'CC-BY-4.0',
+};
+
+export interface CommunityDeployOptions {
+  rpcUrl: string;
+  deployerKey: Hex;
+  /** The collector's voucher key address: the token's signer and the policy's first voucherSigner. */
+  signerAddress: Address;
+  rules?: InitialRules;
+  governance?: GovernanceSettings;
+}
+
+export interface CommunityDeployment {
+  chainId: number;
+  token: Address;
+  timelock: Address;
+  governor: Address;
+  policy: Address;
+}
+
+export async function deployCommunity(options: CommunityDeployOptions): Promise<CommunityDeployment> {
+  const governance = options.governance ?? DEFAULT_GOVERNANCE;
+  const rules = commonsRulesSchema.parse({ ...(options.rules ?? DEFAULT_RULES), voucherSigner: options.signerAddress });
+  const transport = http(options.rpcUrl);
+  const publicClient = createPublicClient({ transport });
+  const deployer = privateKeyToAccount(options.deployerKey);
+  const wallet = createWalletClient({ account: deployer, transport });
+
+  const mined = async (hash: Hex): Promise<Address | null | undefined> => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error(`transaction ${hash} failed`);
+    return receipt.contractAddress;
+  };
+  const deploy = async (abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> => {
+    const address = await mined(await wallet.deployContract({ abi, bytecode, args, chain: null }));
+    if (!address) throw new Error('deployment returned no contract address');
+    return getAddress(address);
+  };
+
+  const { address: token, chainId } = await deployRewardToken({
+    rpcUrl: options.rpcUrl,
+    deployerKey: options.deployerKey,
+    signerAddress: options.signerAddress,
+  });
+  // The deployer is the timelock's temporary admin, only until the governor holds its roles.
+  const timelock = await deploy(timelockControllerAbi, timelockControllerBytecode, [
+    BigInt(governance.timelockDelay),
+    [],
+    [zeroAddress],
+    deployer.address,
+  ]);
+  const governor = await deploy(tributaryGovernorAbi, tributaryGovernorBytecode, [
+    token,
+    timelock,
+    governance.votingDelay,
+    governance.votingPeriod,
+    governance.proposalThreshold,
+    BigInt(governance.quorumPercent),
+  ]);
+  const policy = await deploy(commonsPolicyAbi, commonsPolicyBytecode, [timelock, rulesTuple(rules)]);
+
+  const role = (name: 'PROPOSER_ROLE' | 'CANCELLER_ROLE' | 'DEFAULT_ADMIN_ROLE') =>
+    publicClient.readContract({ address: timelock, abi: timelockControllerAbi, functionName: name });
+  const timelockCall = async (functionName: 'grantRole' | 'renounceRole', args: readonly [Hex, Address]) =>
+    mined(await wallet.writeContract({ address: timelock, abi: timelockControllerAbi, functionName, args, chain: null }));
+  await timelockCall('grantRole', [await role('PROPOSER_ROLE'), governor]);
+  await timelockCall('grantRole', [await role('CANCELLER_ROLE'), governor]);
+  await timelockCall('renounceRole', [await role('DEFAULT_ADMIN_ROLE'), deployer.address]);
+  // The voucher signer of the token is then rotated only by a vote, like the policy's.
+  await mined(
+    await wallet.writeContract({ address: token, abi: rewardTokenAbi, functionName: 'transferOwnership', args: [timelock], chain: null }),
+  );
+  return { chainId, token, timelock, governor, policy };
+}
+
+const cliSchema = z.object({
+  rpc: z.url(),
+  key: z.string().refine((s): s is Hex => isHex(s) && s.length === 66, 'deployer key must be 32-byte hex'),
+  signer: z.string().refine((s) => isAddress(s), 'signer must be an address').transform((s) => getAddress(s)),
+});
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { rpc: { type: 'string' }, key: { type: 'string' }, signer: { type: 'string' } },
+  });
+  const parsed = cliSchema.safeParse({ ...values, key: values.key ?? process.env.DEPLOYER_KEY });
+  if (!parsed.success) {
+    console.error(`usage: tsx contracts/community.ts --rpc URL --key HEX|$DEPLOYER_KEY --signer ADDR\n${z.prettifyError(parsed.error)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const deployment = await deployCommunity({ rpcUrl: parsed.data.rpc, deployerKey: parsed.data.key, signerAddress: parsed.data.signer });
+  console.log(JSON.stringify(deployment));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2));
+}
