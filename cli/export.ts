@@ -1,10 +1,12 @@
 /**
  * Community dataset export from the collector's store (SQLite in COLLECTOR_DATA_DIR, or
  * PostgreSQL when DATABASE_URL is set):
- *   npm run export -- --out dataset.jsonl [--k 10] [--threshold 0.8] [--format jsonl]
+ *   npm run export -- --out dataset.jsonl [--k N] [--threshold 0.8] [--format jsonl]
  * Writes one JSON line per released, non-deleted contribution (redacted text, embedding, topic,
  * UTC day, language, origin — nothing that identifies a device) and a datasheet next to it
- * (`<out>.datasheet.json`). Only topics contributed by at least k distinct devices are released.
+ * (`<out>.datasheet.json`). Only topics contributed by at least k distinct devices are released; k is
+ * the community's minimum k in force (CommonsPolicy, or the embedded default without a chain) unless
+ * --k asks for a larger one: an export may be stricter than its community, never looser.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,10 +15,11 @@ import { loadConfig } from '../collector/src/config';
 import { buildDataset } from '../collector/src/export/dataset';
 import { openStore } from '../collector/src/db/open';
 import { liveSignals } from '../collector/src/export/store';
+import { readPolicyInForce } from '../collector/src/policy/in-force';
 
 const argsSchema = z.strictObject({
   out: z.string().min(1),
-  k: z.coerce.number().int().min(1).default(10),
+  k: z.coerce.number().int().min(1).optional(),
   threshold: z.coerce.number().gt(0).max(1).default(0.8),
   format: z.literal('jsonl').default('jsonl'),
 });
@@ -27,10 +30,14 @@ async function main(): Promise<void> {
     strict: true,
   });
   const args = argsSchema.parse(values);
-  const store = openStore(loadConfig());
+  const config = loadConfig();
+  const { rules } = await readPolicyInForce(config.rewards);
+  if (args.k !== undefined && args.k < rules.minK) throw new Error(`--k ${args.k} is below the community's minimum k in force (${rules.minK})`);
+  const k = args.k ?? rules.minK;
+  const store = openStore(config);
   try {
     await store.migrate();
-    const { records, datasheet } = buildDataset(await liveSignals(store.db), { k: args.k, threshold: args.threshold });
+    const { records, datasheet } = buildDataset(await liveSignals(store.db), { k, threshold: args.threshold });
     writeFileSync(args.out, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
     writeFileSync(`${args.out}.datasheet.json`, JSON.stringify(datasheet, null, 2) + '\n');
     process.stdout.write(

@@ -18,6 +18,9 @@ import { publishEpoch, scheduleEpochs } from './transparency/log';
 import { keysRoutes } from './routes/keys';
 import { openApiRoutes, registerOpenApi } from './routes/openapi';
 import { rewardsRoutes } from './routes/rewards';
+import { policyRoutes } from './routes/policy';
+import { followCommonsPolicy } from './policy/follow';
+import { embeddedPolicy, fixedPolicySource, scoringRulesInForce, type PolicySource } from './policy/in-force';
 import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
 import { liveCids } from './bundles/queries';
@@ -31,6 +34,8 @@ export interface ServerDeps {
   afterCommit?: () => void;
   /** Defaults to the chain in config.rewards (none: rewards endpoints answer 503). */
   rewardChain?: RewardChain;
+  /** Defaults to following config.rewards.chain.policy (none: the embedded rules). */
+  policy?: PolicySource;
   /** Where the built claim page lives (default contracts/claim-page/dist, built if missing). */
   claimPageDir?: string;
 }
@@ -126,8 +131,21 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   for (const loose of looseDirectories([config.dataDir, config.blobDir])) {
     app.log.warn(loose, 'data directory is readable by group or others (its files are 0600); chmod 700 it');
   }
-  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring: config.rewards.scoring, blobs };
   const chain = deps.rewardChain ?? (config.rewards.chain && connectRewardChain(config.rewards.chain));
+  // Replaced by the chain's policy before the first request when a policy contract is configured.
+  let policy: PolicySource = deps.policy ?? fixedPolicySource(embeddedPolicy(config.rewards, chain ? chain.signerAddress : null));
+  const policyChain = config.rewards.chain;
+  if (!deps.policy && policyChain?.policy) {
+    const chainWithPolicy = { ...policyChain, policy: policyChain.policy };
+    app.addHook('onReady', async () => {
+      policy = await followCommonsPolicy(chainWithPolicy, app.log);
+    });
+  }
+  app.addHook('onClose', async () => policy.stop());
+  const rulesInForce = () => policy.current().rules;
+  app.decorate('policyInForce', () => policy.current());
+  const scoring = () => scoringRulesInForce(config.rewards.scoring, rulesInForce());
+  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring, blobs };
   const origin = (): string => {
     if (config.rewards.publicOrigin) return config.rewards.publicOrigin;
     const bound = app.server.address();
@@ -144,7 +162,8 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.register(transparencyRoutes(store.db));
   // On demand (tests, operators' scripts); the schedule below publishes every config.epochMs.
   app.decorate('publishEpoch', () => publishEpoch(store, keys, now));
-  app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin }));
+  app.register(policyRoutes(() => policy.current()));
+  app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin, rules: rulesInForce }));
   // The claim page is only useful with a chain; building it is skipped otherwise.
   if (chain) app.register(claimPageRoutes(deps.claimPageDir));
 

@@ -59,7 +59,7 @@ describe('ingest', () => {
       const device = generateDeviceKeyPair();
       const enc = currentEncryptionKey(keys);
       const env = seal(makePlaintext(device), { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey }, device);
-      const deps = { store, keys, maxSkewMs: config.maxSkewMs, now: Date.now, limitDevice: () => {}, scoring: config.rewards.scoring, blobs };
+      const deps = { store, keys, maxSkewMs: config.maxSkewMs, now: Date.now, limitDevice: () => {}, scoring: () => config.rewards.scoring, blobs };
       await ingestBundle(deps, env);
       const [cid] = await liveCids(store.db);
       expect(existsSync(join(config.blobDir, cid!))).toBe(true);

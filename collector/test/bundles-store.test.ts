@@ -54,7 +54,7 @@ async function offer(signals: Signal[]): Promise<Stored> {
   let outcome;
   try {
     outcome = await storeAndCredit(
-      { store, keys, scoring: RULES },
+      { store, keys, scoring: () => RULES },
       { env, hash: randomUUID(), plaintext: { v: 1, bundleId: env.bundleId, devicePub: env.devicePub, createdAt: clock, signals }, envelopeJson, cid: cidOf(utf8Encode(envelopeJson)), receivedAt: clock },
     );
   } catch (err) {

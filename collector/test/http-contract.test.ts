@@ -8,6 +8,7 @@ import type { RewardChain } from '../src/rewards/chain';
 import { ensureVoucherKey } from '../src/rewards/voucher-key';
 import { buildServer } from '../src/server';
 import * as claimPage from '../../utils/collector-api/claim-page';
+import * as community from '../../utils/collector-api/community';
 import { apiErrorBodySchema } from '../../utils/collector-api/error';
 import * as extension from '../../utils/collector-api/extension';
 import * as operator from '../../utils/collector-api/operator';
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const isRoute = (v: unknown): v is RouteDef => typeof v === 'object' && v !== null && 'method' in v && 'url' in v && 'schema' in v;
-const contractRoutes = ([...Object.values(extension), ...Object.values(claimPage), ...Object.values(operator)] as unknown[]).filter(isRoute);
+const contractRoutes = ([...Object.values(extension), ...Object.values(claimPage), ...Object.values(operator), ...Object.values(community)] as unknown[]).filter(isRoute);
 /** OpenAPI writes path parameters as {name}. */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
 
@@ -76,7 +77,7 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('gives every contract route its request schemas, its reply and the error body', () => {
-    expect(contractRoutes.length).toBe(14);
+    expect(contractRoutes.length).toBe(15);
     for (const route of contractRoutes) {
       const op = doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.url}`).toBeDefined();

@@ -1,11 +1,14 @@
-// A throwaway reward chain for tests: anvil, RewardToken deployed to trust a voucher signer, and
-// the signer's key in a 0600 file for the collector (COLLECTOR_VOUCHER_KEY_FILE).
+// A throwaway reward chain for tests: anvil, RewardToken deployed to trust a voucher signer (or a
+// whole community: token, timelock, governor, policy), and the signer's key in a 0600 file for the
+// collector (COLLECTOR_VOUCHER_KEY_FILE).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
-import { startAnvil, type AnvilInstance } from '../../contracts/anvil';
+import { startAnvil, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
+import { deployCommunity, type CommunityDeployment } from '../../contracts/community';
 import { deployRewardToken } from '../../contracts/deploy';
+import { governanceDriver, type GovernanceDriver } from '../../contracts/test/governance-driver';
 
 export interface RewardChain {
   anvil: AnvilInstance;
@@ -32,6 +35,50 @@ export async function startRewardChain(): Promise<RewardChain> {
       COLLECTOR_CHAIN_RPC: anvil.rpcUrl,
       COLLECTOR_CHAIN_ID: String(anvil.chainId),
       COLLECTOR_REWARD_CONTRACT: token,
+      COLLECTOR_VOUCHER_KEY_FILE: voucherKeyFile,
+    },
+    async stop() {
+      await anvil.stop();
+      rmSync(keyDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seconds of each governance step on the test chain; tests move the clock past them. */
+export const TEST_GOVERNANCE = { votingDelay: 10, votingPeriod: 100, timelockDelay: 50, proposalThreshold: 0n, quorumPercent: 20 } as const;
+
+export interface CommunityChain {
+  anvil: AnvilInstance;
+  community: CommunityDeployment;
+  /** The collector's voucher key (the policy's first voucher signer). */
+  signer: AnvilAccount;
+  gov: GovernanceDriver;
+  /** The collector's chain and policy settings, ready to spread into its environment. */
+  collectorEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** anvil with a whole community deployed (token, timelock, governor, policy), its voucher key in a 0600 file. */
+export async function startCommunityChain(): Promise<CommunityChain> {
+  const anvil = await startAnvil();
+  const [deployer, signer] = anvil.accounts;
+  if (!deployer || !signer) throw new Error('anvil returned too few accounts');
+  const keyDir = mkdtempSync(join(tmpdir(), 'tributary-voucher-key-'));
+  const voucherKeyFile = join(keyDir, 'voucher-key.json');
+  writeFileSync(voucherKeyFile, JSON.stringify({ v: 1, privateKey: signer.privateKey }), { mode: 0o600 });
+  const community = await deployCommunity({ rpcUrl: anvil.rpcUrl, deployerKey: deployer.privateKey, signerAddress: signer.address, governance: TEST_GOVERNANCE });
+  return {
+    anvil,
+    community,
+    signer,
+    gov: governanceDriver(anvil.rpcUrl, community),
+    collectorEnv: {
+      COLLECTOR_CHAIN_RPC: anvil.rpcUrl,
+      COLLECTOR_CHAIN_ID: String(anvil.chainId),
+      COLLECTOR_REWARD_CONTRACT: community.token,
+      COLLECTOR_POLICY_CONTRACT: community.policy,
+      COLLECTOR_GOVERNOR_CONTRACT: community.governor,
+      COLLECTOR_CHAIN_POLL_MS: '100',
       COLLECTOR_VOUCHER_KEY_FILE: voucherKeyFile,
     },
     async stop() {

@@ -5,23 +5,20 @@ import {
   createPublicClient,
   createWalletClient,
   http,
-  keccak256,
   parseEventLogs,
   parseUnits,
-  toHex,
   type Address,
-  type Hex,
   type PublicClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { rpcCall, startAnvil, type AnvilAccount, type AnvilInstance } from '../anvil';
+import { startAnvil, type AnvilAccount, type AnvilInstance } from '../anvil';
 import { commonsPolicyAbi } from '../artifacts/CommonsPolicy';
 import { rewardTokenAbi } from '../artifacts/RewardToken';
 import { timelockControllerAbi } from '../artifacts/TimelockController';
 import { tributaryGovernorAbi } from '../artifacts/TributaryGovernor';
 import { deployCommunity, DEFAULT_RULES, type CommunityDeployment } from '../community';
-import { readCommonsRules, ruleChangeProposal, type Proposal } from '../policy';
-import { signVoucher, voucherDomain } from '../voucher';
+import { readCommonsRules, ruleChangeProposal } from '../policy';
+import { descriptionHash, governanceDriver, SUPPORT, type GovernanceDriver } from './governance-driver';
 
 const VOTING_DELAY = 10;
 const VOTING_PERIOD = 100;
@@ -36,7 +33,7 @@ const enum State {
   Queued = 5,
   Executed = 7,
 }
-const FOR = 1;
+const FOR = SUPPORT.for;
 
 let anvil: AnvilInstance;
 let publicClient: PublicClient;
@@ -46,6 +43,12 @@ let alice: AnvilAccount;
 let bob: AnvilAccount;
 let carol: AnvilAccount;
 let c: CommunityDeployment;
+let gov: GovernanceDriver;
+let mined: GovernanceDriver['mined'];
+let advance: GovernanceDriver['advance'];
+let delegateToSelf: GovernanceDriver['delegateToSelf'];
+let propose: GovernanceDriver['propose'];
+let vote: GovernanceDriver['vote'];
 
 const tokens = (n: string): bigint => parseUnits(n, 18);
 
@@ -65,17 +68,6 @@ function walletFor(account: AnvilAccount) {
   return createWalletClient({ account: privateKeyToAccount(account.privateKey), transport: http(anvil.rpcUrl) });
 }
 
-async function mined(hash: Hex) {
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  expect(receipt.status).toBe('success');
-  return receipt;
-}
-
-async function advance(seconds: number): Promise<void> {
-  await rpcCall(anvil.rpcUrl, 'evm_increaseTime', [seconds]);
-  await rpcCall(anvil.rpcUrl, 'evm_mine', []);
-}
-
 async function revertReason(call: Promise<unknown>): Promise<string | undefined> {
   try {
     await call;
@@ -88,71 +80,7 @@ async function revertReason(call: Promise<unknown>): Promise<string | undefined>
   return undefined;
 }
 
-/** Tokens reach contributors only through vouchers, as in production. */
-async function earn(account: AnvilAccount, amount: bigint): Promise<void> {
-  const block = await publicClient.getBlock();
-  const voucher = { account: account.address, cumulativeAmount: amount, deadline: block.timestamp + 3600n };
-  const signature = await signVoucher(signer.privateKey, voucher, voucherDomain(c.chainId, c.token));
-  await mined(
-    await walletFor(account).writeContract({
-      address: c.token,
-      abi: rewardTokenAbi,
-      functionName: 'claim',
-      args: [voucher.cumulativeAmount, voucher.deadline, signature],
-      chain: null,
-    }),
-  );
-}
-
-async function delegateToSelf(account: AnvilAccount): Promise<void> {
-  await mined(
-    await walletFor(account).writeContract({ address: c.token, abi: rewardTokenAbi, functionName: 'delegate', args: [account.address], chain: null }),
-  );
-}
-
-const descriptionHash = (p: Proposal): Hex => keccak256(toHex(p.description));
-
-async function propose(by: AnvilAccount, p: Proposal): Promise<bigint> {
-  const receipt = await mined(
-    await walletFor(by).writeContract({
-      address: c.governor,
-      abi: tributaryGovernorAbi,
-      functionName: 'propose',
-      args: [p.targets, p.values, p.calldatas, p.description],
-      chain: null,
-    }),
-  );
-  const [created] = parseEventLogs({ abi: tributaryGovernorAbi, logs: receipt.logs, eventName: 'ProposalCreated' });
-  if (!created) throw new Error('no ProposalCreated');
-  return created.args.proposalId;
-}
-
-async function vote(by: AnvilAccount, id: bigint, support: number, reason = ''): Promise<bigint> {
-  const receipt = await mined(
-    await walletFor(by).writeContract({
-      address: c.governor,
-      abi: tributaryGovernorAbi,
-      functionName: 'castVoteWithReason',
-      args: [id, support, reason],
-      chain: null,
-    }),
-  );
-  const [cast] = parseEventLogs({ abi: tributaryGovernorAbi, logs: receipt.logs, eventName: 'VoteCast' });
-  if (!cast) throw new Error('no VoteCast');
-  return cast.args.weight;
-}
-
 const state = (id: bigint) => publicClient.readContract({ address: c.governor, abi: tributaryGovernorAbi, functionName: 'state', args: [id] });
-
-async function lifecycle(by: AnvilAccount, fn: 'queue' | 'execute', p: Proposal) {
-  return walletFor(by).writeContract({
-    address: c.governor,
-    abi: tributaryGovernorAbi,
-    functionName: fn,
-    args: [p.targets, p.values, p.calldatas, descriptionHash(p)],
-    chain: null,
-  });
-}
 
 beforeEach(async () => {
   c = await deployCommunity({
@@ -167,8 +95,10 @@ beforeEach(async () => {
       quorumPercent: QUORUM_PERCENT,
     },
   });
-  await earn(alice, tokens('10'));
-  await earn(bob, tokens('1'));
+  gov = governanceDriver(anvil.rpcUrl, c);
+  ({ mined, advance, delegateToSelf, propose, vote } = gov);
+  await gov.earn(signer, alice, tokens('10'));
+  await gov.earn(signer, bob, tokens('1'));
 });
 
 describe('community governance on anvil', () => {
@@ -190,7 +120,7 @@ describe('community governance on anvil', () => {
     expect(await vote(alice, id, FOR, 'k=10 is too small for rare topics')).toBe(tokens('10'));
     await advance(VOTING_PERIOD);
     expect(await state(id)).toBe(State.Succeeded);
-    await mined(await lifecycle(bob, 'queue', p));
+    await gov.queue(bob, p);
     expect(await state(id)).toBe(State.Queued);
 
     // Still waiting in the timelock: nothing changes yet.
@@ -201,7 +131,7 @@ describe('community governance on anvil', () => {
     expect((await readCommonsRules(publicClient, c.policy)).minK).toBe(10);
 
     await advance(TIMELOCK_DELAY);
-    const receipt = await mined(await lifecycle(bob, 'execute', p));
+    const receipt = await mined(await gov.execute(bob, p));
     expect(await state(id)).toBe(State.Executed);
     expect((await readCommonsRules(publicClient, c.policy)).minK).toBe(25);
     const [changed] = parseEventLogs({ abi: commonsPolicyAbi, logs: receipt.logs, eventName: 'MinKChanged' });

@@ -9,12 +9,15 @@ import { devicesOf, maxIssuedVoucher, recordVoucher, walletOf } from './wallet-s
 import { unitsToWei, walletAmounts, type WalletAmounts } from './amounts';
 import type { RewardChain } from './chain';
 import { utcDay, type ScoreReason } from './scoring';
+import { assertVoucherSigner, type RulesInForce } from '../policy/in-force';
 
 export interface ClaimsDeps {
   store: Store;
   chain: RewardChain;
   weiPerUnit: bigint;
   now: () => number;
+  /** The community rules in force: vouchers are signed only while they name this collector's key. */
+  rules: () => RulesInForce;
 }
 
 async function readClaimed(chain: RewardChain, wallet: Address): Promise<bigint> {
@@ -115,6 +118,7 @@ export async function deviceRewards(deps: ClaimsDeps, devicePub: string) {
 
 /** Signs a voucher for the wallet's whole entitlement, after recording it (so later ones never go below it). */
 export async function issueVoucher(deps: ClaimsDeps, wallet: Address): Promise<SignedVoucher> {
+  assertVoucherSigner(deps.rules(), deps.chain.signerAddress);
   if ((await devicesOf(deps.store.db, wallet)).length === 0) throw new ApiError(404, 'not_linked', 'no device is linked to this wallet');
   const amounts = await amountsOf(deps, wallet);
   if (amounts.claimable === 0n) throw new ApiError(409, 'nothing_to_claim', 'this wallet has claimed everything it earned');

@@ -5,6 +5,11 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { z } from 'zod';
 import type { ScoringRules } from './scoring';
 
+const addressEnv = z
+  .string()
+  .refine((s) => isAddress(s, { strict: false }), 'not an address')
+  .transform((s) => getAddress(s));
+
 const rewardsEnvSchema = z.object({
   COLLECTOR_REWARD_NEAR_DUP_COSINE: z.coerce.number().min(0).max(1).default(0.97),
   COLLECTOR_REWARD_DAILY_CAP: z.coerce.number().int().min(0).default(200),
@@ -23,11 +28,13 @@ const rewardsEnvSchema = z.object({
   COLLECTOR_CHAIN_NAME: z.string().min(1).max(100).default('Tributary chain'),
   /** RPC URL the claim page may offer to wallets (wallet_addEthereumChain); not sent unless set. */
   COLLECTOR_CHAIN_PUBLIC_RPC: z.url().optional(),
-  COLLECTOR_REWARD_CONTRACT: z
-    .string()
-    .refine((s) => isAddress(s, { strict: false }), 'not an address')
-    .transform((s) => getAddress(s))
-    .optional(),
+  COLLECTOR_REWARD_CONTRACT: addressEnv.optional(),
+  /** The community's CommonsPolicy: the collector applies its rules and follows its changes. */
+  COLLECTOR_POLICY_CONTRACT: addressEnv.optional(),
+  /** The community's governor, named to the governance page. */
+  COLLECTOR_GOVERNOR_CONTRACT: addressEnv.optional(),
+  /** How often the chain is asked for new policy events (default: policy/follow.ts). */
+  COLLECTOR_CHAIN_POLL_MS: z.coerce.number().int().min(100).optional(),
   COLLECTOR_VOUCHER_KEY_FILE: z.string().min(1).optional(),
   COLLECTOR_VOUCHER_TTL_S: z.coerce.number().int().min(60).max(30 * 86_400).default(3600),
 });
@@ -38,6 +45,10 @@ export interface ChainConfig {
   chainName: string;
   publicRpcUrl?: string;
   contract: Address;
+  /** CommonsPolicy; absent: the collector applies its embedded rules. */
+  policy?: Address;
+  governor?: Address;
+  pollMs?: number;
   voucherKeyFile: string;
   voucherTtlSeconds: number;
 }
@@ -57,6 +68,9 @@ export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): Rewa
   if (chainVars.some((v) => v !== undefined) && chainVars.some((v) => v === undefined)) {
     throw new Error('set all of COLLECTOR_CHAIN_RPC, COLLECTOR_CHAIN_ID and COLLECTOR_REWARD_CONTRACT, or none');
   }
+  if ((e.COLLECTOR_POLICY_CONTRACT || e.COLLECTOR_GOVERNOR_CONTRACT) && !e.COLLECTOR_CHAIN_RPC) {
+    throw new Error('COLLECTOR_POLICY_CONTRACT and COLLECTOR_GOVERNOR_CONTRACT need the chain (COLLECTOR_CHAIN_RPC, …)');
+  }
   const chain: ChainConfig | undefined =
     e.COLLECTOR_CHAIN_RPC && e.COLLECTOR_CHAIN_ID && e.COLLECTOR_REWARD_CONTRACT
       ? {
@@ -65,6 +79,9 @@ export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): Rewa
           chainName: e.COLLECTOR_CHAIN_NAME,
           publicRpcUrl: e.COLLECTOR_CHAIN_PUBLIC_RPC,
           contract: e.COLLECTOR_REWARD_CONTRACT,
+          policy: e.COLLECTOR_POLICY_CONTRACT,
+          governor: e.COLLECTOR_GOVERNOR_CONTRACT,
+          pollMs: e.COLLECTOR_CHAIN_POLL_MS,
           voucherKeyFile: resolve(e.COLLECTOR_VOUCHER_KEY_FILE ?? join(dataDir, 'voucher-key.json')),
           voucherTtlSeconds: e.COLLECTOR_VOUCHER_TTL_S,
         }

@@ -7,6 +7,7 @@ import { deviceRewards, issueVoucher, walletRewards, type ClaimsDeps } from '../
 import { issueLinkNonce, linkWallet } from '../rewards/wallet-link';
 import { ApiError } from '../services/errors';
 import type { Store } from '../db/store';
+import type { RulesInForce } from '../policy/in-force';
 import { fromContract, typed } from './contract';
 
 export interface RewardsRouteDeps {
@@ -18,6 +19,8 @@ export interface RewardsRouteDeps {
   limitDevice: (devicePub: string) => void;
   /** The collector's public origin (configured, or derived from the bound address). */
   origin: () => string;
+  /** The community rules in force (who may sign vouchers). */
+  rules: () => RulesInForce;
 }
 
 export function rewardsRoutes(deps: RewardsRouteDeps) {
@@ -25,7 +28,7 @@ export function rewardsRoutes(deps: RewardsRouteDeps) {
     if (!deps.chain) throw new ApiError(503, 'rewards_disabled', 'this collector has no reward chain configured');
     return deps.chain;
   };
-  const claims = (): ClaimsDeps => ({ store: deps.store, chain: enabled(), weiPerUnit: deps.config.weiPerUnit, now: deps.now });
+  const claims = (): ClaimsDeps => ({ store: deps.store, chain: enabled(), weiPerUnit: deps.config.weiPerUnit, now: deps.now, rules: deps.rules });
 
   return async (app: FastifyInstance): Promise<void> => {
     // Without a chain every route here answers 503, before its request is even parsed.

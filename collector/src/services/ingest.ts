@@ -25,7 +25,8 @@ export interface IngestDeps {
   afterCommit?: () => void;
   /** Charges one request to an authenticated device; throws 429 when its budget is spent. */
   limitDevice: (devicePub: string) => void;
-  scoring: ScoringRules;
+  /** The scoring rules in force when a bundle is scored (the community's policy may change them). */
+  scoring: () => ScoringRules;
   /** Where the envelope is stored by its CID. */
   blobs: BlobStore;
 }
@@ -72,7 +73,7 @@ export function storeAndCredit(deps: Pick<IngestDeps, 'store' | 'keys' | 'scorin
       if (await findBundle(tx, env.bundleId)) return 'duplicate';
       const day = utcDay(a.receivedAt);
       const keys = bundleSignalKeys(signals);
-      const scores = scoreBundle(signals, await scoringContext(tx, env.devicePub, keys, day), deps.scoring);
+      const scores = scoreBundle(signals, await scoringContext(tx, env.devicePub, keys, day), deps.scoring());
       const credited = totalUnits(scores);
       const receipt = signIngestReceipt(
         {
