@@ -35,8 +35,8 @@ export function routeMessage(message: unknown, sender: MessageSender, handlers: 
   const fromExtensionPage = sender.url?.startsWith(handlers.extensionPagesUrl) ?? false;
   if (!fromExtensionPage) {
     const observer = observerMessageSchema.safeParse(message);
-    if (!observer.success || !sender.tab?.url) return undefined;
-    return handlers.observer(observer.data, { url: sender.tab.url, incognito: sender.tab.incognito });
+    if (!observer.success || !sender.tab?.url || !sameOrigin(observer.data.url, sender.tab.url)) return undefined;
+    return handlers.observer(observer.data, { url: observer.data.url, incognito: sender.tab.incognito });
   }
   const ui = uiRequestSchema.safeParse(message);
   if (!ui.success) return undefined;
@@ -44,4 +44,11 @@ export function routeMessage(message: unknown, sender: MessageSender, handlers: 
     (value): UiReply<unknown> => ({ ok: true, value }),
     (err: unknown): UiReply<unknown> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
+}
+
+/** True when both are web addresses of one origin (a route of the sending tab's document). */
+function sameOrigin(url: string, tabUrl: string): boolean {
+  if (!URL.canParse(url) || !URL.canParse(tabUrl)) return false;
+  const origin = new URL(url).origin;
+  return origin !== 'null' && origin === new URL(tabUrl).origin;
 }

@@ -15,12 +15,24 @@ export interface ObserverOptions {
   now?: () => number;
 }
 
+/** Content that has not changed for this long has settled: a route's data has arrived and rendered. */
+export const SETTLE_QUIET_MS = 500;
+/** A page that never stops changing (a ticker, a video's captions) is read this long after the visit starts. */
+export const SETTLE_MAX_MS = 5000;
+
+export interface ObservedVisit {
+  /** The visit ends now (the route changed) and is reported. */
+  end(): void;
+  /** Stops observing without reporting. */
+  stop(): void;
+}
+
 /**
- * Watches one page load and reports it once, when the visit ends (the page is hidden or left).
- * Every listener is passive, and scroll is sampled at most once per animation frame, so the
- * page never waits on Tributary. Returns a function that stops observing without reporting.
+ * Watches one visit (a page load, or one route of a single-page app) and reports it once, when it
+ * ends: the page is hidden or left, or `end` is called. Every listener is passive, and scroll is
+ * sampled at most once per animation frame, so the page never waits on Tributary.
  */
-export function observePage(win: Window, options: ObserverOptions): () => void {
+export function observePage(win: Window, options: ObserverOptions): ObservedVisit {
   const now = options.now ?? (() => Date.now());
   const doc = win.document;
   const startedAt = now();
@@ -30,7 +42,7 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
   let interactions = 0;
   let scrollQueued = false;
   let done = false;
-  let text: string | undefined;
+  let read: { title: string; text: string } | undefined;
 
   const measureScroll = () => {
     scrollQueued = false;
@@ -64,14 +76,16 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
   ];
   for (const [target, type, fn] of listeners) target.addEventListener(type, fn, { passive: true, capture: true });
   // Extraction (a copy of the page and Readability) is the observer's only heavy work: it runs once,
-  // when the page is idle, so it never competes with loading or scrolling.
+  // when the visit's content has settled and the page is idle, so it never competes with loading,
+  // rendering or scrolling, and reads the route the user is on rather than the one being replaced.
+  // A visit that ends before that is read as it ends.
   const readText = () => {
-    text = articleText(doc, TEXT_LIMITS.textChars);
+    read = { title: doc.title, text: articleText(doc, TEXT_LIMITS.textChars) };
   };
-  const idle = options.signals.text ? whenIdle(win, readText) : () => undefined;
+  const cancelRead = options.signals.text ? whenSettled(win, readText) : () => undefined;
   const stop = () => {
     done = true;
-    idle();
+    cancelRead();
     for (const [target, type, fn] of listeners) target.removeEventListener(type, fn, { capture: true });
   };
 
@@ -81,11 +95,12 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
     if (dwellMs < MIN_DWELL_MS || hasCredentialFields(doc)) return;
     measureScroll();
     const { signals } = options;
+    if (signals.text && !read) readText();
     options.send({
       origin: win.location.origin,
       // A page may carry lone surrogates; they become U+FFFD, as the page displays them (the wire refuses them).
-      title: signals.text ? truncateAtWord(doc.title.trim(), TEXT_LIMITS.titleChars).toWellFormed() : '',
-      text: signals.text ? (text ?? articleText(doc, TEXT_LIMITS.textChars)).toWellFormed() : '',
+      title: read ? truncateAtWord(read.title.trim(), TEXT_LIMITS.titleChars).toWellFormed() : '',
+      text: read ? read.text.toWellFormed() : '',
       lang: doc.documentElement.lang ? doc.documentElement.lang.slice(0, 35).toWellFormed() : undefined,
       visitedAt: startedAt,
       dwellMs: signals.dwell ? Math.min(dwellMs, 86_400_000) : 0,
@@ -95,7 +110,35 @@ export function observePage(win: Window, options: ObserverOptions): () => void {
   }
 
   measureScroll();
-  return stop;
+  return { end: onEnd, stop };
+}
+
+/**
+ * Runs `fn` once the document has not changed for `SETTLE_QUIET_MS` (or `SETTLE_MAX_MS` have
+ * passed) and then the main thread is idle. Returns a cancel.
+ */
+export function whenSettled(win: Window, fn: () => void): () => void {
+  let cancelIdle: (() => void) | undefined;
+  const mutations = new MutationObserver(() => {
+    win.clearTimeout(quiet);
+    quiet = win.setTimeout(settled, SETTLE_QUIET_MS);
+  });
+  const stopWaiting = () => {
+    mutations.disconnect();
+    win.clearTimeout(quiet);
+    win.clearTimeout(latest);
+  };
+  const settled = () => {
+    stopWaiting();
+    cancelIdle = whenIdle(win, fn);
+  };
+  let quiet = win.setTimeout(settled, SETTLE_QUIET_MS);
+  const latest = win.setTimeout(settled, SETTLE_MAX_MS);
+  mutations.observe(win.document, { childList: true, subtree: true, characterData: true });
+  return () => {
+    stopWaiting();
+    cancelIdle?.();
+  };
 }
 
 /** Runs `fn` when the page's main thread is idle (within 10 s at the latest); returns a cancel. */

@@ -21,11 +21,17 @@ export const pageObservationSchema = z.object({
 });
 export type PageObservation = z.infer<typeof pageObservationSchema>;
 
+/**
+ * The address a message is about: in a single-page app the tab may already show another route
+ * than the visit it reports. Only decided on when it has the sending tab's origin; never stored.
+ */
+const visitUrlSchema = z.string().max(16_384);
+
 export const observerMessageSchema = z.discriminatedUnion('type', [
-  /** May this page be observed, and which signals? Answered with a CollectPolicy. */
-  z.object({ type: z.literal('collect-policy') }),
-  /** The visit has ended. Answered with null. */
-  z.object({ type: z.literal('page-observation'), observation: pageObservationSchema }),
+  /** May this address be observed, and which signals? Answered with a CollectPolicy. */
+  z.object({ type: z.literal('collect-policy'), url: visitUrlSchema }),
+  /** The visit on this address has ended. Answered with null. */
+  z.object({ type: z.literal('page-observation'), url: visitUrlSchema, observation: pageObservationSchema }),
 ]);
 export type ObserverMessage = z.infer<typeof observerMessageSchema>;
 

@@ -23,7 +23,7 @@ function setGeometry(scrollY: number, innerHeight: number, scrollHeight: number)
 
 function observe(signals: SignalToggles = ALL_ON) {
   const send = vi.fn<(o: PageObservation) => void>();
-  stops.push(observePage(window, { signals, send, now: () => clock }));
+  stops.push(observePage(window, { signals, send, now: () => clock }).stop);
   return send;
 }
 

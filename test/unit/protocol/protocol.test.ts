@@ -14,13 +14,14 @@ const observation: PageObservation = {
   scrollDepth: 0.4,
   interactions: 1,
 };
-const message = (o: Record<string, unknown>) => ({ type: 'page-observation', observation: { ...observation, ...o } });
+const URL_ = 'https://example.com/rivers';
+const message = (o: Record<string, unknown>) => ({ type: 'page-observation', url: URL_, observation: { ...observation, ...o } });
 const accepts = (m: unknown) => observerMessageSchema.safeParse(m).success;
 
 describe('page observer messages', () => {
   it('accepts a well-formed observation and the policy question', () => {
     expect(accepts(message({}))).toBe(true);
-    expect(accepts({ type: 'collect-policy' })).toBe(true);
+    expect(accepts({ type: 'collect-policy', url: URL_ })).toBe(true);
     expect(accepts(message({ origin: 'http://localhost:8080' }))).toBe(true);
   });
 
@@ -56,6 +57,8 @@ describe('page observer messages', () => {
 
   it('rejects unknown message types and shapeless input', () => {
     expect(accepts({ type: 'page-observation' })).toBe(false);
+    expect(accepts({ type: 'page-observation', observation })).toBe(false);
+    expect(accepts({ type: 'collect-policy' })).toBe(false);
     expect(accepts({ type: 'steal-keys' })).toBe(false);
     expect(accepts({ observation })).toBe(false);
     expect(accepts(null)).toBe(false);
