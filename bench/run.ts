@@ -2,7 +2,7 @@
  * npm run bench — every Tributary benchmark on this machine, each figure against a baseline
  * measured in the same run. Prints one table per benchmark, then ONE JSON object (every figure,
  * plus which models produced them) on the last line. See bench/README.md.
- *   npm run bench [-- --only crypto,ingest,models,browsing]   (default: all four)
+ *   npm run bench [-- --only crypto,ingest,tokens,models,browsing]   (default: all five)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +12,12 @@ import { buildBenchExtension, benchManifest } from './browser/setup';
 import { benchBrowsing } from './browsing';
 import { benchIngest } from './collector/ingest';
 import { benchIngestStages } from './collector/stages';
+import { benchTokens } from './collector/tokens';
 import { benchCrypto } from './crypto';
 import { benchModels } from './models';
 import { formatTable, targetMet, type Figure } from './lib/report';
 
-const SECTIONS = ['crypto', 'ingest', 'models', 'browsing'] as const;
+const SECTIONS = ['crypto', 'ingest', 'tokens', 'models', 'browsing'] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyArg = process.argv.indexOf('--only');
 const only = new Set<string>(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : SECTIONS);
@@ -41,6 +42,7 @@ log(`models: ${manifest.file}${manifest.real ? '' : ' (TEST FIXTURES, not the re
 
 if (wanted('crypto')) await section('crypto: seal + sign vs primitives', benchCrypto);
 if (wanted('ingest')) await section('collector ingest vs bare echo', async () => [...(await benchIngest()), ...(await benchIngestStages())]);
+if (wanted('tokens')) await section('blind reward tokens: cost per token', benchTokens);
 
 if (wanted('models') || wanted('browsing')) {
   // The browser benchmarks share one build, made for a real collector the opted-in profile sends to.

@@ -21,6 +21,8 @@ import { rewardsRoutes } from './routes/rewards';
 import { policyRoutes } from './routes/policy';
 import { followCommonsPolicy } from './policy/follow';
 import { embeddedPolicy, fixedPolicySource, scoringRulesInForce, type PolicySource } from './policy/in-force';
+import { tokenRoutes } from './routes/tokens';
+import { issuerKeys } from './tokens/issuer-keys';
 import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
 import { liveCids } from './bundles/queries';
@@ -38,6 +40,8 @@ export interface ServerDeps {
   policy?: PolicySource;
   /** Where the built claim page lives (default contracts/claim-page/dist, built if missing). */
   claimPageDir?: string;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: string): void {
@@ -90,7 +94,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
     // Request logging is done below with a route pattern only: no IPs, no
     // bodies, no device keys in the logs.
     logController: new LogController({ disableRequestLogging: true }),
-    logger: { level: config.logLevel, serializers: { req: () => ({}), res: () => ({}) } },
+    logger: { level: config.logLevel, serializers: { req: () => ({}), res: () => ({}) }, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     clientErrorHandler,
@@ -164,6 +168,10 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.decorate('publishEpoch', () => publishEpoch(store, keys, now));
   app.register(policyRoutes(() => policy.current()));
   app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin, rules: rulesInForce }));
+  const clock = { epochMs: config.rewards.tokenEpochMs, now };
+  app.register(
+    tokenRoutes({ store, issuer: issuerKeys(store, keys, clock), clock, maxSkewMs: config.maxSkewMs, weiPerUnit: config.rewards.weiPerUnit, limitDevice, rules: rulesInForce, chain }),
+  );
   // The claim page is only useful with a chain; building it is skipped otherwise.
   if (chain) app.register(claimPageRoutes(deps.claimPageDir));
 

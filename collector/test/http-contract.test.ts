@@ -12,6 +12,7 @@ import * as community from '../../utils/collector-api/community';
 import { apiErrorBodySchema } from '../../utils/collector-api/error';
 import * as extension from '../../utils/collector-api/extension';
 import * as operator from '../../utils/collector-api/operator';
+import * as tokens from '../../utils/collector-api/tokens';
 import type { RouteDef } from '../../utils/collector-api/route';
 import { ORIGIN } from './rewards-support';
 import { tempDir } from './harness';
@@ -19,7 +20,9 @@ import { join } from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const isRoute = (v: unknown): v is RouteDef => typeof v === 'object' && v !== null && 'method' in v && 'url' in v && 'schema' in v;
-const contractRoutes = ([...Object.values(extension), ...Object.values(claimPage), ...Object.values(operator), ...Object.values(community)] as unknown[]).filter(isRoute);
+const contractRoutes = (
+  [...Object.values(extension), ...Object.values(claimPage), ...Object.values(operator), ...Object.values(community), ...Object.values(tokens)] as unknown[]
+).filter(isRoute);
 /** OpenAPI writes path parameters as {name}. */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
 
@@ -45,6 +48,7 @@ beforeAll(async () => {
     signerAddress: signer.address,
     claimed: async () => 0n,
     blockTime: async () => 0n,
+    claimFor: async () => { throw new Error('no chain in this test'); },
   };
   const claimPageDir = join(dataDir, 'claim-page');
   mkdirSync(claimPageDir);
@@ -77,7 +81,7 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('gives every contract route its request schemas, its reply and the error body', () => {
-    expect(contractRoutes.length).toBe(15);
+    expect(contractRoutes.length).toBe(20);
     for (const route of contractRoutes) {
       const op = doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.url}`).toBeDefined();

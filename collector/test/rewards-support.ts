@@ -40,12 +40,14 @@ export async function startRewardsCollector(opts: {
   chain?: (voucherKeyFile: string) => RewardChain;
   env?: Record<string, string>;
   now?: () => number;
+  logStream?: NodeJS.WritableStream;
 }): Promise<RewardsCollector> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tributary-rewards-'));
-  const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: 'silent', COLLECTOR_PUBLIC_ORIGIN: ORIGIN, ...opts.env });
+  const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: opts.logStream ? 'info' : 'silent', COLLECTOR_PUBLIC_ORIGIN: ORIGIN, ...opts.env });
   const app = buildServer(config, {
     keys: loadOrCreateKeys(config),
     now: opts.now,
+    logStream: opts.logStream,
     rewardChain: opts.chain?.(join(dataDir, 'voucher-key.json')),
     claimPageDir: stubClaimPage(join(dataDir, 'claim-page')),
   });

@@ -90,6 +90,7 @@ describe('collector: scoring, audit trail, deletion debit and vouchers', () => {
       signerAddress: key.address,
       claimed: async (w) => claimed.get(w) ?? 0n,
       blockTime: async () => BigInt(Math.floor(Date.now() / 1000)),
+      claimFor: async () => { throw new Error('no chain in this test'); },
     };
   };
 

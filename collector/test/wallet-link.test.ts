@@ -19,6 +19,7 @@ function fakeChain(voucherKeyFile: string): RewardChain {
     signerAddress: signer.address,
     claimed: async () => 0n,
     blockTime: async () => BigInt(Math.floor(Date.now() / 1000)),
+    claimFor: async () => { throw new Error('no chain in this test'); },
   };
 }
 

@@ -192,11 +192,62 @@ function initialSchema(types: ColumnTypes): Migration {
   };
 }
 
+/**
+ * Blind reward tokens. Issuance is tied to a device (it spends the device's credit); spending is
+ * tied to nothing but the token: `spent_tokens` holds a nullifier with its public metadata and no
+ * time, device, wallet or address. Issuer secret keys are sealed with a key derived from the
+ * collector's receipt key, so the database alone cannot mint tokens.
+ */
+function blindTokens(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('issuer_keys')
+        .ifNotExists()
+        .addColumn('epoch', 'bigint', (c) => c.primaryKey())
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('sealed_secret', 'text', (c) => c.notNull())
+        .addColumn('starts_at', 'bigint', (c) => c.notNull())
+        .addColumn('ends_at', 'bigint', (c) => c.notNull())
+        .addColumn('leaf_index', 'bigint', (c) => c.notNull().unique())
+        .execute();
+      // One signed root per size of the append-only issuer-key log.
+      await db.schema
+        .createTable('issuer_log_roots')
+        .ifNotExists()
+        .addColumn('size', 'bigint', (c) => c.primaryKey())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addColumn('collector_key_id', 'text', (c) => c.notNull())
+        .addColumn('sig', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('token_issuance')
+        .ifNotExists()
+        .addColumn('request_hash', 'text', (c) => c.primaryKey())
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('epoch', 'bigint', (c) => c.notNull())
+        .addColumn('units', 'bigint', (c) => c.notNull())
+        .addColumn('tokens', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('token_issuance_device').ifNotExists().on('token_issuance').column('device_pub').execute();
+      await db.schema.createIndex('token_issuance_epoch').ifNotExists().on('token_issuance').column('epoch').execute();
+      await db.schema
+        .createTable('spent_tokens')
+        .ifNotExists()
+        .addColumn('nullifier', 'text', (c) => c.primaryKey())
+        .addColumn('epoch', 'bigint', (c) => c.notNull())
+        .addColumn('denomination', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
 /** Brings the schema up to date; several collectors starting on one PostgreSQL database take turns (Migrator's lock). */
 export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '0001_initial': initialSchema(types) }) },
+    provider: { getMigrations: async () => ({ '0001_initial': initialSchema(types), '0002_blind_tokens': blindTokens() }) },
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -124,6 +124,39 @@ export interface TransparencyLeavesTable {
   cid: string;
 }
 
+export interface IssuerKeysTable {
+  epoch: number;
+  /** SPKI, base64. */
+  public_key: string;
+  /** The private JWK, sealed (see tokens/issuer-keys.ts). */
+  sealed_secret: string;
+  starts_at: number;
+  ends_at: number;
+  leaf_index: number;
+}
+
+export interface IssuerLogRootsTable {
+  size: number;
+  root: string;
+  ts: number;
+  collector_key_id: string;
+  sig: string;
+}
+
+export interface TokenIssuanceTable {
+  request_hash: string;
+  device_pub: string;
+  epoch: number;
+  units: number;
+  tokens: number;
+}
+
+export interface SpentTokensTable {
+  nullifier: string;
+  epoch: number;
+  denomination: number;
+}
+
 export interface Tables {
   bundles: BundlesTable;
   signals: SignalsTable;
@@ -135,4 +168,8 @@ export interface Tables {
   vouchers: VouchersTable;
   transparency_roots: TransparencyRootsTable;
   transparency_leaves: TransparencyLeavesTable;
+  issuer_keys: IssuerKeysTable;
+  issuer_log_roots: IssuerLogRootsTable;
+  token_issuance: TokenIssuanceTable;
+  spent_tokens: SpentTokensTable;
 }

@@ -36,6 +36,8 @@ const rewardsEnvSchema = z.object({
   /** How often the chain is asked for new policy events (default: policy/follow.ts). */
   COLLECTOR_CHAIN_POLL_MS: z.coerce.number().int().min(100).optional(),
   COLLECTOR_VOUCHER_KEY_FILE: z.string().min(1).optional(),
+  /** Length of a token epoch: tokens of an epoch are redeemable once it has closed. */
+  COLLECTOR_TOKEN_EPOCH_MS: z.coerce.number().int().min(1_000).default(7 * 86_400_000),
   COLLECTOR_VOUCHER_TTL_S: z.coerce.number().int().min(60).max(30 * 86_400).default(3600),
 });
 
@@ -56,6 +58,7 @@ export interface ChainConfig {
 export interface RewardsConfig {
   scoring: ScoringRules;
   weiPerUnit: bigint;
+  tokenEpochMs: number;
   /** The origin wallets see the claim page at; defaults to http://<host>:<bound port>. */
   publicOrigin?: string;
   /** Absent: rewards are disabled. */
@@ -89,6 +92,7 @@ export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): Rewa
   return {
     scoring: { nearDuplicateCosine: e.COLLECTOR_REWARD_NEAR_DUP_COSINE, dailyCapUnits: e.COLLECTOR_REWARD_DAILY_CAP, unitsPerSignal: 1 },
     weiPerUnit: e.COLLECTOR_REWARD_WEI_PER_UNIT,
+    tokenEpochMs: e.COLLECTOR_TOKEN_EPOCH_MS,
     publicOrigin: e.COLLECTOR_PUBLIC_ORIGIN,
     chain,
   };
