@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startCollector } from '../../collector/test/process';
 import { collectorKeysResponseSchema } from '../../utils/wire/index';
+import { SIGNALS_PER_BUNDLE, benchSignal } from '../lib/bundles';
 import { runTsJson } from '../lib/child';
 import type { Figure } from '../lib/report';
 import { median, round } from '../lib/stats';
@@ -54,6 +55,13 @@ export async function benchIngest(): Promise<Figure[]> {
       { key: 'ingest_p99_ms', value: round(Math.max(...result.ingest.map((r) => r.p99)), 0), unit: 'ms', note: `p50 ${median(result.ingest.map((r) => r.p50))} ms` },
       { key: 'echo_per_s', value: round(echoRate, 1), unit: 'req/s', note: 'bare Fastify echo of the same bodies' },
       { key: 'echo_p99_ms', value: round(Math.max(...result.echo.map((r) => r.p99)), 0), unit: 'ms' },
+      {
+        key: 'wire_bytes_per_signal',
+        value: round(result.bundleBytes / SIGNALS_PER_BUNDLE, 0),
+        unit: 'B',
+        note: `POST /v1/bundles body / ${SIGNALS_PER_BUNDLE} signals (wire v2: int8 embeddings; ${benchSignal(0, 0).text.length}-char texts)`,
+        target: { op: '<=', value: 3000 },
+      },
       { key: 'ingest_vs_echo', value: round(ingest / echoRate, 3), unit: 'ratio', note: `median of rounds interleaved echo/collector, after ${WARMUP_BUNDLES} unmeasured warm-up bundles`, target: { op: '>=', value: 0.3 } },
     ];
   } finally {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BundlePlaintext, Signal } from '../../utils/wire/index';
+import { encodeVectorB64, WIRE_VERSION, type BundlePlaintext, type Signal } from '../../utils/wire/index';
 
 export const SIGNALS_PER_BUNDLE = 20;
 export const EMBEDDING_DIM = 384;
@@ -27,7 +27,7 @@ export function benchSignal(now: number, n: number): Signal {
       { type: 'PERSON', count: 1 },
       { type: 'EMAIL', count: 1 },
     ],
-    embedding: unitVector(EMBEDDING_DIM),
+    embedding: encodeVectorB64(unitVector(EMBEDDING_DIM)),
     models: { embed: 'bench-embed', ner: 'bench-ner' },
     visitedAt: Math.floor(now / HOUR_MS) * HOUR_MS,
     dwellMs: 30_000 + n,
@@ -40,7 +40,7 @@ export function benchSignal(now: number, n: number): Signal {
 /** A distinct bundle (fresh bundle and signal ids) of SIGNALS_PER_BUNDLE signals. */
 export function benchBundle(devicePub: string, now = Date.now()): BundlePlaintext {
   return {
-    v: 1,
+    v: WIRE_VERSION,
     bundleId: randomUUID(),
     devicePub,
     createdAt: now,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSignal } from '../../test/unit/wire/fixtures';
-import { cidOf, generateDeviceKeyPair, generateReceiptKeyPair, utf8Encode, type BundleEnvelope, type Signal } from '../../utils/wire/index';
+import { cidOf, decodeVectorB64, encodeVectorB64, generateDeviceKeyPair, WIRE_VERSION, generateReceiptKeyPair, utf8Encode, type BundleEnvelope, type Signal } from '../../utils/wire/index';
 import type { Store } from '../src/db/store';
 import type { CollectorKeys } from '../src/key-material';
 import { utcDay, type ScoreReason, type ScoringContext, type ScoringRules } from '../src/rewards/scoring';
@@ -23,7 +23,7 @@ function randomEmbedding(): number[] {
   return Array.from({ length: 32 }, () => Math.random() - 0.5);
 }
 
-const signal = (overrides: Partial<Signal> = {}): Signal => makeSignal({ embedding: randomEmbedding(), ...overrides });
+const signal = (overrides: Partial<Signal> = {}): Signal => makeSignal({ embedding: encodeVectorB64(randomEmbedding()), ...overrides });
 
 interface Stored {
   status: 'stored' | 'duplicate' | 'signal_conflict';
@@ -40,7 +40,7 @@ let clock = Date.UTC(2026, 0, 5, 12);
 async function offer(signals: Signal[]): Promise<Stored> {
   clock += 1000;
   const env: BundleEnvelope = {
-    v: 1,
+    v: WIRE_VERSION,
     bundleId: randomUUID(),
     devicePub: device.publicKey,
     createdAt: clock,
@@ -55,7 +55,7 @@ async function offer(signals: Signal[]): Promise<Stored> {
   try {
     outcome = await storeAndCredit(
       { store, keys, scoring: () => RULES },
-      { env, hash: randomUUID(), plaintext: { v: 1, bundleId: env.bundleId, devicePub: env.devicePub, createdAt: clock, signals }, envelopeJson, cid: cidOf(utf8Encode(envelopeJson)), receivedAt: clock },
+      { env, hash: randomUUID(), plaintext: { v: WIRE_VERSION, bundleId: env.bundleId, devicePub: env.devicePub, createdAt: clock, signals }, envelopeJson, cid: cidOf(utf8Encode(envelopeJson)), receivedAt: clock },
     );
   } catch (err) {
     if (err instanceof SignalConflict) return { status: 'signal_conflict', reasons: [] };
@@ -103,8 +103,8 @@ describe('scoring context with more earned history than the near-duplicate windo
     expect(history.length).toBeGreaterThan(NEAR_DUPLICATE_WINDOW + PER_BUNDLE);
     const ctx = await contextFor(Array.from({ length: PER_BUNDLE }, () => signal()));
     expect(ctx.earned).toHaveLength(NEAR_DUPLICATE_WINDOW);
-    // Embeddings come back as exactly the numbers that were sent.
-    expect(ctx.earned.map((e) => Array.from(e.embedding))).toContainEqual(history.at(-1)!.embedding);
+    // Embeddings come back as exactly the vectors that were sent.
+    expect(ctx.earned.map((e) => Array.from(e.embedding))).toContainEqual(Array.from(decodeVectorB64(history.at(-1)!.embedding)));
     const withRepeats = await contextFor(history.slice(0, 3).map((old) => signal({ origin: old.origin, text: old.text })));
     expect(withRepeats.earned).toHaveLength(NEAR_DUPLICATE_WINDOW + 3);
   });
@@ -120,8 +120,8 @@ describe('scoring context with more earned history than the near-duplicate windo
     const recent = history.at(-1)!;
     const oldest = history[0]!;
     const { reasons } = await insert([
-      signal({ embedding: recent.embedding.map((x) => x * 1.01) }),
-      signal({ embedding: [...oldest.embedding] }),
+      signal({ embedding: encodeVectorB64(decodeVectorB64(recent.embedding).map((x) => x * 1.01)) }),
+      signal({ embedding: oldest.embedding }),
     ]);
     expect(reasons).toEqual(['near_duplicate', 'scored']);
   });

@@ -14,9 +14,9 @@ import {
   type BundleEnvelope,
   type BundlePlaintext,
   type DeviceKeyPair,
+  WIRE_VERSION,
 } from '../../utils/wire/index';
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
-import { embeddingOf } from '../src/bundles/embedding';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -41,7 +41,7 @@ function sealUnchecked(plain: BundlePlaintext): BundleEnvelope {
   const eph = nacl.box.keyPair();
   const nonce = nacl.randomBytes(24);
   const unsigned = {
-    v: 1 as const,
+    v: WIRE_VERSION,
     bundleId: plain.bundleId,
     devicePub: device.publicKey,
     createdAt: plain.createdAt,
@@ -78,7 +78,8 @@ describe('POST /v1/bundles', () => {
       model_ner: first.models.ner,
       visited_at: first.visitedAt,
     });
-    expect(Array.from(embeddingOf(rows[0]!.embedding_f64 as Uint8Array))).toEqual(first.embedding);
+    // The embedding is stored as the device sent it: the vector codec's bytes, not numbers.
+    expect(bytesToBase64(new Uint8Array(rows[0]!.embedding as Uint8Array))).toBe(first.embedding);
     const [bundle] = (await h.query('SELECT envelope_json, signal_count FROM bundles WHERE bundle_id = ?', plain.bundleId)) as {
       envelope_json: string;
       signal_count: number;
@@ -204,7 +205,7 @@ describe('POST /v1/bundles', () => {
     const cases: unknown[] = [
       {},
       [],
-      { ...env, v: 2 },
+      { ...env, v: 1 },
       { ...env, bundleId: 'not-a-uuid' },
       { ...env, devicePub: device.publicKey.toUpperCase() },
       { ...env, nonce: bytesToBase64(base64ToBytes(env.nonce).slice(0, 23)) },

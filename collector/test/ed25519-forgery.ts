@@ -16,6 +16,7 @@ import {
   type BundleEnvelope,
   type DeletionRequest,
   type DeletionScope,
+  WIRE_VERSION,
 } from '../../utils/wire/index';
 import { makePlaintext } from '../../test/unit/wire/fixtures';
 
@@ -82,7 +83,7 @@ export function forgedEnvelopes(collector: { keyId: string; publicKey: Uint8Arra
     const ephemeral = nacl.box.keyPair();
     const nonce = nacl.randomBytes(nacl.box.nonceLength);
     const unsigned = {
-      v: 1 as const,
+      v: WIRE_VERSION,
       bundleId: plaintext.bundleId,
       devicePub,
       createdAt: plaintext.createdAt,

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair, type Signal } from '../../utils/wire/index';
+import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair, type Signal } from '../../utils/wire/index';
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
 import { buildDataset, type DatasetRecord, type Datasheet } from '../src/export/dataset';
 import { startHarness, tempDir, type Harness } from './harness';
@@ -34,9 +34,9 @@ beforeAll(async () => {
   // Topic "rivers": 12 devices (one on a site nobody else visits); topic "chess": 3 devices.
   for (let i = 0; i < 12; i++) {
     const origin = i === 11 ? 'https://rare-personal-site.example' : 'https://shared.example';
-    await contribute(makeSignal({ embedding: near(0), origin, text: `rivers and boats, part ${i}` }));
+    await contribute(makeSignal({ embedding: encodeVectorB64(near(0)), origin, text: `rivers and boats, part ${i}` }));
   }
-  for (let i = 0; i < 3; i++) await contribute(makeSignal({ embedding: near(5), text: `chess openings, part ${i}` }));
+  for (let i = 0; i < 3; i++) await contribute(makeSignal({ embedding: encodeVectorB64(near(5)), text: `chess openings, part ${i}` }));
   // One rivers contributor deletes theirs: it must not be exported.
   const leaver = devices[0]!;
   const del = signDeletionRequest({ scope: { kind: 'all' }, ts: Date.now() }, leaver.key.secretKey);

@@ -4,7 +4,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recoverVoucherSigner, signedVoucherSchema, voucherDomain } from '../../contracts/voucher';
 import { makeSignal } from '../../test/unit/wire/fixtures';
-import { generateDeviceKeyPair, type DeviceKeyPair, type Signal } from '../../utils/wire/index';
+import { encodeVectorB64, generateDeviceKeyPair, type DeviceKeyPair, type Signal } from '../../utils/wire/index';
 import { walletAmounts } from '../src/rewards/amounts';
 import type { RewardChain } from '../src/rewards/chain';
 import { contentHash, cosine, scoreBundle, type ScoringContext, type ScoringRules } from '../src/rewards/scoring';
@@ -16,6 +16,8 @@ const EMPTY: ScoringContext = { earned: [], deletedSignalIds: new Set(), unitsTo
 
 /** A unit vector at `angle` radians from the x axis in the first two of 16 dims. */
 const direction = (angle: number): number[] => Array.from({ length: 16 }, (_, i) => (i === 0 ? Math.cos(angle) : i === 1 ? Math.sin(angle) : 0));
+/** direction(angle) as a signal carries it. */
+const asSent = (angle: number): string => encodeVectorB64(direction(angle));
 const reasons = (signals: Signal[], ctx: ScoringContext = EMPTY, rules = RULES) => scoreBundle(signals, ctx, rules).map((s) => s.reason);
 
 describe('scoreBundle', () => {
@@ -28,19 +30,19 @@ describe('scoreBundle', () => {
   });
 
   it('pays an exact text+origin duplicate nothing, within the bundle and against earlier earnings', () => {
-    const a = makeSignal({ text: 'Rivers  of [LOCATION]', embedding: direction(0) });
-    const sameText = makeSignal({ text: 'rivers of [location] ', embedding: direction(1) });
-    const otherSite = makeSignal({ text: a.text, origin: 'https://other.example', embedding: direction(2) });
+    const a = makeSignal({ text: 'Rivers  of [LOCATION]', embedding: asSent(0) });
+    const sameText = makeSignal({ text: 'rivers of [location] ', embedding: asSent(1) });
+    const otherSite = makeSignal({ text: a.text, origin: 'https://other.example', embedding: asSent(2) });
     expect(reasons([a, sameText, otherSite])).toEqual(['scored', 'duplicate', 'scored']);
     const earned = { earned: [{ contentHash: contentHash(a.origin, a.text), model: a.models.embed, embedding: direction(3) }], deletedSignalIds: new Set<string>(), unitsToday: 0 };
-    expect(reasons([makeSignal({ text: a.text, embedding: direction(1.5) })], earned)).toEqual(['duplicate']);
+    expect(reasons([makeSignal({ text: a.text, embedding: asSent(1.5) })], earned)).toEqual(['duplicate']);
   });
 
   it('pays a near-duplicate embedding (cosine ≥ threshold, same model) nothing', () => {
-    const base = makeSignal({ embedding: direction(0) });
-    const near = makeSignal({ embedding: direction(0.2) }); // cos 0.98
-    const far = makeSignal({ embedding: direction(0.3) }); // cos 0.955
-    const otherModel = makeSignal({ embedding: direction(0.01), models: { embed: 'other/model', ner: 'x' } });
+    const base = makeSignal({ embedding: asSent(0) });
+    const near = makeSignal({ embedding: asSent(0.2) }); // cos 0.98
+    const far = makeSignal({ embedding: asSent(0.3) }); // cos 0.955
+    const otherModel = makeSignal({ embedding: asSent(0.01), models: { embed: 'other/model', ner: 'x' } });
     expect(cosine(direction(0), direction(0.2))).toBeGreaterThan(0.97);
     expect(cosine(direction(0), direction(0.3))).toBeLessThan(0.97);
     expect(reasons([base, near, far, otherModel], EMPTY, { ...RULES, dailyCapUnits: 10 })).toEqual(['scored', 'near_duplicate', 'scored', 'scored']);
@@ -55,7 +57,7 @@ describe('scoreBundle', () => {
   it('pays nothing for a deleted item sent again, blank text or a zero embedding', () => {
     const deleted = makeSignal();
     expect(reasons([deleted], { ...EMPTY, deletedSignalIds: new Set([deleted.id]) })).toEqual(['deleted_item']);
-    expect(reasons([makeSignal({ text: '   ' }), makeSignal({ embedding: new Array(16).fill(0) })])).toEqual(['invalid', 'invalid']);
+    expect(reasons([makeSignal({ text: '   ' }), makeSignal({ embedding: encodeVectorB64(new Array(16).fill(0)) })])).toEqual(['invalid', 'invalid']);
   });
 });
 
@@ -118,10 +120,10 @@ describe('collector: scoring, audit trail, deletion debit and vouchers', () => {
   const voucher = async () => c.app.inject({ method: 'POST', url: '/v1/rewards/voucher', payload: { wallet } });
 
   it('credits a bundle only for what scores and keeps the reason of every signal', async () => {
-    const a = makeSignal({ embedding: direction(0) });
-    const dup = makeSignal({ text: a.text, embedding: direction(1) });
-    const near = makeSignal({ embedding: direction(0.1) });
-    const b = makeSignal({ embedding: direction(1.2) });
+    const a = makeSignal({ embedding: asSent(0) });
+    const dup = makeSignal({ text: a.text, embedding: asSent(1) });
+    const near = makeSignal({ embedding: asSent(0.1) });
+    const b = makeSignal({ embedding: asSent(1.2) });
     const first = await contribute(c.app, device, [a, dup, near, b]);
     expect(first.receipt.credited).toBe(2);
     expect(scoreRows(first.bundleId).map((r) => [r.signal_id, r.units, r.reason])).toEqual([
@@ -131,8 +133,8 @@ describe('collector: scoring, audit trail, deletion debit and vouchers', () => {
       [b.id, 1, 'scored'],
     ]);
     // A later bundle repeating earned content earns nothing; the cap (6 a day) stops the rest.
-    const again = makeSignal({ text: b.text, embedding: direction(2) });
-    const fresh = [2.5, 3, 3.5, 4, 4.5].map((t) => makeSignal({ embedding: direction(t) }));
+    const again = makeSignal({ text: b.text, embedding: asSent(2) });
+    const fresh = [2.5, 3, 3.5, 4, 4.5].map((t) => makeSignal({ embedding: asSent(t) }));
     const second = await contribute(c.app, device, [again, ...fresh]);
     expect(second.receipt.credited).toBe(4);
     expect(scoreRows(second.bundleId).map((r) => r.reason)).toEqual(['duplicate', 'scored', 'scored', 'scored', 'scored', 'daily_cap']);
@@ -143,9 +145,9 @@ describe('collector: scoring, audit trail, deletion debit and vouchers', () => {
   });
 
   it('deleting withdraws what the deleted signals earned, and a re-sent deleted item earns nothing', async () => {
-    const a = makeSignal({ embedding: direction(0) });
-    const dup = makeSignal({ text: a.text, embedding: direction(1) });
-    const b = makeSignal({ embedding: direction(1.2) });
+    const a = makeSignal({ embedding: asSent(0) });
+    const dup = makeSignal({ text: a.text, embedding: asSent(1) });
+    const b = makeSignal({ embedding: asSent(1.2) });
     const sent = await contribute(c.app, device, [a, dup, b]);
     expect(sent.receipt.credited).toBe(2);
     expect((await deleteScope(c.app, device, { kind: 'signals', signalIds: [dup.id] })).receipt.debited).toBe(0);
@@ -158,7 +160,7 @@ describe('collector: scoring, audit trail, deletion debit and vouchers', () => {
   });
 
   it('signs vouchers for the linked wallet whose cumulative amount never goes down, even after a deletion', async () => {
-    const signals = [0, 1, 2].map((t) => makeSignal({ embedding: direction(t) }));
+    const signals = [0, 1, 2].map((t) => makeSignal({ embedding: asSent(t) }));
     await contribute(c.app, device, signals);
     expect((await voucher()).statusCode).toBe(404); // not linked yet
     const nonce = await requestNonce(c.app, device);
@@ -177,13 +179,13 @@ describe('collector: scoring, audit trail, deletion debit and vouchers', () => {
     expect((await voucher()).json().error.code).toBe('nothing_to_claim');
 
     // New earnings first fill the shortfall: 1 + 3 new units = 4 earned, 3 claimed → 1 claimable.
-    await contribute(c.app, device, [3, 4, 5].map((t) => makeSignal({ embedding: direction(t) })));
+    await contribute(c.app, device, [3, 4, 5].map((t) => makeSignal({ embedding: asSent(t) })));
     const next = signedVoucherSchema.parse((await voucher()).json());
     expect(next.cumulativeAmount).toBe(4n * TOKEN);
   });
 
   it('keeps an unclaimed signed voucher as the floor', async () => {
-    const signals = [0, 1].map((t) => makeSignal({ embedding: direction(t) }));
+    const signals = [0, 1].map((t) => makeSignal({ embedding: asSent(t) }));
     await contribute(c.app, device, signals);
     await postLink(c.app, await linkRequest({ device, nonce: await requestNonce(c.app, device), wallet, signerKey: walletKey, chainId: CHAIN_ID }));
     expect(signedVoucherSchema.parse((await voucher()).json()).cumulativeAmount).toBe(2n * TOKEN);

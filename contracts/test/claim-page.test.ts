@@ -15,7 +15,7 @@ import { buildServer } from '../../collector/src/server';
 import { makeSignal } from '../../test/unit/wire/fixtures';
 import { walletLinkUrl } from '../../utils/background/wallet-link';
 import { collectorClient } from '../../utils/collector-client/client';
-import { generateDeviceKeyPair, signWalletLinkIntent, type DeviceKeyPair } from '../../utils/wire/index';
+import { encodeVectorB64, generateDeviceKeyPair, signWalletLinkIntent, type DeviceKeyPair } from '../../utils/wire/index';
 import { rpcCall } from '../anvil';
 import { rewardTokenAbi } from '../artifacts/RewardToken';
 import { buildClaimPage } from '../claim-page/build';
@@ -24,7 +24,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REWARD = parseUnits('5', 18);
 /** Five distinct signals earn one unit (1 TRIB) each. */
 const earningSignals = () =>
-  Array.from({ length: 5 }, (_, t) => makeSignal({ embedding: Array.from({ length: 16 }, (_, i) => (i === 0 ? Math.cos(t) : i === 1 ? Math.sin(t) : 0)) }));
+  Array.from({ length: 5 }, (_, t) => makeSignal({ embedding: encodeVectorB64(Array.from({ length: 16 }, (_, i) => (i === 0 ? Math.cos(t) : i === 1 ? Math.sin(t) : 0))) }));
 
 /**
  * Injected as window.ethereum: starts on `startChainIdHex` (chain 1 exercises the wrong-chain

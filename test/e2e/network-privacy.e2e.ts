@@ -69,7 +69,7 @@ describe('network privacy: the extension talks to its collector only, and plante
     // The page did arrive, with its ordinary content: the check below is not vacuous.
     expect(canary?.text).toContain('landfill');
 
-    // Every field of every bundle but the embeddings (numbers, whose digits would match by chance).
+    // Every field of every bundle but the embeddings (binary in base64, whose characters would match by chance).
     const everything = JSON.stringify(
       bundles.map(({ plaintext }) => ({ ...plaintext, signals: plaintext.signals.map(({ embedding: _e, ...rest }) => rest) })),
     ).toLowerCase();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelManifestSchema } from '../../utils/models/manifest';
+import { decodeVectorB64 } from '../../utils/wire/index';
 import { ROOT, E2E_MANIFEST, startStack, type Stack } from './harness/stack';
 
 const manifest = modelManifestSchema.parse(JSON.parse(readFileSync(path.resolve(ROOT, E2E_MANIFEST), 'utf8')));
@@ -55,8 +56,10 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
     expect(signal.text).toContain('[CARD]');
     // The model stage ran, with the models the build shipped.
     expect(signal.models).toEqual({ embed: manifest.models.embed.id, ner: manifest.models.ner.id });
-    expect(signal.embedding).toHaveLength(manifest.models.embed.dim);
-    const norm = Math.hypot(...signal.embedding);
+    // Binary on the wire (int8 + scale), decoded to the model's dimensions.
+    const embedding = decodeVectorB64(signal.embedding);
+    expect(embedding).toHaveLength(manifest.models.embed.dim);
+    const norm = Math.hypot(...embedding);
     expect(norm).toBeGreaterThan(0.99);
     expect(norm).toBeLessThan(1.01);
     expect(signal.dwellMs).toBeGreaterThan(1000);

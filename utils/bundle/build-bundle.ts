@@ -1,4 +1,4 @@
-import type { BundlePlaintext, Signal } from '../wire';
+import { encodeVectorB64, WIRE_VERSION, type BundlePlaintext, type Signal } from '../wire';
 import type { QueuedItem, ReadyItem } from '../items/item';
 
 const HOUR_MS = 3_600_000;
@@ -21,7 +21,7 @@ export function signalFromItem(item: ReadyItem | QueuedItem): Signal {
     title: item.redacted.title.toWellFormed(),
     text: item.redacted.text.toWellFormed(),
     entities: Object.entries(item.entityCounts).map(([type, count]) => ({ type, count })),
-    embedding: item.embedding,
+    embedding: encodeVectorB64(item.embedding),
     models: item.models,
     // The hour is enough to study browsing; the minute would help re-identify a visit.
     visitedAt: Math.floor(item.visitedAt / HOUR_MS) * HOUR_MS,
@@ -41,5 +41,5 @@ export function nextBundleItems(ready: ReadyItem[], now: number, policy: BundleP
 }
 
 export function bundlePlaintext(items: ReadyItem[], devicePub: string, bundleId: string, createdAt: number): BundlePlaintext {
-  return { v: 1, bundleId, devicePub, createdAt, signals: items.map(signalFromItem) };
+  return { v: WIRE_VERSION, bundleId, devicePub, createdAt, signals: items.map(signalFromItem) };
 }

@@ -16,9 +16,12 @@ export const MAX_SIGNALS_PER_BUNDLE = 100;
 /** Upper bound on the base64 ciphertext; the collector's body limit sits just above it. */
 export const MAX_CIPHERTEXT_B64_CHARS = 8 * 1024 * 1024;
 
+/** Wire format version, in the envelope (signed) and the plaintext. 2: embeddings are binary (vector-codec.ts). */
+export const WIRE_VERSION = 2 as const;
+
 export const bundlePlaintextSchema = z
   .strictObject({
-    v: z.literal(1),
+    v: z.literal(WIRE_VERSION),
     bundleId: uuid,
     devicePub,
     createdAt: timestampMs,
@@ -29,7 +32,7 @@ export const bundlePlaintextSchema = z
 export type BundlePlaintext = z.infer<typeof bundlePlaintextSchema>;
 
 export const bundleEnvelopeSchema = z.strictObject({
-  v: z.literal(1),
+  v: z.literal(WIRE_VERSION),
   bundleId: uuid,
   devicePub,
   createdAt: timestampMs,
@@ -99,7 +102,7 @@ export function sealBundle(
   const boxed = nacl.box(utf8Encode(JSON.stringify(parsed.data)), nonce, collectorPub, ephemeral.secretKey);
   ephemeral.secretKey.fill(0);
   const unsigned = {
-    v: 1 as const,
+    v: WIRE_VERSION,
     bundleId: plaintext.bundleId,
     devicePub: plaintext.devicePub,
     createdAt: plaintext.createdAt,

@@ -13,3 +13,4 @@ export * from './wallet-link-nonce';
 export * from './merkle';
 export * from './cid';
 export * from './crypto-backend';
+export * from './vector-codec';

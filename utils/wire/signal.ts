@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timestampMs, uuid, wellFormedText } from './primitives';
 import { TEXT_LIMITS } from './text-limits';
+import { vectorB64 } from './vector-codec';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,8 +30,9 @@ export const signalSchema = z.strictObject({
   entities: z
     .array(z.strictObject({ type: wellFormedText(64, 1), count: z.number().int().min(1).max(100_000) }))
     .max(64),
-  // zod 4 numbers reject NaN and ±Infinity.
-  embedding: z.array(z.number()).min(8).max(2048),
+  // Binary (vector-codec.ts: int8 + scale), base64 inside the JSON plaintext: 520 characters for
+  // 384 dimensions where a JSON array of numbers took ~7.7 KB and a parse of every number.
+  embedding: vectorB64(8, 2048),
   models: z.strictObject({ embed: modelId, ner: modelId }),
   // Whole hours only: finer visit times would fingerprint a browsing session.
   visitedAt: timestampMs.multipleOf(3_600_000),

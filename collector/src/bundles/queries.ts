@@ -1,7 +1,6 @@
 // Stored bundles and their signals: the rows an accepted bundle leaves, read back for replays.
-import { ingestReceiptSchema, type BundleEnvelope, type IngestReceipt, type Signal } from '../../../utils/wire/index';
+import { base64ToBytes, ingestReceiptSchema, vectorDims, type BundleEnvelope, type IngestReceipt, type Signal } from '../../../utils/wire/index';
 import type { Queries } from '../db/store';
-import { embeddingBytes } from './embedding';
 
 export interface StoredBundleRef {
   bundleId: string;
@@ -78,27 +77,31 @@ export async function insertBundle(
   const signals = await tx
     .insertInto('signals')
     .values(
-      b.signals.map((s, i) => ({
-        id: s.id,
-        bundle_id: e.bundleId,
-        device_pub: e.devicePub,
-        origin: s.origin,
-        title: s.title,
-        text: s.text,
-        entities_json: JSON.stringify(s.entities),
-        embedding_f64: embeddingBytes(s.embedding),
-        dims: s.embedding.length,
-        model_embed: s.models.embed,
-        model_ner: s.models.ner,
-        visited_at: s.visitedAt,
-        dwell_ms: s.dwellMs,
-        scroll_depth: s.scrollDepth,
-        interactions: s.interactions,
-        lang: s.lang ?? null,
-        stored_at: b.receivedAt,
-        content_hash: facts[i]!.contentHash,
-        earned: facts[i]!.earned ? 1 : 0,
-      })),
+      b.signals.map((s, i) => {
+        // Stored as the device sent it (vector-codec.ts): 388 bytes for 384 dimensions.
+        const embedding = base64ToBytes(s.embedding);
+        return {
+          id: s.id,
+          bundle_id: e.bundleId,
+          device_pub: e.devicePub,
+          origin: s.origin,
+          title: s.title,
+          text: s.text,
+          entities_json: JSON.stringify(s.entities),
+          embedding,
+          dims: vectorDims(embedding),
+          model_embed: s.models.embed,
+          model_ner: s.models.ner,
+          visited_at: s.visitedAt,
+          dwell_ms: s.dwellMs,
+          scroll_depth: s.scrollDepth,
+          interactions: s.interactions,
+          lang: s.lang ?? null,
+          stored_at: b.receivedAt,
+          content_hash: facts[i]!.contentHash,
+          earned: facts[i]!.earned ? 1 : 0,
+        };
+      }),
     )
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();

@@ -2,6 +2,7 @@
 // change it; never edit one that has shipped. The few column types SQL dialects spell differently
 // come from the dialect setup (ColumnTypes).
 import { sql, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator } from 'kysely';
+import { encodeVector } from '../../../utils/wire/index';
 
 export interface ColumnTypes {
   bytes: ColumnDataType;
@@ -243,11 +244,54 @@ function blindTokens(): Migration {
   };
 }
 
+const F64_BYTES = 8;
+
+/**
+ * Wire v2: a signal's embedding is stored as the device sends it (vector-codec.ts, int8 + scale)
+ * in `signals.embedding`, no longer as float64s in `embedding_f64`. Rows stored before are
+ * re-encoded. Each step checks what is already done, so a crash half-way can run it again.
+ */
+function binaryEmbeddings(types: ColumnTypes): Migration {
+  return {
+    async up(db: AnyDb) {
+      const columns = async () =>
+        new Set((await db.introspection.getTables()).find((t) => t.name === 'signals')?.columns.map((c) => c.name) ?? []);
+      if (!(await columns()).has('embedding')) await db.schema.alterTable('signals').addColumn('embedding', types.bytes).execute();
+      if (!(await columns()).has('embedding_f64')) return;
+      for (;;) {
+        const rows: { id: string; embedding_f64: Uint8Array }[] = await db
+          .selectFrom('signals')
+          .select(['id', 'embedding_f64'])
+          .where('embedding', 'is', null)
+          .limit(1000)
+          .execute();
+        if (rows.length === 0) break;
+        // PostgreSQL runs the migration in a transaction already; SQLite does not, and one commit per row would be an fsync each.
+        const batch = async (tx: AnyDb) => {
+          for (const r of rows) {
+            const f64 = new DataView(r.embedding_f64.buffer, r.embedding_f64.byteOffset, r.embedding_f64.byteLength);
+            const values = Array.from({ length: r.embedding_f64.byteLength / F64_BYTES }, (_, i) => f64.getFloat64(i * F64_BYTES, true));
+            await tx.updateTable('signals').set({ embedding: encodeVector(values) }).where('id', '=', r.id).execute();
+          }
+        };
+        await (db.isTransaction ? batch(db) : db.transaction().execute(batch));
+      }
+      await db.schema.alterTable('signals').dropColumn('embedding_f64').execute();
+    },
+  };
+}
+
 /** Brings the schema up to date; several collectors starting on one PostgreSQL database take turns (Migrator's lock). */
 export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '0001_initial': initialSchema(types), '0002_blind_tokens': blindTokens() }) },
+    provider: {
+      getMigrations: async () => ({
+        '0001_initial': initialSchema(types),
+        '0002_blind_tokens': blindTokens(),
+        '0003_binary_embeddings': binaryEmbeddings(types),
+      }),
+    },
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -29,7 +29,8 @@ export interface SignalsTable {
   text: string;
   entities_json: string;
   /** Little-endian float64s: exactly the numbers the device sent. */
-  embedding_f64: Uint8Array;
+  /** vector-codec.ts bytes (int8 + scale), as the device sent them. */
+  embedding: Uint8Array;
   dims: number;
   model_embed: string;
   model_ner: string;

@@ -1,6 +1,6 @@
 // What the community dataset export reads: the live (non-deleted) signals.
 // Deleted signals are gone from the table, so nothing deleted can be exported.
-import { embeddingOf } from '../bundles/embedding';
+import { decodeVector } from '../../../utils/wire/index';
 import type { Queries } from '../db/store';
 
 export interface DatasetSignal {
@@ -17,14 +17,14 @@ export interface DatasetSignal {
 export async function liveSignals(db: Queries): Promise<DatasetSignal[]> {
   const rows = await db
     .selectFrom('signals')
-    .select(['device_pub', 'origin', 'text', 'embedding_f64', 'model_embed', 'lang', 'visited_at'])
+    .select(['device_pub', 'origin', 'text', 'embedding', 'model_embed', 'lang', 'visited_at'])
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
     devicePub: r.device_pub,
     origin: r.origin,
     text: r.text,
-    embedding: Array.from(embeddingOf(r.embedding_f64)),
+    embedding: Array.from(decodeVector(r.embedding)),
     model: r.model_embed,
     lang: r.lang,
     visitedAt: r.visited_at,

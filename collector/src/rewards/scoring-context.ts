@@ -2,8 +2,7 @@
 // history: the device's earned signals that share a content hash with the bundle's (whole history,
 // by index) plus its NEAR_DUPLICATE_WINDOW most recent earned signals of each of the bundle's
 // embedding models.
-import type { Signal } from '../../../utils/wire/index';
-import { embeddingOf } from '../bundles/embedding';
+import { decodeVector, type Signal } from '../../../utils/wire/index';
 import type { Queries } from '../db/store';
 import { contentHash, type EarnedSignal, type ScoringContext, type SignalScore } from './scoring';
 
@@ -33,7 +32,7 @@ interface EarnedRow {
   id: string;
   content_hash: string;
   model_embed: string;
-  embedding_f64: Uint8Array;
+  embedding: Uint8Array;
 }
 
 /** One EarnedSignal per stored signal, however many of the lookups returned it. */
@@ -41,12 +40,12 @@ function earnedSignals(rows: Iterable<EarnedRow>): EarnedSignal[] {
   const byId = new Map<string, EarnedSignal>();
   for (const r of rows) {
     if (byId.has(r.id)) continue;
-    byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: embeddingOf(r.embedding_f64) });
+    byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: decodeVector(r.embedding) });
   }
   return [...byId.values()];
 }
 
-const EARNED_COLUMNS = ['id', 'content_hash', 'model_embed', 'embedding_f64'] as const;
+const EARNED_COLUMNS = ['id', 'content_hash', 'model_embed', 'embedding'] as const;
 
 /** Bounded, whatever the device's history. Run it in the unit that stores the bundle, under the device's key. */
 export async function scoringContext(tx: Queries, devicePub: string, bundle: readonly BundleSignalKey[], day: string): Promise<ScoringContext> {

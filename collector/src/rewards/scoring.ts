@@ -2,7 +2,7 @@
 // supplies what the device already earned with (ScoringContext) inside the bundle's transaction, so two
 // concurrent bundles cannot both slip under the cap or both claim the same content.
 import { scoreReasonSchema, type ScoreReason } from '../../../utils/collector-api/score-reasons';
-import { canonicalBytes, sha256Hex, type Signal } from '../../../utils/wire/index';
+import { canonicalBytes, decodeVectorB64, sha256Hex, type Signal } from '../../../utils/wire/index';
 
 export type { ScoreReason };
 
@@ -21,7 +21,7 @@ export const SCORE_REASONS: readonly ScoreReason[] = scoreReasonSchema.options;
 export interface EarnedSignal {
   contentHash: string;
   model: string;
-  embedding: readonly number[] | Float64Array;
+  embedding: ArrayLike<number>;
 }
 
 export interface ScoringContext {
@@ -53,9 +53,9 @@ function norm(v: ArrayLike<number>): number {
 
 /**
  * cosine with both norms already known: the same arithmetic, without recomputing them per pair.
- * Float64Arrays (holding exactly the embeddings' numbers) keep this hot loop on one fast path.
+ * Float32Arrays (holding exactly the decoded embeddings' numbers) keep this hot loop on one fast path.
  */
-function cosineWithNorms(a: Float64Array, na: number, b: Float64Array, nb: number): number {
+function cosineWithNorms(a: Float32Array, na: number, b: Float32Array, nb: number): number {
   if (a.length !== b.length) return 0;
   if (na === 0 || nb === 0) return 0;
   let dot = 0;
@@ -63,15 +63,11 @@ function cosineWithNorms(a: Float64Array, na: number, b: Float64Array, nb: numbe
   return dot / (na * nb);
 }
 
-const asFloat64 = (v: readonly number[] | Float64Array): Float64Array => (v instanceof Float64Array ? v : Float64Array.from(v));
+const asFloat32 = (v: ArrayLike<number>): Float32Array => (v instanceof Float32Array ? v : Float32Array.from(v));
 
 /** Cosine similarity; 0 for vectors of different length or zero norm. */
 export function cosine(a: readonly number[], b: readonly number[]): number {
-  return a.length === b.length ? cosineWithNorms(Float64Array.from(a), norm(a), Float64Array.from(b), norm(b)) : 0;
-}
-
-function isValid(s: Signal): boolean {
-  return s.text.trim().length > 0 && norm(s.embedding) > 0;
+  return a.length === b.length ? cosineWithNorms(asFloat32(a), norm(a), asFloat32(b), norm(b)) : 0;
 }
 
 /**
@@ -82,17 +78,17 @@ function isValid(s: Signal): boolean {
  */
 export function scoreBundle(signals: readonly Signal[], ctx: ScoringContext, rules: ScoringRules): SignalScore[] {
   // Each earned embedding's norm is computed once, not once per signal it is compared with.
-  const earned = ctx.earned.map((e) => ({ model: e.model, embedding: asFloat64(e.embedding), norm: norm(e.embedding) }));
+  const earned = ctx.earned.map((e) => ({ model: e.model, embedding: asFloat32(e.embedding), norm: norm(e.embedding) }));
   const hashes = new Set(ctx.earned.map((e) => e.contentHash));
   let today = ctx.unitsToday;
   return signals.map((s): SignalScore => {
     const miss = (reason: ScoreReason): SignalScore => ({ signalId: s.id, units: 0, reason });
-    if (!isValid(s)) return miss('invalid');
+    const embedding = decodeVectorB64(s.embedding);
+    const n = norm(embedding);
+    if (s.text.trim().length === 0 || n === 0) return miss('invalid');
     if (ctx.deletedSignalIds.has(s.id)) return miss('deleted_item');
     const hash = contentHash(s.origin, s.text);
     if (hashes.has(hash)) return miss('duplicate');
-    const embedding = Float64Array.from(s.embedding);
-    const n = norm(embedding);
     if (earned.some((e) => e.model === s.models.embed && cosineWithNorms(e.embedding, e.norm, embedding, n) >= rules.nearDuplicateCosine)) {
       return miss('near_duplicate');
     }

@@ -5,6 +5,7 @@ import {
   envelopeDigest,
   bytesToBase64,
   base64ToBytes,
+  encodeVectorB64,
   generateDeviceKeyPair,
   generateEncryptionKeyPair,
   openEnvelope,
@@ -23,6 +24,14 @@ function wireCode(fn: () => unknown): string {
     throw err;
   }
   return 'no error';
+}
+
+/** An encoded vector written byte by byte: `scale`, then `dims` components (the first one `first`). */
+function rawVector(scale: number, dims: number, first = 1): string {
+  const bytes = new Uint8Array(4 + dims);
+  new DataView(bytes.buffer).setFloat32(0, scale, true);
+  new DataView(bytes.buffer).setInt8(4, first);
+  return bytesToBase64(bytes);
 }
 
 function flipB64(b64: string, byteIndex = 0): string {
@@ -52,7 +61,7 @@ describe('bundle envelope', () => {
 
   // Every field except sig is covered by the signature.
   const tampers: [keyof BundleEnvelope, (e: BundleEnvelope) => unknown][] = [
-    ['v', () => 2],
+    ['v', () => 1],
     ['bundleId', () => '00000000-0000-4000-8000-000000000000'],
     ['devicePub', () => generateDeviceKeyPair().publicKey],
     ['createdAt', (e) => e.createdAt + 1],
@@ -85,7 +94,8 @@ describe('bundle envelope', () => {
     const copy = { ...authed, createdAt: authed.createdAt + 1 };
     expect(wireCode(() => openEnvelope(copy, collector.secretKey))).toBe('bad_signature');
     expect(wireCode(() => authenticateEnvelope({ ...env, sig: '0'.repeat(128) }))).toBe('bad_signature');
-    expect(wireCode(() => authenticateEnvelope({ ...env, v: 2 }))).toBe('invalid_envelope');
+    expect(wireCode(() => authenticateEnvelope({ ...env, v: 1 }))).toBe('invalid_envelope');
+    expect(wireCode(() => authenticateEnvelope({ ...env, v: 3 }))).toBe('invalid_envelope');
   });
 
   it('envelopeDigest names one exact envelope', () => {
@@ -131,10 +141,14 @@ describe('signal schema', () => {
     ['non-http origin', { origin: 'file:///etc/passwd' }],
     ['long title', { title: 'x'.repeat(301) }],
     ['long text', { text: 'x'.repeat(4001) }],
-    ['short embedding', { embedding: [1, 2, 3] }],
-    ['long embedding', { embedding: new Array(2049).fill(0) }],
-    ['non-finite embedding', { embedding: [...new Array(7).fill(0), Number.POSITIVE_INFINITY] }],
-    ['NaN embedding', { embedding: [...new Array(7).fill(0), Number.NaN] }],
+    ['embedding as a JSON array (wire v1)', { embedding: new Array(16).fill(0.25) }],
+    ['short embedding', { embedding: encodeVectorB64([1, 2, 3, 4, 5, 6, 7]) }],
+    ['long embedding', { embedding: encodeVectorB64(new Array(2049).fill(0.5)) }],
+    ['embedding with an infinite scale', { embedding: rawVector(Number.POSITIVE_INFINITY, 16) }],
+    ['embedding with a NaN scale', { embedding: rawVector(Number.NaN, 16) }],
+    ['embedding with a negative scale', { embedding: rawVector(-0.01, 16) }],
+    ['embedding with a -128 component', { embedding: rawVector(0.01, 16, -128) }],
+    ['embedding not in base64', { embedding: '!'.repeat(28) }],
     ['dwell over a day', { dwellMs: 86_400_001 }],
     ['scroll depth > 1', { scrollDepth: 1.01 }],
     ['fractional interactions', { interactions: 1.5 }],

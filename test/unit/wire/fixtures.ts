@@ -9,6 +9,8 @@ import {
   type DeviceKeyPair,
   type EncryptionKeyPair,
   type Signal,
+  encodeVectorB64,
+  WIRE_VERSION,
 } from '../../../utils/wire/index';
 
 export const HOUR_MS = 3_600_000;
@@ -30,7 +32,7 @@ export function makeSignal(overrides: Partial<Signal> = {}): Signal {
       { type: 'PERSON', count: 1 },
       { type: 'LOCATION', count: 1 },
     ],
-    embedding: Array.from({ length: 16 }, () => Math.random() - 0.5),
+    embedding: encodeVectorB64(Array.from({ length: 16 }, () => Math.random() - 0.5)),
     models: { embed: 'Xenova/all-MiniLM-L6-v2', ner: 'Xenova/bert-base-NER' },
     visitedAt: Math.floor(Date.now() / HOUR_MS) * HOUR_MS,
     dwellMs: 42_000,
@@ -43,7 +45,7 @@ export function makeSignal(overrides: Partial<Signal> = {}): Signal {
 
 export function makePlaintext(device: DeviceKeyPair, overrides: Partial<BundlePlaintext> = {}): BundlePlaintext {
   return {
-    v: 1,
+    v: WIRE_VERSION,
     bundleId: randomUUID(),
     devicePub: device.publicKey,
     createdAt: Date.now(),
