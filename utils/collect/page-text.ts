@@ -36,10 +36,35 @@ export function mainTextRoot(doc: Document): Element | null {
 }
 
 /**
+ * What the user reads as `el`'s children, in order: its open shadow root's content in place of its
+ * own children, slotted content where its slots are, as the page renders it; skipped and hidden
+ * elements left out.
+ */
+export function visibleChildren(el: Element): (Text | Element)[] {
+  const out: (Text | Element)[] = [];
+  const add = (nodes: Iterable<Node>): void => {
+    for (const node of nodes) {
+      if (node.nodeType === 3) {
+        out.push(node as Text);
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (child.localName === 'slot') {
+          const assigned = (child as HTMLSlotElement).assignedNodes();
+          add(assigned.length > 0 ? assigned : child.childNodes);
+        } else if (!isSkipped(child)) {
+          out.push(child);
+        }
+      }
+    }
+  };
+  add(el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes);
+  return out;
+}
+
+/**
  * A copy of `root` in `into` (an inert document: nothing in it loads or runs) holding only what
- * the user can read: skipped and hidden elements are left out, and an open shadow root is read in
- * place of its host's children, slotted content where its slots are, as the page renders it.
- * Custom elements become plain containers, so a page built from web components reads like any other.
+ * the user can read (`visibleChildren`). Custom elements become plain containers, so a page built
+ * from web components reads like any other.
  */
 export function visibleCopy(root: Element, into: Document): Element {
   const copyElement = (el: Element): Element => {
@@ -47,23 +72,10 @@ export function visibleCopy(root: Element, into: Document): Element {
     for (const attr of Array.from(el.attributes)) {
       if (!attr.name.startsWith('on')) copy.setAttribute(attr.name, attr.value);
     }
-    copyChildren(el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes, copy);
-    return copy;
-  };
-  const copyChildren = (nodes: Iterable<Node>, parent: Element): void => {
-    for (const node of nodes) {
-      if (node.nodeType === 3) {
-        parent.append(into.createTextNode(node.nodeValue ?? ''));
-      } else if (node.nodeType === 1) {
-        const el = node as Element;
-        if (el.localName === 'slot') {
-          const assigned = (el as HTMLSlotElement).assignedNodes();
-          copyChildren(assigned.length > 0 ? assigned : el.childNodes, parent);
-        } else if (!isSkipped(el)) {
-          parent.append(copyElement(el));
-        }
-      }
+    for (const node of visibleChildren(el)) {
+      copy.append(node.nodeType === 3 ? into.createTextNode(node.nodeValue ?? '') : copyElement(node as Element));
     }
+    return copy;
   };
   return copyElement(root);
 }
@@ -71,11 +83,20 @@ export function visibleCopy(root: Element, into: Document): Element {
 /** The text under `root`, whitespace runs as single spaces, at most `maxChars`. */
 export function joinText(root: Element | null, maxChars: number): string {
   if (!root) return '';
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  function* texts(): Generator<string> {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node.nodeValue ?? '';
+  }
+  return joinTexts(texts(), maxChars);
+}
+
+/** Joins `texts`, whitespace runs as single spaces, at most `maxChars`; reads no further than that. */
+export function joinTexts(texts: Iterable<string>, maxChars: number): string {
   const parts: string[] = [];
   let length = 0;
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node && length < maxChars; node = walker.nextNode()) {
-    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+  for (const raw of texts) {
+    if (length >= maxChars) break;
+    const text = raw.replace(/\s+/g, ' ').trim();
     if (text) {
       parts.push(text);
       length += text.length + 1;

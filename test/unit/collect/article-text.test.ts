@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { Readability } from '@mozilla/readability';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { articleText } from '../../../utils/collect/article-text';
 
 const PARA = (topic: string) =>
@@ -9,6 +10,10 @@ const ARTICLE = `<div class="story">${PARA('river')}${PARA('glacier')}${PARA('de
 beforeEach(() => {
   document.head.innerHTML = '';
   document.body.innerHTML = '';
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('articleText', () => {
@@ -28,6 +33,11 @@ describe('articleText', () => {
     const before = document.documentElement.outerHTML;
     articleText(document, 4000);
     expect(document.documentElement.outerHTML).toBe(before);
+    // A page marked as one article is read in place.
+    document.body.innerHTML = `<header>Site</header><article>${ARTICLE}<div class="comments"><p>A comment</p></div><ul><li><a href="/x">More</a></li></ul></article>`;
+    const marked = document.documentElement.outerHTML;
+    expect(articleText(document, 4000)).toContain('The delta shapes the valley');
+    expect(document.documentElement.outerHTML).toBe(marked);
   });
 
   it('reads open shadow roots like the light DOM, with slotted content, and keeps their hidden parts and fields out', () => {
@@ -55,5 +65,26 @@ describe('articleText', () => {
     const text = articleText(document, 120);
     expect(text.length).toBeLessThanOrEqual(120);
     expect(text.length).toBeGreaterThan(90);
+  });
+
+  it('reads the article a page marks as its one <article> without running Readability, still without comments or link lists', () => {
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    document.body.innerHTML = `<header><a href="/">Home</a></header><main><article>${ARTICLE}
+      <ul class="related"><li><a href="/a">Glaciers of the Alps, a long read</a></li><li><a href="/b">Deltas at risk from rising seas</a></li></ul>
+      <section class="comments"><p class="comment-author">Wilhelmina Oudshoorn</p><p>Lovely piece.</p></section></article></main>`;
+    const text = articleText(document, 4000);
+    expect(parse).not.toHaveBeenCalled();
+    expect(text).toMatch(/^The river shapes the valley/);
+    expect(text).toContain('The delta shapes the valley');
+    for (const absent of ['Wilhelmina', 'Lovely piece', 'Glaciers of the Alps', 'Home']) expect(text).not.toContain(absent);
+  });
+
+  it('leaves a page with several articles, or one small one beside the story, to Readability', () => {
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    document.body.innerHTML = `${ARTICLE}<aside><article><p>Teaser: a short note on estuaries.</p></article></aside>`;
+    expect(articleText(document, 4000)).toContain('The glacier shapes the valley');
+    document.body.innerHTML = `<article>${PARA('river')}</article><article>${PARA('glacier')}</article><article>${PARA('delta')}</article>`;
+    articleText(document, 4000);
+    expect(parse).toHaveBeenCalledTimes(2);
   });
 });
