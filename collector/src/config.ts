@@ -16,6 +16,10 @@ const envSchema = z.object({
   COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: z.coerce.number().int().min(1).optional(),
   COLLECTOR_BLOB_DIR: z.string().min(1).optional(),
   COLLECTOR_EPOCH_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+  /** Cosine at which two embeddings share a topic in a release (k, licence and cadence are the community's policy). */
+  COLLECTOR_RELEASE_TOPIC_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
+  /** Where the collector's IPFS node keeps release blocks. */
+  COLLECTOR_IPFS_DIR: z.string().min(1).optional(),
   /** PostgreSQL connection string; unset = SQLite in the data dir. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   COLLECTOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +43,10 @@ export interface CollectorConfig {
   blobDir: string;
   /** How often a transparency-log root is published. */
   epochMs: number;
+  /** Cosine at which two embeddings share a topic in a release. */
+  releaseTopicThreshold: number;
+  /** The IPFS node's block store (share it between collectors on one database, like blobDir). */
+  ipfsDir: string;
   rewards: RewardsConfig;
 }
 
@@ -59,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     databaseUrl: e.DATABASE_URL,
     blobDir: resolve(e.COLLECTOR_BLOB_DIR ?? join(dataDir, 'blobs')),
     epochMs: e.COLLECTOR_EPOCH_MS,
+    releaseTopicThreshold: e.COLLECTOR_RELEASE_TOPIC_THRESHOLD,
+    ipfsDir: resolve(e.COLLECTOR_IPFS_DIR ?? join(dataDir, 'ipfs')),
     rewards: loadRewardsConfig(env, dataDir),
   };
 }

@@ -27,6 +27,11 @@ import { ApiError } from './services/errors';
 import { tokenBucket, type RateLimiter } from './services/rate-limit';
 import { liveCids } from './bundles/queries';
 import { openStore } from './db/open';
+import { gatewayRoutes } from './ipfs/gateway';
+import type { IpfsNode } from './ipfs/node';
+import { cutRelease, scheduleReleases, type CutResult, type ReleaseContext } from './releases/cut';
+import { releasePolicy } from './releases/policy';
+import { releaseRoutes } from './routes/releases';
 import type { Store } from './db/store';
 
 export interface ServerDeps {
@@ -166,6 +171,36 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.register(transparencyRoutes(store.db));
   // On demand (tests, operators' scripts); the schedule below publishes every config.epochMs.
   app.decorate('publishEpoch', () => publishEpoch(store, keys, now));
+
+  // The IPFS node (Helia) starts when first needed: a gateway request or a release cut. Loading it
+  // takes seconds, which a collector that never publishes need not pay at every start.
+  let node: Promise<IpfsNode> | undefined;
+  const ipfs = (): Promise<IpfsNode> =>
+    (node ??= import('./ipfs/node')
+      .then((m) => m.startIpfsNode(config.ipfsDir))
+      .catch((err: unknown) => {
+        node = undefined;
+        throw err;
+      }));
+  app.register(gatewayRoutes({ has: async (cid) => (await ipfs()).has(cid), get: async (cid) => (await ipfs()).get(cid) }));
+  app.register(releaseRoutes(store.db));
+  const releaseRules = () => releasePolicy(rulesInForce(), config.releaseTopicThreshold);
+  const releaseContext = async (): Promise<ReleaseContext> => ({
+    store,
+    node: await ipfs(),
+    policy: releaseRules,
+    publishEpoch: () => publishEpoch(store, keys, now),
+    now,
+  });
+  // One cut at a time in this process: a second request waits for the running cut.
+  let cutting: Promise<CutResult> | undefined;
+  const cutOnce = (): Promise<CutResult> => {
+    cutting ??= releaseContext()
+      .then(cutRelease)
+      .finally(() => (cutting = undefined));
+    return cutting;
+  };
+  app.decorate('cutRelease', cutOnce);
   app.register(policyRoutes(() => policy.current()));
   app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin, rules: rulesInForce }));
   const clock = { epochMs: config.rewards.tokenEpochMs, now };
@@ -189,6 +224,14 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
     stopEpochs = scheduleEpochs(store, keys, config.epochMs, now, (err) => app.log.error({ err }, 'epoch publication failed'));
   });
   app.addHook('onClose', async () => stopEpochs?.());
+  let stopReleases: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    stopReleases = scheduleReleases(cutOnce, () => releaseRules().cadenceMs, (err) => app.log.error({ err }, 'release failed'));
+  });
+  app.addHook('onClose', async () => {
+    stopReleases?.();
+    await (await node?.catch(() => undefined))?.stop();
+  });
   app.addHook('onClose', async () => {
     if (!deps.store) await store.close();
   });

@@ -13,7 +13,7 @@ import { openPostgresStore } from '../src/db/postgres';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../src/db/sqlite';
 import type { Store } from '../src/db/store';
 import { currentEncryptionKey, loadOrCreateKeys, type CollectorKeys } from '../src/key-material';
-import { buildServer } from '../src/server';
+import { buildServer, type ServerDeps } from '../src/server';
 import pg from 'pg';
 import { numberTypes } from '../src/db/postgres';
 import type { EncryptionKeyPair } from '../../utils/wire/index';
@@ -105,7 +105,7 @@ function postgresReader(url: string): Reader {
   };
 }
 
-export async function startHarness(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, now?: () => number, deps: Pick<ServerDeps, 'policy'> = {}): Promise<Harness> {
   const dataDir = tempDir();
   const backend = testBackend();
   const database = backend === 'postgres' ? await testDatabase() : undefined;
@@ -116,7 +116,7 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
     ...env,
   });
   const keys = loadOrCreateKeys(config);
-  const app = buildServer(config, { keys, now });
+  const app = buildServer(config, { keys, now, ...deps });
   await app.ready();
   const enc = currentEncryptionKey(keys);
   const reader = database ? postgresReader(database.url) : sqliteReader(dataDir);

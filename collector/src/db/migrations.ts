@@ -281,6 +281,29 @@ function binaryEmbeddings(types: ColumnTypes): Migration {
   };
 }
 
+/**
+ * Dataset releases (issue 19): one row per release cut, in order. A release is never edited; a later
+ * one supersedes it, and `superseded_by` says which.
+ */
+function releases(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('releases')
+        .ifNotExists()
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('manifest_cid', 'text', (c) => c.notNull().unique())
+        .addColumn('parent_cid', 'text')
+        .addColumn('log_epoch', 'bigint', (c) => c.notNull())
+        .addColumn('records', 'bigint', (c) => c.notNull())
+        .addColumn('records_left', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('superseded_by', 'text')
+        .execute();
+    },
+  };
+}
+
 /** Brings the schema up to date; several collectors starting on one PostgreSQL database take turns (Migrator's lock). */
 export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<void> {
   const migrator = new Migrator({
@@ -290,6 +313,7 @@ export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<vo
         '0001_initial': initialSchema(types),
         '0002_blind_tokens': blindTokens(),
         '0003_binary_embeddings': binaryEmbeddings(types),
+        '0004_releases': releases(),
       }),
     },
   });

@@ -158,6 +158,19 @@ export interface SpentTokensTable {
   denomination: number;
 }
 
+export interface ReleasesTable {
+  seq: number;
+  manifest_cid: string;
+  parent_cid: string | null;
+  /** The transparency-log epoch the release was cut from. */
+  log_epoch: number;
+  records: number;
+  /** Records of the parent release that this one no longer holds (deleted since). */
+  records_left: number;
+  created_at: number;
+  superseded_by: string | null;
+}
+
 export interface Tables {
   bundles: BundlesTable;
   signals: SignalsTable;
@@ -173,4 +186,5 @@ export interface Tables {
   issuer_log_roots: IssuerLogRootsTable;
   token_issuance: TokenIssuanceTable;
   spent_tokens: SpentTokensTable;
+  releases: ReleasesTable;
 }

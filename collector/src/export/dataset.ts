@@ -30,10 +30,19 @@ export interface Datasheet {
   k: number;
   threshold: number;
   records: number;
-  topics: { released: number; withheld: number; recordsWithheld: number; sizes: Record<string, number> };
+  topics: {
+    released: number;
+    withheld: number;
+    recordsWithheld: number;
+    sizes: Record<string, number>;
+    /** Distinct devices behind each released topic (each ≥ k). */
+    devices: Record<string, number>;
+  };
   /** Largest released topic's share of the records, and the normalised entropy of topic sizes (1 = perfectly even). */
   balance: { largestTopicShare: number; topicEntropy: number };
   languages: Record<string, number>;
+  /** Released records per UTC hour of the visit (0–23): when people read, never when one person did. */
+  hours: Record<string, number>;
   origins: Record<string, number>;
   categories: Record<string, number>;
   models: Record<string, number>;
@@ -107,12 +116,14 @@ export function buildDataset(signals: readonly DatasetSignal[], opts: ExportOpti
         withheld: withheldTopics,
         recordsWithheld: signals.length - records.length,
         sizes: Object.fromEntries(order.map((t) => [publicTopic.get(t)!, sizes[t]!])),
+        devices: Object.fromEntries(order.map((t) => [publicTopic.get(t)!, topicDevices.get(t)!.size])),
       },
       balance: {
         largestTopicShare: records.length ? Number(((releasedSizes[0] ?? 0) / records.length).toFixed(4)) : 0,
         topicEntropy: entropy(releasedSizes),
       },
       languages: tally(records.map((r) => r.lang ?? 'unknown')),
+      hours: tally(released.map((s) => String(new Date(s.visitedAt).getUTCHours()))),
       origins: tally(records.map((r) => r.origin)),
       categories: tally(records.map((r) => categoryOf(r.origin))),
       models: tally(records.map((r) => r.model)),

@@ -26,6 +26,12 @@ const ROOT_COLUMNS = ['epoch', 'size', 'root', 'ts', 'collector_key_id', 'sig'] 
 // Bounded statements: a parameter list per statement stays under every dialect's limit.
 const LEAVES_PER_INSERT = 1000;
 
+/**
+ * A release manifest's leaf is labelled `release/<seq>` in `transparency_leaves.bundle_id`, which no
+ * bundle id (a uuid) can be.
+ */
+export const releaseLeafLabel = (seq: number): string => `release/${seq}`;
+
 /** Any fixed key: one publisher at a time across collector processes. */
 const PUBLISH_KEY = 'transparency-log:publish';
 
@@ -37,13 +43,16 @@ export function publishEpoch(store: Store, sign: (epoch: number, leaves: readonl
   return store.unit(
     async (tx) => {
       const epoch = ((await latestRoot(tx))?.epoch ?? 0) + 1;
-      const leaves = await tx
+      const bundles = await tx
         .selectFrom('bundles')
         .select(['bundle_id as bundleId', 'cid'])
         .where('deleted_at', 'is', null)
         .orderBy('received_at')
         .orderBy('bundle_id')
         .execute();
+      // Every release manifest ever cut stays in the log (superseded ones too: a release is history, never edited).
+      const releases = await tx.selectFrom('releases').select(['seq', 'manifest_cid']).orderBy('seq').execute();
+      const leaves = [...bundles, ...releases.map((r) => ({ bundleId: releaseLeafLabel(r.seq), cid: r.manifest_cid }))];
       const root = sign(epoch, leaves);
       await tx
         .insertInto('transparency_roots')

@@ -1,0 +1,215 @@
+// Dataset releases: cut from the live signals, served by the collector's IPFS node over the trustless
+// gateway routes, checked by verifyRelease (and `npm run verify`), superseded after a deletion.
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { CarBlockIterator } from '@ipld/car';
+import type { CID } from 'multiformats/cid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cborBlock, decodeCbor, rawBlock, manifestSchema, type Manifest } from '../../utils/release/format';
+import { verifyRelease } from '../../utils/release/verify';
+import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair } from '../../utils/wire/index';
+import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { loadConfig } from '../src/config';
+import { embeddedPolicy, fixedPolicySource } from '../src/policy/in-force';
+import { startHarness, tempDir, type Harness } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIMS = 16;
+const K = 3;
+
+function near(axis: number): number[] {
+  return Array.from({ length: DIMS }, (_, i) => (i === axis ? 1 : 0) + (Math.random() - 0.5) * 0.1);
+}
+
+let h: Harness;
+let receiptPub: string;
+const devices: DeviceKeyPair[] = [];
+
+async function contribute(axis: number, text: string): Promise<void> {
+  const key = generateDeviceKeyPair();
+  const signal = makeSignal({ embedding: encodeVectorB64(near(axis)), origin: 'https://shared.example', text });
+  const env = seal(makePlaintext(key, { signals: [signal] }), h.collector, key);
+  expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+  devices.push(key);
+}
+
+async function carBlocks(cid: string): Promise<Map<string, Uint8Array>> {
+  const res = await h.app.inject({ method: 'GET', url: `/ipfs/${cid}`, headers: { accept: 'application/vnd.ipld.car' } });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toContain('application/vnd.ipld.car');
+  const car = await CarBlockIterator.fromBytes(res.rawPayload);
+  expect((await car.getRoots()).map(String)).toEqual([cid]);
+  const blocks = new Map<string, Uint8Array>();
+  for await (const b of car) blocks.set(b.cid.toString(), b.bytes);
+  return blocks;
+}
+
+/** The same release with its manifest changed (and so under a new CID). */
+async function withManifest(blocks: Map<string, Uint8Array>, cid: string, change: (m: Manifest) => Manifest): Promise<{ cid: string; blocks: Map<string, Uint8Array> }> {
+  const manifest = manifestSchema.parse(decodeCbor(blocks.get(cid)!));
+  const block = await cborBlock(change(manifest));
+  const copy = new Map(blocks);
+  copy.delete(cid);
+  copy.set(block.cid.toString(), block.bytes);
+  return { cid: block.cid.toString(), blocks: copy };
+}
+
+let first: string;
+let address: string;
+let current: string;
+
+const verify = (cid: string, gateway: string, collector = gateway) =>
+  promisify(execFile)(resolve(ROOT, 'node_modules/.bin/tsx'), ['cli/verify.ts', cid, '--gateway', gateway, '--collector', collector], { cwd: ROOT }).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+  );
+
+beforeAll(async () => {
+  // The community's rules with a k small enough for a handful of test devices.
+  const policy = embeddedPolicy(loadConfig({}).rewards, null);
+  h = await startHarness({}, undefined, { policy: fixedPolicySource({ ...policy, rules: { ...policy.rules, minK: K } }) });
+  receiptPub = h.keys.receipt.publicKey;
+  for (let i = 0; i < 4; i++) await contribute(0, `rivers and boats on the delta, part ${i}`);
+  for (let i = 0; i < 2; i++) await contribute(5, `chess openings and endgames, part ${i}`);
+  const { release, cut } = await h.app.cutRelease();
+  expect(cut).toBe(true);
+  first = release.manifestCid;
+});
+
+afterAll(async () => h?.close());
+
+describe('a release', () => {
+  it('holds the topics from at least k devices, verifies, and its manifest CID is in the signed log', async () => {
+    const blocks = await carBlocks(first);
+    const report = await verifyRelease(first, blocks, { receiptPub, minK: K });
+    expect(report.failures).toEqual([]);
+    expect(report.records).toBe(4);
+    expect(Object.keys(report.manifest!.topics)).toEqual(['t0']);
+    expect(report.manifest!.topics.t0).toMatchObject({ records: 4, devices: 4 });
+    expect(report.manifest!.topics.t0!.terms).toContain('rivers');
+    expect(report.recordList.every((r) => r.text.startsWith('rivers'))).toBe(true);
+    // Nothing that names a device anywhere in the release's bytes.
+    const all = Buffer.concat([...blocks.values()]).toString('latin1');
+    for (const d of devices) expect(all).not.toContain(d.publicKey);
+
+    const latest = (await h.app.inject({ method: 'GET', url: '/v1/transparency/roots/latest' })).json();
+    expect(latest.epoch).toBe(report.manifest!.log.epoch + 1);
+    const leaves = await h.query('SELECT bundle_id, cid FROM transparency_leaves WHERE epoch = ?', latest.epoch);
+    expect(leaves).toContainEqual({ bundle_id: 'release/1', cid: first });
+  });
+
+  it('is served block by block by the trustless gateway', async () => {
+    const raw = await h.app.inject({ method: 'GET', url: `/ipfs/${first}?format=raw` });
+    expect(raw.statusCode).toBe(200);
+    expect(raw.headers['content-type']).toBe('application/vnd.ipld.raw');
+    const manifest = manifestSchema.parse(decodeCbor(raw.rawPayload));
+    const croissant = await h.app.inject({ method: 'GET', url: `/ipfs/${manifest.croissant}` });
+    expect(croissant.json()).toMatchObject({ '@type': 'sc:Dataset', 'rai:dataCollectionType': expect.any(Array) });
+    const card = (await h.app.inject({ method: 'GET', url: `/ipfs/${manifest.diversity}` })).json();
+    expect(card).toMatchObject({ records: 4, withheldForK: { records: 2 }, concentration: { top10OriginShare: 1 } });
+    expect((await h.app.inject({ method: 'GET', url: '/ipfs/not-a-cid' })).statusCode).toBe(400);
+    const unknown = await rawBlock(new TextEncoder().encode('never released'));
+    expect((await h.app.inject({ method: 'GET', url: `/ipfs/${unknown.cid}` })).statusCode).toBe(404);
+  });
+});
+
+describe('verify refuses', () => {
+  it('a tampered block', async () => {
+    const blocks = await carBlocks(first);
+    const manifest = manifestSchema.parse(decodeCbor(blocks.get(first)!));
+    const page = decodeCbor(blocks.get(manifest.records.pages[0]!.toString())!) as { records: CID[] };
+    const target = page.records[0]!.toString();
+    const bytes = new Uint8Array(blocks.get(target)!);
+    bytes[bytes.length - 3]! ^= 0x01;
+    blocks.set(target, bytes);
+    const report = await verifyRelease(first, blocks, { receiptPub });
+    expect(report.ok).toBe(false);
+    expect(report.failures).toEqual([`block ${target} does not match its CID: its content was altered`]);
+  });
+
+  it('a manifest whose log root the collector did not sign', async () => {
+    const forged = await withManifest(await carBlocks(first), first, (m) => ({ ...m, log: { ...m.log, root: 'ab'.repeat(32) } }));
+    const report = await verifyRelease(forged.cid, forged.blocks, { receiptPub });
+    expect(report.failures).toEqual([`the manifest's transparency-log root (epoch ${report.manifest!.log.epoch}) is not signed by the collector's receipt key`]);
+  });
+
+  it('a topic under k', async () => {
+    const under = await withManifest(await carBlocks(first), first, (m) => ({ ...m, topics: { t0: { ...m.topics.t0!, devices: 2 } } }));
+    const report = await verifyRelease(under.cid, under.blocks, { receiptPub });
+    expect(report.failures).toEqual([`topic t0 has 2 devices, under k = ${K}`]);
+  });
+
+  it('a record that carries a device identifier', async () => {
+    const blocks = await carBlocks(first);
+    const manifest = manifestSchema.parse(decodeCbor(blocks.get(first)!));
+    const page = decodeCbor(blocks.get(manifest.records.pages[0]!.toString())!) as { records: CID[] };
+    const record = decodeCbor(blocks.get(page.records[0]!.toString())!) as Record<string, unknown>;
+    const leaky = await cborBlock({ ...record, devicePub: devices[0]!.publicKey });
+    const leakyPage = await cborBlock({ records: [leaky.cid, ...page.records.slice(1)] });
+    blocks.set(leaky.cid.toString(), leaky.bytes);
+    blocks.set(leakyPage.cid.toString(), leakyPage.bytes);
+    const changed = await withManifest(blocks, first, (m) => ({ ...m, records: { ...m.records, pages: [leakyPage.cid] } }));
+    const report = await verifyRelease(changed.cid, changed.blocks, { receiptPub });
+    expect(report.failures[0]).toBe(`record ${leaky.cid} carries fields a release never has (devicePub): possibly a device identifier`);
+  });
+});
+
+describe('after a deletion', () => {
+  it('the next release leaves the record out and supersedes the old one; npm run verify says so', async () => {
+    const leaver = devices[0]!;
+    const del = signDeletionRequest({ scope: { kind: 'all' }, ts: Date.now() }, leaver.secretKey);
+    expect((await h.app.inject({ method: 'POST', url: '/v1/deletions', payload: del })).statusCode).toBe(200);
+    const { release, cut } = await h.app.cutRelease();
+    expect(cut).toBe(true);
+    expect(release).toMatchObject({ seq: 2, parentCid: first, records: 3, recordsLeft: 1, supersededBy: null });
+    const report = await verifyRelease(release.manifestCid, await carBlocks(release.manifestCid), { receiptPub, minK: K });
+    expect(report.failures).toEqual([]);
+    const card = (await h.app.inject({ method: 'GET', url: `/ipfs/${report.manifest!.diversity}` })).json();
+    expect(card.sinceParent).toEqual({ parent: first, recordsLeft: 1, recordsAdded: 0 });
+
+    const { releases } = (await h.app.inject({ method: 'GET', url: '/v1/releases' })).json();
+    expect(releases.map((r: { manifestCid: string; supersededBy: string | null }) => [r.manifestCid, r.supersededBy])).toEqual([
+      [release.manifestCid, null],
+      [first, release.manifestCid],
+    ]);
+    // Nothing changed since: no new release.
+    expect((await h.app.inject({ method: 'GET', url: '/v1/releases/latest' })).json().manifestCid).toBe(release.manifestCid);
+    expect((await h.app.cutRelease()).cut).toBe(false);
+
+    address = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    current = release.manifestCid;
+    const current_ = await verify(release.manifestCid, address);
+    expect(current_.out).toContain('status: current');
+    expect(current_.code).toBe(0);
+    const old = await verify(first, address);
+    expect(old.code).toBe(1);
+    expect(old.out).toContain(`FAIL superseded by ${release.manifestCid}`);
+  });
+});
+
+describe('a second IPFS node', () => {
+  it('fetches the release by CID from the collector, serves it, and it verifies from there', async () => {
+    const dir = tempDir();
+    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['cli/ipfs-node.ts', '--from', address, '--pin', current, '--dir', dir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+      const second = JSON.parse(line) as { address: string; pinned: string[] };
+      expect(second.pinned).toEqual([current]);
+      expect(second.address).not.toBe(address);
+      const result = await verify(current, second.address, address);
+      expect(result.out).toContain('status: current');
+      expect(result.code).toBe(0);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
