@@ -6,6 +6,10 @@ import { loadOrCreateKeys, type CollectorKeys } from './key-material';
 import { connectRewardChain, type RewardChain } from './rewards/chain';
 import { bundleRoutes } from './routes/bundles';
 import { claimPageRoutes } from './routes/claim-page';
+import { computeRoutes } from './routes/compute';
+import { loadCorpus } from './compute/corpus';
+import { nativeEmbedder, type Embedder } from './compute/embedder';
+import { DEFAULT_COMPUTE_RULES, publishShards, type ComputeRules } from './compute/jobs';
 import { installCors } from './routes/cors';
 import { deletionRoutes } from './routes/deletions';
 import { deviceRoutes } from './routes/devices';
@@ -47,6 +51,11 @@ export interface ServerDeps {
   claimPageDir?: string;
   /** Where log lines go (default stdout); tests read them. */
   logStream?: NodeJS.WritableStream;
+  /** The model known answers and index queries are embedded with (default: the manifest's, in onnxruntime-node). */
+  embedder?: Embedder;
+  computeRules?: ComputeRules;
+  /** Picks shards and known-answer jobs (default Math.random). */
+  random?: () => number;
 }
 
 function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: string): void {
@@ -207,12 +216,23 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.register(
     tokenRoutes({ store, issuer: issuerKeys(store, keys, clock), clock, maxSkewMs: config.maxSkewMs, weiPerUnit: config.rewards.weiPerUnit, limitDevice, rules: rulesInForce, chain }),
   );
+  const compute = {
+    store,
+    embedder: deps.embedder ?? nativeEmbedder(),
+    rules: deps.computeRules ?? DEFAULT_COMPUTE_RULES,
+    now,
+    random: deps.random ?? Math.random,
+    maxSkewMs: config.maxSkewMs,
+    limitDevice,
+  };
+  app.register(computeRoutes(compute));
   // The claim page is only useful with a chain; building it is skipped otherwise.
   if (chain) app.register(claimPageRoutes(deps.claimPageDir));
 
   // Before the first request is answered (inject and listen wait for onReady); fails the start when
   // the database cannot be reached or migrated.
   app.addHook('onReady', () => store.migrate());
+  app.addHook('onReady', () => publishShards(compute, loadCorpus()));
   // What a crash leaves in the blob directory goes before anything is served: temp files (one may hold an
   // envelope later deleted), blobs whose row never committed, blobs of bundles deleted just before the crash.
   app.addHook('onReady', async () => {

@@ -105,7 +105,7 @@ function postgresReader(url: string): Reader {
   };
 }
 
-export async function startHarness(env: Record<string, string> = {}, now?: () => number, deps: Pick<ServerDeps, 'policy'> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, now?: () => number, deps: Omit<ServerDeps, 'keys' | 'now'> = {}): Promise<Harness> {
   const dataDir = tempDir();
   const backend = testBackend();
   const database = backend === 'postgres' ? await testDatabase() : undefined;
@@ -116,7 +116,7 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
     ...env,
   });
   const keys = loadOrCreateKeys(config);
-  const app = buildServer(config, { keys, now, ...deps });
+  const app = buildServer(config, { ...deps, keys, now });
   await app.ready();
   const enc = currentEncryptionKey(keys);
   const reader = database ? postgresReader(database.url) : sqliteReader(dataDir);

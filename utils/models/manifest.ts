@@ -41,14 +41,15 @@ export const MODEL_ROLES: readonly ModelRole[] = ['embed', 'ner'];
  * next to the model folders (`models/runtime.json`), so pages never parse the build manifest.
  */
 export interface RuntimeModelInfo {
-  embed: { id: string; dim: number; pooling: 'mean' | 'cls'; normalize: boolean };
+  /** `version`: the first 16 hex digits of the weights' sha256, so a result names the exact model that made it. */
+  embed: { id: string; version: string; dim: number; pooling: 'mean' | 'cls'; normalize: boolean };
   ner: { id: string };
 }
 
 export function runtimeModelInfo(manifest: ModelManifest): RuntimeModelInfo {
   const { embed, ner } = manifest.models;
   return {
-    embed: { id: embed.id, dim: embed.dim, pooling: embed.pooling, normalize: embed.normalize },
+    embed: { id: embed.id, version: embed.files['onnx/model_quantized.onnx']!.slice(0, 16), dim: embed.dim, pooling: embed.pooling, normalize: embed.normalize },
     ner: { id: ner.id },
   };
 }

@@ -304,6 +304,65 @@ function releases(): Migration {
   };
 }
 
+/** Compute contributions: shards of public texts, the jobs devices run, and the public index. */
+function computeSchema(types: ColumnTypes): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('compute_shards')
+        .ifNotExists()
+        .addColumn('shard_id', 'text', (c) => c.primaryKey())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('texts_json', 'text', (c) => c.notNull())
+        .addColumn('model_id', 'text', (c) => c.notNull())
+        .addColumn('model_version', 'text', (c) => c.notNull())
+        .addColumn('dims', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status IN ('open', 'accepted')`))
+        .addColumn('required', 'bigint', (c) => c.notNull())
+        .addColumn('reference_f32', types.bytes)
+        .addColumn('accepted_at', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('compute_shards_model_status').ifNotExists().on('compute_shards').columns(['model_version', 'status']).execute();
+      await db.schema
+        .createTable('compute_jobs')
+        .ifNotExists()
+        .addColumn('job_id', 'text', (c) => c.primaryKey())
+        .addColumn('shard_id', 'text', (c) => c.notNull().references('compute_shards.shard_id'))
+        .addColumn('device_pub', 'text', (c) => c.notNull())
+        .addColumn('known_answer', 'bigint', (c) => c.notNull())
+        .addColumn('issued_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('returned_at', 'bigint')
+        .addColumn('vectors_f32', types.bytes)
+        .addColumn('verdict', 'text', (c) => c.check(sql`verdict IN ('pending', 'accepted', 'rejected')`))
+        .execute();
+      await db.schema.createIndex('compute_jobs_shard').ifNotExists().on('compute_jobs').column('shard_id').execute();
+      await db.schema.createIndex('compute_jobs_device').ifNotExists().on('compute_jobs').columns(['device_pub', 'returned_at']).execute();
+      await db.schema
+        .createTable('compute_devices')
+        .ifNotExists()
+        .addColumn('device_pub', 'text', (c) => c.primaryKey())
+        .addColumn('outvoted', 'bigint', (c) => c.notNull())
+        .addColumn('refused_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('index_entries')
+        .ifNotExists()
+        .addColumn('shard_id', 'text', (c) => c.notNull().references('compute_shards.shard_id'))
+        .addColumn('position', 'bigint', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('model_id', 'text', (c) => c.notNull())
+        .addColumn('model_version', 'text', (c) => c.notNull())
+        .addColumn('vector_f32', types.bytes, (c) => c.notNull())
+        .addPrimaryKeyConstraint('index_entries_pk', ['shard_id', 'position'])
+        .execute();
+      await db.schema.createIndex('index_entries_model').ifNotExists().on('index_entries').column('model_version').execute();
+    },
+  };
+}
+
 /** Brings the schema up to date; several collectors starting on one PostgreSQL database take turns (Migrator's lock). */
 export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<void> {
   const migrator = new Migrator({
@@ -314,6 +373,7 @@ export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<vo
         '0002_blind_tokens': blindTokens(),
         '0003_binary_embeddings': binaryEmbeddings(types),
         '0004_releases': releases(),
+        '0005_compute': computeSchema(types),
       }),
     },
   });

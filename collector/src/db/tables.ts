@@ -171,6 +171,56 @@ export interface ReleasesTable {
   superseded_by: string | null;
 }
 
+export interface ComputeShardsTable {
+  /** `<corpus shard key>@<model version>`: the same texts are a new shard for a new model. */
+  shard_id: string;
+  source: string;
+  texts_json: string;
+  model_id: string;
+  model_version: string;
+  dims: number;
+  status: 'open' | 'accepted';
+  /** Returned answers needed before the shard is decided; grows by one with every disagreement. */
+  required: number;
+  /** The collector's own (native) answer, kept once computed for a known-answer job. */
+  reference_f32: Uint8Array | null;
+  accepted_at: number | null;
+  created_at: number;
+}
+
+export interface ComputeJobsTable {
+  job_id: string;
+  shard_id: string;
+  device_pub: string;
+  /** 1: the collector holds the answer and checks the device against it. */
+  known_answer: number;
+  issued_at: number;
+  expires_at: number;
+  returned_at: number | null;
+  vectors_f32: Uint8Array | null;
+  /** NULL until returned. */
+  verdict: 'pending' | 'accepted' | 'rejected' | null;
+}
+
+export interface ComputeDevicesTable {
+  device_pub: string;
+  /** Answers that disagreed with an accepted quorum. */
+  outvoted: number;
+  /** Set when the device failed a known-answer check or was outvoted too often: it gets no more jobs. */
+  refused_at: number | null;
+}
+
+/** The commons' public index: accepted vectors of public texts. */
+export interface IndexEntriesTable {
+  shard_id: string;
+  position: number;
+  source: string;
+  text: string;
+  model_id: string;
+  model_version: string;
+  vector_f32: Uint8Array;
+}
+
 export interface Tables {
   bundles: BundlesTable;
   signals: SignalsTable;
@@ -187,4 +237,8 @@ export interface Tables {
   token_issuance: TokenIssuanceTable;
   spent_tokens: SpentTokensTable;
   releases: ReleasesTable;
+  compute_shards: ComputeShardsTable;
+  compute_jobs: ComputeJobsTable;
+  compute_devices: ComputeDevicesTable;
+  index_entries: IndexEntriesTable;
 }

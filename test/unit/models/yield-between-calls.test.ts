@@ -4,7 +4,7 @@ import { yieldBetweenCalls } from '../../../utils/models/yield-between-calls';
 
 function recordingRunners(log: string[]): ModelRunners {
   return {
-    info: { embed: { id: 'e', dim: 2, pooling: 'mean', normalize: true }, ner: { id: 'n' } },
+    info: { embed: { id: 'e', version: '0123456789abcdef', dim: 2, pooling: 'mean', normalize: true }, ner: { id: 'n' } },
     async embed(texts) {
       log.push(`embed:${texts.join('|')}`);
       return texts.map(() => [1, 0]);
