@@ -2,14 +2,14 @@
 // gateway routes, checked by verifyRelease (and `npm run verify`), superseded after a deletion.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CarBlockIterator } from '@ipld/car';
 import type { CID } from 'multiformats/cid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cborBlock, decodeCbor, rawBlock, manifestSchema, type Manifest } from '../../utils/release/format';
+import { cborBlock, decodeCbor, rawBlock, recordsJsonl, manifestSchema, type Manifest } from '../../utils/release/format';
 import { verifyRelease } from '../../utils/release/verify';
 import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair } from '../../utils/wire/index';
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
@@ -117,6 +117,33 @@ describe('a release', () => {
   });
 });
 
+describe('the Croissant description', () => {
+  // mlcroissant comes from PyPI (scripts/croissant-tools.sh, run by .ci/run); without it this test fails, never skips.
+  const MLCROISSANT = resolve(ROOT, '.venv/croissant/bin/mlcroissant');
+
+  it('passes mlcroissant validate with 0 errors, and describes the records file by its sha256', async () => {
+    expect(existsSync(MLCROISSANT), 'mlcroissant is missing: run bash scripts/croissant-tools.sh').toBe(true);
+    const blocks = await carBlocks(first);
+    const report = await verifyRelease(first, blocks, { receiptPub });
+    // verifyRelease checks the description's sha256 against the records.
+    expect(report.failures).toEqual([]);
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, 'croissant.json'), blocks.get(report.manifest!.croissant.toString())!);
+      writeFileSync(join(dir, 'records.jsonl'), recordsJsonl(report.recordList));
+      const run = await promisify(execFile)(MLCROISSANT, ['validate', '--jsonld', join(dir, 'croissant.json')], { cwd: dir }).then(
+        (r) => ({ code: 0, out: r.stdout + r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
+      expect(run.out).toContain('Done.');
+      expect(run.out).not.toMatch(/error|warning/i);
+      expect(run.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('verify refuses', () => {
   it('a tampered block', async () => {
     const blocks = await carBlocks(first);
@@ -211,5 +238,22 @@ describe('a second IPFS node', () => {
       await once(child, 'exit');
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run release', () => {
+  it("cuts a release from the collector's store under the policy in force (embedded: k = 10), superseding the current one", async () => {
+    const run = await promisify(execFile)(resolve(ROOT, 'node_modules/.bin/tsx'), ['cli/release.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, COLLECTOR_DATA_DIR: h.config.dataDir, ...(h.config.databaseUrl ? { DATABASE_URL: h.config.databaseUrl } : {}) },
+    });
+    const out = JSON.parse(run.stdout) as { manifestCid: string; seq: number; records: number; recordsLeft: number; cut: boolean };
+    // Three devices are under the community's k of 10: nothing is released, the three records left.
+    expect(out).toMatchObject({ seq: 3, records: 0, recordsLeft: 3, cut: true });
+    const report = await verifyRelease(out.manifestCid, await carBlocks(out.manifestCid), { receiptPub, minK: 10 });
+    expect(report.failures).toEqual([]);
+    expect(report.k).toBe(10);
+    const { releases } = (await h.app.inject({ method: 'GET', url: '/v1/releases' })).json();
+    expect(releases[1]).toMatchObject({ manifestCid: current, supersededBy: out.manifestCid });
   });
 });
