@@ -1,5 +1,6 @@
 import { isBirthLabel } from './rules/birth-date';
-import { isNameCue } from './rules/person-context';
+import { isNameCue, leadingNonName } from './rules/person-context';
+import { innerLabels } from './rules/roles';
 import type { EntityType, NerToken, Span } from './types';
 
 export type NerSpanOptions = {
@@ -145,9 +146,10 @@ function capitalisesSentences(text: string): boolean {
 // Form labels the model sometimes tags along with the value after them.
 const FORM_LABEL = /^(?:re|fwd?|aw|wg|subject|betreff|objet|asunto|oggetto|onderwerp|address|adresse|anschrift|adres|indirizzo|dirección|domicilio|morada|phone|telephone|telefon|telefoon|teléfono|telefono|tel|tél|mobile|handy|cellulare|móvil|e-?mail|courriel|correo)\.?$/iu;
 
-const MONTH_OR_DAY = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?`;
-// "Tue Mar 11, 2025 9:14", "8am", "May 2024": words of a date or a time, and numbers.
-const DATE_TIME = new RegExp(String.raw`^(?:(?:${MONTH_OR_DAY}|\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|[,./:-])\s*)+$`, 'iu');
+// Month and weekday names (and their abbreviations) in the languages the rules read.
+const MONTH_OR_DAY = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|januari|februari|maart|mei|augustus|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?`;
+// "Tue Mar 11, 2025 9:14", "8am", "9:41 AM", "Mittwoch, 19. März 2025 09:30–10:00": words of a date or a time, and numbers.
+const DATE_TIME = new RegExp(String.raw`^(?:(?:${MONTH_OR_DAY}|\d{1,4}(?:[:.]\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr)|h)?|[,./:–—-])\s*)+$`, 'iu');
 
 // A title names no one: "Dr. [PERSON]" keeps the text readable and hides the same person.
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|sra|srta|dra|dott)\.?\s+/iu;
@@ -163,6 +165,11 @@ function refine(text: string, span: Span): Span | null {
     const title = HONORIFIC.exec(`${text.slice(start, span.end)} `);
     if (title) start = Math.min(span.end, start + title[0].length);
   }
+  // "Wethouder Femke de Groot", "Impressum", "Chief Financial Officer", "Ich bin …": a title, a form label, a
+  // heading or a cue names no one, so it is not redacted with the name beside it (nor alone).
+  start += leadingNonName(text.slice(start, span.end));
+  if (span.type === 'ADDRESS') start += leadingProse(text.slice(start, span.end));
+  if (start >= span.end) return null;
   // Web addresses are the URL and e-mail rules' to judge: they keep a site's host readable.
   const before = text.slice(0, start).match(/\S*$/u)![0];
   const after = text.slice(span.end).match(/^\S*/u)![0];
@@ -179,6 +186,40 @@ function refine(text: string, span: Span): Span | null {
   return { ...span, start };
 }
 
+// Street kinds and unit words written in lowercase at the start of an address line.
+const LOWERCASE_STREET_START = /^(?:rue|avenue|av|boulevard|bd|place|allée|impasse|chemin|quai|cours|route|calle|c\/|avenida|avda|paseo|plaza|carrera|rua|travessa|via|viale|piazza|corso|largo|vicolo|ul|al|pl|os|ulica|aleja|plac|osiedle|str|strada|straat|laan|weg|gata|gatan|vej|gade|utca|út|tér|flat|apt|unit|suite|bis|ter|nr|no|bl|ap|sc)(?![\p{L}])/u;
+
+/**
+ * Length of the lowercase words an address span starts with ("récupérer au 41 rue …", "studentessa di
+ * architettura al Politecnico"): an address starts with a number, a capitalised name or a street kind, and
+ * the model, reading a language it saw little of, runs addresses on over the prose before them.
+ */
+function leadingProse(body: string): number {
+  let taken = 0;
+  for (let m = /^\p{Ll}[\p{L}'’]*\s+/u.exec(body); m && !LOWERCASE_STREET_START.test(body.slice(taken)); m = /^\p{Ll}[\p{L}'’]*\s+/u.exec(body.slice(taken))) {
+    taken += m[0].length;
+  }
+  return /[\p{L}\p{N}]/u.test(body.slice(taken)) ? taken : 0;
+}
+
+/**
+ * Brackets, quotes and form labels delimit entities: "Ben Adler (Engineering)" is a name and a department, and a bracket
+ * the model labelled along with a word ("CTO)") is no part of it.
+ */
+function splitAtBrackets(text: string, span: Span): Span[] {
+  const parts: Span[] = [];
+  // A form label inside a span starts another field ("Kundennummer 4471 0392, Lieferadresse Am Mühlbach 3").
+  let body = text.slice(span.start, span.end);
+  for (const [s, e] of innerLabels(body)) body = body.slice(0, s) + '('.repeat(e - s) + body.slice(e);
+  for (const m of body.matchAll(/[^()[\]{}"“”„«»]+/gu)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const start = span.start + (m.index ?? 0) + lead;
+    const end = start + m[0].trim().replace(/[\s,;:]+$/u, '').length;
+    if (end > start) parts.push({ ...span, start, end });
+  }
+  return parts;
+}
+
 /** Maps model tokens to entity spans over `text`, merging adjacent tokens of one type into one span. */
 export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions = {}): Span[] {
   const spans: Span[] = [];
@@ -190,15 +231,20 @@ export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions 
     const [s, e] = expandToWords(text, start, end);
     const prev = spans[spans.length - 1];
     // Same type separated only by spaces or joining punctuation: one entity ("Mary-Jane O'Neil", "New York").
+    // A line break ends an entity: headers, signatures and lists put one item on each line.
     const overlaps = prev !== undefined && s < prev.end;
     const gap = prev === undefined ? '' : text.slice(prev.end, s);
-    const continues = prev !== undefined && ((!token.entity.startsWith('B-') && /^[\s'’.-]*$/u.test(gap)) || NAME_PARTICLES.test(gap));
+    const continues = prev !== undefined && ((!token.entity.startsWith('B-') && /^[^\S\n]*['’.-]?[^\S\n]*$/u.test(gap)) || NAME_PARTICLES.test(gap));
     if (prev && prev.type === type && (overlaps || continues)) {
       prev.end = Math.max(prev.end, e);
-      prev.score = Math.min(prev.score ?? 1, token.score);
+      // As sure as its surest piece: a weak last piece ("jake lol") must not make a sure name doubtful.
+      prev.score = Math.max(prev.score ?? 0, token.score);
       continue;
     }
     spans.push({ type, start: s, end: e, source: 'model', score: token.score });
   }
-  return spans.map((span) => refine(text, span)).filter((span): span is Span => span !== null);
+  return spans
+    .flatMap((span) => splitAtBrackets(text, span))
+    .map((span) => refine(text, span))
+    .filter((span): span is Span => span !== null);
 }

@@ -109,6 +109,41 @@ describe('nerSpans: what the model takes that names no one', () => {
     expect(texts('Re: noisy neighbours', [tok('re', 'B-PER'), tok(':'), tok('noisy'), tok('neighbours')])).toEqual([]);
     expect(texts('Ciao a tutti', [tok('cia', 'B-PER'), tok('##o', 'I-PER'), tok('a'), tok('tutti')])).toEqual([]);
   });
+  it('drops headings and form labels in other languages, and leaves a title outside the name after it', () => {
+    expect(texts('Impressum: Fahrradwerkstatt', [tok('imp', 'B-PER'), tok('##ressum', 'I-PER'), tok(':'), tok('fahrrad'), tok('##werkstatt')])).toEqual([]);
+    expect(texts('Chi siamo: Trattoria', [tok('chi', 'B-PER'), tok('siamo', 'I-PER'), tok(':'), tok('trattoria')])).toEqual([]);
+    const text = 'Wethouder Femke de Groot noemde het';
+    const tokens = [tok('wet', 'B-PER'), tok('##houder', 'I-PER'), tok('fem', 'I-PER'), tok('##ke', 'I-PER'), tok('de', 'I-PER'), tok('groot', 'I-PER'), tok('noemde'), tok('het')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Femke de Groot']]);
+    expect(texts('as Chief Financial Officer, effective', [tok('as'), tok('chief'), tok('financial', 'B-PER'), tok('officer', 'I-PER'), tok(','), tok('effective')])).toEqual([]);
+    expect(texts('Über mich: Ich bin Katharina Vogt', [tok('uber'), tok('mich'), tok(':'), tok('ich', 'B-PER'), tok('bin', 'I-PER'), tok('katharina', 'I-PER'), tok('vogt', 'I-PER')])).toEqual([['PERSON', 'Katharina Vogt']]);
+  });
+  it('drops dates and times in other languages and "9:41 AM"', () => {
+    expect(texts('Wann: Mittwoch, 19. März 2025 09:30', [tok('wann'), tok(':'), tok('mittwoch', 'B-ADDR'), tok(',', 'I-ADDR'), tok('19', 'I-ADDR'), tok('.', 'I-ADDR'), tok('marz', 'I-ADDR'), tok('2025', 'I-ADDR'), tok('09', 'I-ADDR'), tok(':', 'I-ADDR'), tok('30', 'I-ADDR')])).toEqual([]);
+    expect(texts('at 9:41 AM', [tok('at'), tok('9', 'B-ADDR'), tok(':', 'I-ADDR'), tok('41', 'I-ADDR'), tok('am', 'I-ADDR')])).toEqual([]);
+  });
+  it('splits a span at brackets and at a form label inside it', () => {
+    const text = 'Ben Adler (Engineering) and Rahul (CTO).';
+    const tokens = [tok('ben', 'B-PER'), tok('adler', 'I-PER'), tok('(', 'I-PER'), tok('engineering', 'I-PER'), tok(')', 'I-PER'), tok('and'), tok('rahul', 'B-PER'), tok('('), tok('ct', 'B-LOC'), tok('##o', 'I-LOC'), tok(')', 'I-LOC'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Ben Adler'], ['PERSON', 'Rahul']]);
+    const form = 'Nr. 4471, Lieferadresse Am Mühlbach 3';
+    const formTokens = [tok('nr'), tok('.'), tok('44', 'B-ADDR'), tok('##71', 'I-ADDR'), tok(',', 'I-ADDR'), tok('liefer', 'I-ADDR'), tok('##adresse', 'I-ADDR'), tok('am', 'I-ADDR'), tok('muhl', 'I-ADDR'), tok('##bach', 'I-ADDR'), tok('3', 'I-ADDR')];
+    expect(texts(form, formTokens)).toEqual([['ADDRESS', 'Am Mühlbach 3']]);
+  });
+  it('starts an address at its number, name or street kind, not at the prose the model ran it on over', () => {
+    const text = 'À récupérer au 41 rue Sainte-Catherine.';
+    const tokens = [tok('a'), tok('recuperer', 'B-ADDR'), tok('au', 'I-ADDR'), tok('41', 'I-ADDR'), tok('rue', 'I-ADDR'), tok('sainte', 'I-ADDR'), tok('-', 'I-ADDR'), tok('catherine', 'I-ADDR'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['ADDRESS', '41 rue Sainte-Catherine']]);
+    expect(texts('vive in via Roma 3', [tok('vive', 'B-ADDR'), tok('in', 'I-ADDR'), tok('via', 'I-ADDR'), tok('roma', 'I-ADDR'), tok('3', 'I-ADDR')])).toEqual([['ADDRESS', 'via Roma 3']]);
+  });
+  it('ends an entity at a line break', () => {
+    const text = 'Aisha Rahman\nKestrel Foods';
+    const tokens = [tok('aisha', 'B-PER'), tok('rahman', 'I-PER'), tok('kestrel', 'I-PER'), tok('foods', 'I-PER')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Aisha Rahman'], ['PERSON', 'Kestrel Foods']]);
+  });
+  it('keeps a lowercase name the model is sure of even when a weak piece follows it', () => {
+    expect(texts('hi im jake lol', [tok('hi'), tok('im'), tok('jake', 'B-PER', 0.99), tok('lo', 'I-PER', 0.88), tok('##l', 'O', 0.93)])).toEqual([['PERSON', 'jake lol']]);
+  });
 });
 
 describe('expandToWords', () => {

@@ -24,6 +24,9 @@ describe('numbers that only their label identifies', () => {
   ])('a card number that fails Luhn after a card label: %j', (text, value) => {
     expect(found(cardSpans, text)).toEqual([value]);
   });
+  it('leaves numbers of things after their label alone', () => {
+    expect(found(idSpans, 'Artikelnummer: 448-2219, Bestellnummer: 55102, Telefonnummer: 0301234567')).toEqual([]);
+  });
   it('still needs Luhn without a label', () => {
     expect(found(cardSpans, 'order 4716 2039 5518 2270 is late')).toEqual([]);
   });
@@ -36,6 +39,11 @@ describe('numbers that only their label identifies', () => {
     ['número de pasaporte PAA512347', 'PAA512347'],
     ['account no. 00418827731', '00418827731'],
     ['rijbewijsnummer 5521904417', '5521904417'],
+    ['Versichertennummer: M438291076', 'M438291076'],
+    ["I've attached my passport scan (no. 548203917) and the lease", '548203917'],
+    ['N° de sécurité sociale : 2 71 04 13 055 218 62', '2 71 04 13 055 218 62'],
+    ['Vehicle reg: LM21 XPA', 'LM21 XPA'],
+    ['Kennzeichen: HH-KL 2204', 'HH-KL 2204'],
   ])('licence, passport and account numbers after their label: %j', (text, value) => {
     expect(found(idSpans, text)).toContain(value);
   });
@@ -94,11 +102,18 @@ describe('dates of birth', () => {
     ['data urodzenia 15.07.1983', '15.07.1983'],
     ['Evelyn Carter (March 3, 1931 – November 18, 2024) passed away', 'March 3, 1931'],
     ['unser Vater Heinrich, * 4. Juni 1940, † 2. Februar 2025', '4. Juni 1940'],
+    ['nació en Cáceres el 4 de julio de 1931 y trabajó', '4 de julio de 1931'],
+    ['nata a Bari il 6 dicembre 1992', '6 dicembre 1992'],
+    ['urodziła się 8 października 1940 r. w Lwowie', '8 października 1940'],
+    ['se narodil 27. 6. 1944 v Olomouci', '27. 6. 1944'],
+    ['Mein Opa ist am 12. März 1936 in Königsberg geboren', '12. März 1936'],
+    ['Ma sœur, née en 1997, habite à Lyon', '1997'],
   ])('%j', (text, value) => {
     expect(found(birthDateSpans, text)).toEqual([value]);
   });
   it('leaves other dates alone', () => {
     expect(found(birthDateSpans, 'Please respond by 15.04.2025. The birthday party is on 3 May 2025.')).toEqual([]);
+    expect(found(birthDateSpans, 'Born in Leeds. We met on 3 May 2025 and am 4. Juni 2025 ist Feier.')).toEqual([]);
     expect(found(birthDateSpans, 'Born to run came out in 1975; worked there (2019 – 2021)')).toEqual([]);
   });
   it('is its own placeholder type', () => {
@@ -169,8 +184,23 @@ describe('names the context identifies', () => {
     ['Kontoinhaber: Mette Brand, IBAN folgt', ['Mette Brand']],
     ['Chevy Mailhot, né le 15 août 1993 à Carpentras', ['Chevy Mailhot']],
     ['Ask for Władysław Błaszczykowski at the desk', ['Władysław Błaszczykowski']],
+    ['Bürgermeisterin Annegret Voss-Kuhl sprach', ['Annegret Voss-Kuhl']],
+    ['Penningmeester Joris Smits licht de begroting toe', ['Joris Smits']],
+    ['Presidente: avv. Carla Manzoni', ['Carla Manzoni']],
+    ['Vendesi Fiat Panda. Chiamare Dario Pellegrini 347 552 1190', ['Dario Pellegrini']],
+    ['Message Tilly 07912 554 210 after six', ['Tilly']],
+    ['Com os melhores cumprimentos,\nBeatriz Lobo', ['Beatriz Lobo']],
+    ['Gentile dott.ssa Ferraro, le scrivo', ['Ferraro']],
+    ['talked to mrs Oduya next door', ['Oduya']],
+    ['Můj děda Bohumil Kratochvíl se narodil v Brně', ['Bohumil Kratochvíl']],
+    ['Nuestra vecina Remedios nos cuida al perro', ['Remedios']],
+    ['Kommentar von Heike: Bei uns ist die Laterne kaputt', ['Heike']],
   ])('%j', (text, names) => {
     expect([...new Set(found(personContextSpans, text))]).toEqual(names);
+  });
+  it('does not take a headline or a service for a name after a title or a contact verb', () => {
+    expect(found(personContextSpans, 'Teacher Appreciation Week Gift Ideas For Every Budget')).toEqual([]);
+    expect(found(personContextSpans, 'Contact Us on 0800 123 456 or Call Customer Service, or text Support.')).toEqual([]);
   });
   it('does not take a place after a comma for a vocative', () => {
     expect(found(personContextSpans, 'I live in Croydon, London.')).toEqual([]);

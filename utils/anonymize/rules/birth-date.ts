@@ -15,12 +15,13 @@ const LABEL = caseless(
     String.raw`datum narození`, String.raw`narozen[aá]?`, String.raw`född`, String.raw`fødselsdato`, String.raw`født`, String.raw`syntymäaika`,
   ].join('|'),
 );
-const MONTH = String.raw`\p{L}{3,10}\.?`;
+const MONTH = String.raw`\p{L}{3,12}\.?`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|\.)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
 const DATE = [
   String.raw`\d{4}[-./]\d{1,2}[-./]\d{1,2}`, // 1990-07-30
   String.raw`\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})`, // 17.02.1984, 6/14/88
+  String.raw`\d{1,2}\. ?\d{1,2}\. ?\d{4}`, // 27. 6. 1944
   String.raw`(?:the )?${DAY} (?:of |de )?${MONTH},? (?:de )?${YEAR}`, // 9 May 1961, 3rd of October 1985, 7 de agosto de 1964
   String.raw`${MONTH} ${DAY},? ${YEAR}`, // March 22nd, 1999
 ].join('|');
@@ -36,6 +37,17 @@ const LIFESPAN = new RegExp(
   'gu',
 );
 
+// The verb of being born, with a place or a clause between it and the date: "nació en Cáceres el 4 de julio
+// de 1931", "urodziła się 8 października 1940", "se narodil 27. 6. 1944", "nata a Bari il 6 dicembre 1992".
+const BORN = caseless(
+  String.raw`born|geboren|né|née|nacid[oa]|nació|nacque|nat[oa]|nasceu|nascid[oa]|urodził(?:a)?(?: się)?|urodzon[ya]|narodil(?:a)?|narozen[aá]?|född|født|syntyi|született|doğdu|s-a născut|născut[ăa]?`,
+);
+const BORN_THEN_DATE = new RegExp(String.raw`(?<![\p{L}])(?:${BORN})(?![\p{L}])[^.!?\n]{0,40}?(?<![\p{L}\p{N}])((?:${DATE}))(?![\p{L}\p{N}])`, 'gu');
+// German puts the verb last: "ist am 12. März 1936 in Königsberg geboren".
+const DATE_THEN_BORN = new RegExp(String.raw`(?<![\p{L}])${caseless('am')}\s+((?:${DATE}))(?![\p{L}\p{N}])[^.!?\n]{0,40}?(?<![\p{L}])(?:${caseless('geboren|zur welt gekommen')})`, 'gu');
+// A year alone right after the verb: "née en 1997", "born in 1988", "geboren 1975".
+const BORN_IN_YEAR = new RegExp(String.raw`(?<![\p{L}])(?:${BORN})\s+(?:(?:${caseless('in|en|im|nel|em|w|v|år|i|vuonna')})\s+)?(${YEAR})(?![\p{L}\p{N}])`, 'gu');
+
 const LABEL_ONLY = new RegExp(String.raw`^(?:${LABEL})[\s:]*$`, 'u');
 
 /** "DOB", "Geburtsdatum:": the label itself names no one (the model sometimes takes it for an entity). */
@@ -44,9 +56,14 @@ export function isBirthLabel(s: string): boolean {
 }
 
 export function birthDateSpans(text: string): Span[] {
-  return [
+  const spans = [
     ...matchSpans(text, BIRTH_DATE, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, BORN_THEN_DATE, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, DATE_THEN_BORN, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, BORN_IN_YEAR, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, LIFESPAN, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, LIFESPAN, 'DATE_OF_BIRTH', () => true, 2),
   ];
+  // A date after both a birth label and a birth verb ("born on 9 May 1961") is one span, not two.
+  return spans.filter((s, i) => spans.findIndex((t) => t.start === s.start && t.end === s.end) === i);
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { caseless, matchSpans } from './match';
+import { leadingRoleOrLabel, ROLE } from './roles';
 
 // Names the model might miss, recognised by the words around them rather than by a name list, so
 // they work for names of any origin: honorifics, self-introductions, greetings, sign-offs and form labels.
@@ -8,8 +9,10 @@ const NAME = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}['’]\p{L
 const FULL = String.raw`(?:${NAME})(?:[ -](?:(?:van der|van de|van|von|de la|de|del|da|dos|di|le|la|al|el|bin|ibn|ben|abu|O'|Mc|Mac)[ -])?(?:${NAME})){0,3}`;
 const NAME_PARTICLE_START = String.raw`(?:(?:al|el|van|von|de|di|da)[ -])?`;
 
+// Written capitalised or not ("mrs okafor", "dott.ssa Lombardi"); the Slavic and Spanish ones only lowercase,
+// as they are written mid-sentence, so "Pan Fried Salmon" is no one.
 const HONORIFIC = new RegExp(
-  String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Madam|Herr|Frau|Mme|Mlle|M\.|Sr|Sra|Srta|Dott|Dott\.ssa|Sheikh|Shri|Smt|Sri|Chief|Rev|Fr|Capt|Sgt|Lt)\.? (${NAME_PARTICLE_START}${FULL})`,
+  String.raw`(?<![\p{L}])(?:${caseless(String.raw`mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|herr|herrn|frau|mme|mlle|sr|sra|srta|dott\.ssa|dott|avv|ing|sig\.ra|sig|fam|mevr|dhr|sheikh|shri|smt|sri|rev|capt|sgt|lt`)}|M\.|Fr|Chief|pan|pani|panią|panu|pane|paní|don|doña|dona)\.? (${NAME_PARTICLE_START}${FULL})`,
   'gu',
 );
 const INTRO = new RegExp(
@@ -18,7 +21,7 @@ const INTRO = new RegExp(
 );
 // The same cues in the other major European languages: introductions, form labels, salutations and
 // the closing formula of a letter or message (the signature follows on the same or the next line).
-const EUROPEAN_CUES = String.raw`ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg er|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
+const EUROPEAN_CUES = String.raw`com os melhores cumprimentos,?|cumprimentos,?|atenciosamente,?|abraços,?|beijinhos,?|un abrazo,?|besos,?|un bacio,?|baci,?|bises,?|bisous,?|liebe grüße,?|viele grüße,?|herzliche grüße,?|beste grüße,?|cordialmente,?|un saluto,?|groetjes,?|hilsen,?|venlig hilsen,?|med venlig hilsen,?|kærlig hilsen,?|kh,?|knus,?|hälsningar,?|kram,?|terveisin,?|ystävällisin terveisin,?|üdv,?|saygılarımla,?|cu stimă,?|cu drag,?|z poważaniem,?|s pozdravom,?|comment by|review by|kommentar von|bewertung von|commentaire de|avis de|comentario de|commento di|reactie van|guest:|gast:|patient(?:in)?:|paciente:|paziente:|policyholder:|versicherungsnehmer(?:in)?:|assurée?:|asegurad[oa]:|present:|présents?\s?:|aanwezig:|anwesend:|obecni:|ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg er|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
 const INTRO_EUROPEAN = new RegExp(
   String.raw`(?<![\p{L}])(?:${caseless(EUROPEAN_CUES)})[ \t]*\n?[ \t]*(${NAME_PARTICLE_START}${FULL})`,
   'gu',
@@ -30,7 +33,7 @@ const NAMED = new RegExp(
   'gu',
 );
 const KIN = new RegExp(
-  String.raw`(?<![\p{L}])(?:${caseless(String.raw`my|our|his|her|their|mein[e]?|unser[e]?|mon|ma|notre|mi|nuestr[oa]|mio|mia|il mio|la mia|mijn|onze`)}) (?:${caseless(String.raw`son|daughter|wife|husband|partner|boyfriend|girlfriend|fiancée?|brother|sister|mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|granny|nan|aunt|uncle|cousin|nephew|niece|friend|best friend|colleague|boss|neighbour|neighbor|landlord|landlady|flatmate|roommate|sohn|tochter|frau|mann|bruder|schwester|mutter|vater|oma|opa|freund|freundin|kollege|kollegin|nachbar|nachbarin|fils|fille|femme|mari|frère|sœur|mère|père|ami|amie|collègue|voisin|voisine|hijo|hija|esposa|esposo|marido|hermano|hermana|madre|padre|abuela|abuelo|amigo|amiga|figlio|figlia|moglie|marito|fratello|sorella|nonna|nonno|amico|amica|zoon|dochter|vrouw|broer|zus|moeder|vader|vriend|vriendin|buurman|buurvrouw`)}) (${FULL})`,
+  String.raw`(?<![\p{L}])(?:${caseless(String.raw`my|our|his|her|their|mein[e]?|unser[e]?|mon|ma|notre|mi|nuestr[oa]|mio|mia|il mio|la mia|la nostra|il nostro|mijn|onze|min|mitt|mina|vår|meu|minha|nosso|nossa|moja|mój|moje|nasz|nasza|můj|moje|má|náš|naše`)}) (?:${caseless(String.raw`vecin[oa]|vicin[oa]|voisine?|vizinh[oa]|sąsiad(?:ka)?|soused(?:ka)?|granne|nabo|babcia|dziadek|mama|tata|siostra|brat|żona|mąż|córka|syn|przyjaciel|przyjaciółka|děda|dědeček|babička|máma|táta|sestra|bratr|žena|manžel|manželka|dcera|kamarád|kamarádka|mormor|farmor|morfar|farfar|mamma|pappa|syster|bror|fru|dotter|son|vän|søster|datter|søn|ven|avó|avô|mãe|pai|irmã|irmão|mulher|filha|filho|son|daughter|wife|husband|partner|boyfriend|girlfriend|fiancée?|brother|sister|mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|granny|nan|aunt|uncle|cousin|nephew|niece|friend|best friend|colleague|boss|neighbour|neighbor|landlord|landlady|flatmate|roommate|sohn|tochter|frau|mann|bruder|schwester|mutter|vater|oma|opa|freund|freundin|kollege|kollegin|nachbar|nachbarin|fils|fille|femme|mari|frère|sœur|mère|père|ami|amie|collègue|voisin|voisine|hijo|hija|esposa|esposo|marido|hermano|hermana|madre|padre|abuela|abuelo|amigo|amiga|figlio|figlia|moglie|marito|fratello|sorella|nonna|nonno|amico|amica|zoon|dochter|vrouw|broer|zus|moeder|vader|vriend|vriendin|buurman|buurvrouw`)}) (${FULL})`,
   'gu',
 );
 const SAID_BEFORE = new RegExp(
@@ -55,7 +58,7 @@ const ADDRESSING = /\b(?:me|you|your|u|us|please|thanks|thank you|dich|dir|du|to
 const SIGNATURE = new RegExp(String.raw`(?:^|\n)\s*(?:[-–—~]\s*)(${FULL})\s*$`, 'gmu');
 // Capitalised words that follow an intro phrase but are not names.
 // The cue words themselves ("Kontoinhaber:", "Sehr geehrte", "Gruß,") name no one.
-const CUE_ONLY = new RegExp(String.raw`^(?:${caseless(EUROPEAN_CUES)}|${caseless('name|nom|nome|naam|nombre|dear|hi|hello|hey|hallo|bonjour|hola|ciao|salut|olá|regards|thanks|madame|monsieur|damen|herren|signora|señora|señor|mevrouw|heer')})[\s:,]*$`, 'u');
+const CUE_ONLY = new RegExp(String.raw`^(?:${caseless(EUROPEAN_CUES)}|${caseless('ich bin|ich heiße|mein name ist|my name is|i am|i\'m|je suis|je m\'appelle|me llamo|mi chiamo|soy|sono|name|nom|nome|naam|nombre|dear|hi|hello|hey|hallo|bonjour|hola|ciao|salut|olá|regards|thanks|madame|monsieur|damen|herren|signora|señora|señor|mevrouw|heer')})[\s:,]*$`, 'u');
 
 export function isNameCue(s: string): boolean {
   const word = s.trim();
@@ -64,24 +67,69 @@ export function isNameCue(s: string): boolean {
 }
 
 export const NOT_NAME = new RegExp(
-  String.raw`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|I|The|A|An|This|That|There|Here|It|We|You|They|He|She|My|Your|Our|All|Team|Everyone|Guys|Folks|Sir|Madam|Customer|Support|Sales|Hiring|Manager|Admin|Team|Thanks|Thank|Please|Not|So|Very|Just|Really|Good|Happy|Sorry|Glad|Going|Looking|Interested|Writing|Here|New|Back|Home|Done|Ready|Sure|Yes|No|Ok|Okay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Hotel|Restaurant|Amazon|Google|Re|Fwd|Subject|Order|Invoice|Update|Meeting|Product|Service|Delivery|Room|Staff|Everything|Nothing|Something|Overall|Great|Excellent|Terrible|Bad|Nice|Best|Love|Regards|Cheers|Dear|Hello|Hi|Hey|Damen|Herren|Kollegen|Kolleginnen|Kunde|Kundin|Mesdames|Messieurs|Madame|Monsieur|Client|Cliente|Señores|Señoras|Signori|Signore|Dames|Heren|Klant|Collega|Collega's|Tutti|Todos|Alle|Allemaal|Zusammen)$`,
+  String.raw`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|I|The|A|An|This|That|There|Here|It|We|You|They|He|She|My|Your|Our|All|Team|Everyone|Guys|Folks|Sir|Madam|Customer|Support|Sales|Hiring|Manager|Admin|Team|Us|Now|Today|Thanks|Thank|Please|Not|So|Very|Just|Really|Good|Happy|Sorry|Glad|Going|Looking|Interested|Writing|Here|New|Back|Home|Done|Ready|Sure|Yes|No|Ok|Okay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Hotel|Restaurant|Amazon|Google|Re|Fwd|Subject|Order|Invoice|Update|Meeting|Product|Service|Delivery|Room|Staff|Everything|Nothing|Something|Overall|Great|Excellent|Terrible|Bad|Nice|Best|Love|Regards|Cheers|Dear|Hello|Hi|Hey|Damen|Herren|Kollegen|Kolleginnen|Kunde|Kundin|Mesdames|Messieurs|Madame|Monsieur|Client|Cliente|Señores|Señoras|Signori|Signore|Dames|Heren|Klant|Collega|Collega's|Tutti|Todos|Alle|Allemaal|Zusammen)$`,
   'u',
 );
 
+/**
+ * A sentence whose words are all capitalised but for short function words is a headline ("Teacher
+ * Appreciation Week Gift Ideas For Every Budget"), where capitals say nothing about names.
+ */
+function inTitleCaseSentence(text: string, index: number): boolean {
+  const start = Math.max(...['\n', '. ', '! ', '? '].map((b) => text.lastIndexOf(b, index))) + 1;
+  const ends = ['\n', '. ', '! ', '? '].map((b) => text.indexOf(b, index)).filter((i) => i >= 0);
+  const words = text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length).match(/\p{L}+/gu) ?? [];
+  return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w) || w.length <= 3);
+}
+
 function spansOf(text: string, re: RegExp): Span[] {
-  const accept = re === VOCATIVE ? (m: RegExpExecArray) => ADDRESSING.test(text.slice(0, m.index)) : () => true;
+  const accept =
+    re === VOCATIVE
+      ? (m: RegExpExecArray) => ADDRESSING.test(text.slice(0, m.index))
+      : re === ROLE_BEFORE || re === CONTACT
+        ? (m: RegExpExecArray) => !inTitleCaseSentence(text, m.index ?? 0)
+        : () => true;
   return matchSpans(text, re, 'PERSON', accept, 1).flatMap((s) => trimNonNames(text, s));
 }
 
-/** Drops leading non-name words ("Dear Customer" → nothing, "Hi Team Lead" → nothing). */
-function trimNonNames(text: string, span: Span): Span[] {
-  const words = text.slice(span.start, span.end).split(/(?<=[ -])/);
-  const first = words[0]?.trim().replace(/[-\s]$/, '') ?? '';
-  if (NOT_NAME.test(first)) return [];
-  return [span];
+/**
+ * Length of the words a span starts with that name no one: titles, form labels and headings
+ * ("Wethouder", "Impressum", "Chief Financial Officer") and the cue words the rules read ("Ich bin", "Gentile").
+ */
+export function leadingNonName(body: string): number {
+  let taken = 0;
+  for (let step = -1; step !== 0 && taken < body.length; ) {
+    const rest = body.slice(taken);
+    step = leadingRoleOrLabel(rest);
+    const words = [...rest.matchAll(/\S+\s*/gu)];
+    for (let n = 1; n <= Math.min(3, words.length); n++) {
+      const prefix = words.slice(0, n).map((w) => w[0]).join('');
+      if (isNameCue(prefix)) step = Math.max(step, prefix.length);
+    }
+    taken += step;
+  }
+  return taken;
 }
 
-const CONTEXTS = [HONORIFIC, INTRO, INTRO_EUROPEAN, SIGNATURE, NAMED, KIN, SAID_BEFORE, SAID_AFTER, QUOTE_SPEAKER, BORN_AFTER, VOCATIVE];
+/** Drops leading non-name words ("Dear Customer" → nothing, "Hi Team Lead" → nothing, "Chief Financial Officer" → nothing). */
+function trimNonNames(text: string, span: Span): Span[] {
+  const start = span.start + leadingNonName(text.slice(span.start, span.end));
+  const words = text.slice(start, span.end).split(/(?<=[ -])/);
+  const first = words[0]?.trim().replace(/[-\s]$/, '') ?? '';
+  if (start >= span.end || NOT_NAME.test(first)) return [];
+  return [{ ...span, start }];
+}
+
+// An office or job title before a name ("Wethouder Femke de Groot", "Penningmeester Ruud Hendriks",
+// "Il sindaco Alessandro Ferrante", "Presidente: avv. Marco Gentile").
+const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${ROLE})\s*:?\s+(?:${caseless('avv|dott|dott.ssa|ing|dr|prof')}\.?\s+)?(${FULL})`, 'gu');
+// Whom to call or write to: "Call Gary on …", "Chiamare Luca Brambilla 347 …", "Reageren naar Joost via …".
+const CONTACT = new RegExp(
+  String.raw`(?<![\p{L}])(?:${caseless(String.raw`call|ring|text|message|phone|contact|email|e-mail|write to|ask for|anrufen bei|melden bei|appeler|contacter|écrire à|llamar a|escribir a|contactar con|chiamare|contattare|scrivere a|bellen|mailen|reageren naar|ringa|ring till|kontakta|zadzwoń do|napisz do|ligar para|ligar a|falar com|zavolejte|volejte`)})\s+(${FULL})(?=\s+(?:on|at|al|au|op|via|unter|na|pod|per|tel|o|or|oder|ou)\b|\s*[,(]|\s+[+(\d]|\s*[.!]?\s*$)`,
+  'gu',
+);
+
+const CONTEXTS = [ROLE_BEFORE, CONTACT, HONORIFIC, INTRO, INTRO_EUROPEAN, SIGNATURE, NAMED, KIN, SAID_BEFORE, SAID_AFTER, QUOTE_SPEAKER, BORN_AFTER, VOCATIVE];
 
 export function personContextSpans(text: string): Span[] {
   return CONTEXTS.flatMap((re) => spansOf(text, re));
