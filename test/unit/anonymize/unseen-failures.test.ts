@@ -228,6 +228,9 @@ describe('where a person lives or was born', () => {
     ['ich wohne in Bad Tölz', 'Bad Tölz'],
     ["I'm from Novi Sad originally", 'Novi Sad'],
     ['Ich bin Dragan aus Novi Sad, ich habe ein Problem', 'Novi Sad'],
+    ['Mi abuelo nació en Cáceres el 4 de julio de 1931', 'Cáceres'],
+    ['Moja babcia urodziła się 8 października 1940 r. w Lwowie.', 'Lwowie'],
+    ['Můj děda se narodil 27. 6. 1944 v Olomouci.', 'Olomouci'],
   ])('%j', (text, place) => {
     expect(found(residenceSpans, text)).toEqual([place]);
   });
