@@ -9,20 +9,30 @@ const NEXT_WORD = /^ (\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)(?![\p{L}\p{N}])/u
 const COORDINATED = /^ (?:and|und|et|y|e|en|a|och|og|i|és|or|oder|ou|o|of) (\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*(?: \p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*)?)(?![\p{L}\p{N}])/u;
 const COORDINATED_LOWER = /^ (?:and|und|et|y|e|en|a|och|og|i|or) (\p{Ll}{2,})(?![\p{L}\p{N}])/u;
 
-function nameAfter(text: string, end: number, limit: number, caseless: boolean): number {
+/** The name right after `end` as [start, end) offsets (a surname, or a second name after "and"), or null. */
+function nameAfter(text: string, end: number, limit: number, caseless: boolean): [number, number] | null {
   const rest = text.slice(end, limit);
   const m = NEXT_WORD.exec(rest) ?? COORDINATED.exec(rest) ?? (caseless ? COORDINATED_LOWER.exec(rest) : null);
-  return m && !NOT_NAME.test(m[1]!) ? end + m[0].length : end;
+  if (!m || NOT_NAME.test(m[1]!)) return null;
+  return [end + m[0].length - m[1]!.length, end + m[0].length];
 }
 
-/** Grows each person span over the names that directly follow it. Spans must be merged. */
+/**
+ * Grows each person span over the surname that directly follows it, and adds the names joined to it
+ * ("… and Dóra") as spans of their own, so the conjunction stays readable. Spans must be merged.
+ */
 export function withNameTails(text: string, spans: Span[]): Span[] {
   const caseless = !/\p{Lu}/u.test(text);
-  return spans.map((span, i) => {
-    if (span.type !== 'PERSON') return span;
+  return spans.flatMap((span, i) => {
+    if (span.type !== 'PERSON') return [span];
     const limit = spans[i + 1]?.start ?? text.length;
-    let end = span.end;
-    for (let next = nameAfter(text, end, limit, caseless); next > end; next = nameAfter(text, end, limit, caseless)) end = next;
-    return end === span.end ? span : { ...span, end };
+    const out: Span[] = [{ ...span }];
+    for (let next = nameAfter(text, span.end, limit, caseless); next; ) {
+      const last = out[out.length - 1]!;
+      if (next[0] === last.end + 1) last.end = next[1];
+      else out.push({ ...span, start: next[0], end: next[1] });
+      next = nameAfter(text, next[1], limit, caseless);
+    }
+    return out;
   });
 }

@@ -168,13 +168,17 @@ function refine(text: string, span: Span): Span | null {
   // "Wethouder Femke de Groot", "Impressum", "Chief Financial Officer", "Ich bin …": a title, a form label, a
   // heading or a cue names no one, so it is not redacted with the name beside it (nor alone).
   start += leadingNonName(text.slice(start, span.end));
-  if (span.type === 'ADDRESS') start += leadingProse(text.slice(start, span.end));
-  if (start >= span.end) return null;
+  let end = span.end;
+  if (span.type === 'ADDRESS') {
+    start += leadingProse(text.slice(start, end));
+    end = start + untilTrailingProse(text.slice(start, end));
+  }
+  if (start >= end) return null;
   // Web addresses are the URL and e-mail rules' to judge: they keep a site's host readable.
   const before = text.slice(0, start).match(/\S*$/u)![0];
   const after = text.slice(span.end).match(/^\S*/u)![0];
   if (/:\/\/|www\.|@/u.test(before + text.slice(start, span.end) + after)) return null;
-  const body = text.slice(start, span.end);
+  const body = text.slice(start, end);
   if (!/\p{L}/u.test(body)) return null;
   // Names are written capitalised in every cased script; a lowercase-only span must be a sure one, and
   // in a text whose writer capitalises (a sentence starts with a capital) it is a common word ("hedgehogs").
@@ -183,7 +187,7 @@ function refine(text: string, span: Span): Span | null {
   // A date or time is not a place, and a birth-date label is not a name.
   if (span.type !== 'PERSON' && DATE_TIME.test(body)) return null;
   if (isBirthLabel(body) || isNameCue(body) || FORM_LABEL.test(body)) return null;
-  return { ...span, start };
+  return { ...span, start, end };
 }
 
 // Street kinds and unit words written in lowercase at the start of an address line.
@@ -200,6 +204,21 @@ function leadingProse(body: string): number {
     taken += m[0].length;
   }
   return /[\p{L}\p{N}]/u.test(body.slice(taken)) ? taken : 0;
+}
+
+// Words that continue an address after a comma although written in lowercase: units, floors, districts.
+const LOWERCASE_ADDRESS_PART = /^(?:apt|apartment|flat|suite|unit|floor|bajo|piso|planta|puerta|esc|escalera|izq|dcha|étage|bâtiment|bât|escalier|appartement|app|whg|stiege|tür|top|piano|scala|interno|int|bus|huis|ap|bl|sc|et|nr|no|m|lok|lokal|kat|daire|blok|mahallesi|bis|ter|rue|via|calle|avenida|rua|ul|al|pl|os)(?![\p{L}])/u;
+
+/**
+ * Where an address span runs on into the sentence after it (", bellen naar …", ", ring the top bell"): a
+ * lowercase word of prose after a comma, not a unit or floor. Returns the length of `body` to keep.
+ */
+function untilTrailingProse(body: string): number {
+  for (const m of body.matchAll(/,\s+(?=\p{Ll}{4,}(?![\p{L}.]))/gu)) {
+    const word = body.slice((m.index ?? 0) + m[0].length);
+    if (!LOWERCASE_ADDRESS_PART.test(word)) return m.index ?? 0;
+  }
+  return body.length;
 }
 
 /**

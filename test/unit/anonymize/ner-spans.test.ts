@@ -136,6 +136,14 @@ describe('nerSpans: what the model takes that names no one', () => {
     expect(texts(text, tokens)).toEqual([['ADDRESS', '41 rue Sainte-Catherine']]);
     expect(texts('vive in via Roma 3', [tok('vive', 'B-ADDR'), tok('in', 'I-ADDR'), tok('via', 'I-ADDR'), tok('roma', 'I-ADDR'), tok('3', 'I-ADDR')])).toEqual([['ADDRESS', 'via Roma 3']]);
   });
+  it('ends an address where it runs on into the sentence after it', () => {
+    const text = 'Ophalen op Dorpsweg 81, 3581 KP Utrecht, bellen naar mij.';
+    const tokens = [tok('ophalen'), tok('op'), tok('dorpsweg', 'B-ADDR'), tok('81', 'I-ADDR'), tok(',', 'I-ADDR'), tok('3581', 'I-ADDR'), tok('kp', 'I-ADDR'), tok('utrecht', 'I-ADDR'), tok(',', 'I-ADDR'), tok('bellen', 'I-ADDR'), tok('naar', 'I-ADDR'), tok('mij'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['ADDRESS', 'Dorpsweg 81, 3581 KP Utrecht']]);
+    const unit = 'Calle Mayor 7, bajo, Zaragoza';
+    const unitTokens = [tok('calle', 'B-ADDR'), tok('mayor', 'I-ADDR'), tok('7', 'I-ADDR'), tok(',', 'I-ADDR'), tok('bajo', 'I-ADDR'), tok(',', 'I-ADDR'), tok('zaragoza', 'I-ADDR')];
+    expect(texts(unit, unitTokens)).toEqual([['ADDRESS', 'Calle Mayor 7, bajo, Zaragoza']]);
+  });
   it('ends an entity at a line break', () => {
     const text = 'Aisha Rahman\nKestrel Foods';
     const tokens = [tok('aisha', 'B-PER'), tok('rahman', 'I-PER'), tok('kestrel', 'I-PER'), tok('foods', 'I-PER')];

@@ -210,9 +210,10 @@ describe('names the context identifies', () => {
     const spans = withNameTails(text, [{ type: 'PERSON', start: 0, end: 4, source: 'model' }]);
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Jana Nováková-Dvořák']);
     const both = 'Mihály Szőke and Dóra are coming';
-    expect(withNameTails(both, [{ type: 'PERSON', start: 0, end: 12, source: 'model' }]).map((s) => both.slice(s.start, s.end))).toEqual(['Mihály Szőke and Dóra']);
+    expect(withNameTails(both, [{ type: 'PERSON', start: 0, end: 12, source: 'model' }]).map((s) => both.slice(s.start, s.end))).toEqual(['Mihály Szőke', 'Dóra']);
+    expect(anonymizeRulesOnly('Ask Mr Szőke and Dóra Kiss are coming').redacted).toBe('Ask Mr [PERSON] and [PERSON] are coming');
     const lower = 'jan de boer and piet are on the list';
-    expect(withNameTails(lower, [{ type: 'PERSON', start: 0, end: 11, source: 'model' }]).map((s) => lower.slice(s.start, s.end))).toEqual(['jan de boer and piet']);
+    expect(withNameTails(lower, [{ type: 'PERSON', start: 0, end: 11, source: 'model' }]).map((s) => lower.slice(s.start, s.end))).toEqual(['jan de boer', 'piet']);
     const cased = 'Ask Anna and bring the keys';
     expect(withNameTails(cased, [{ type: 'PERSON', start: 4, end: 8, source: 'model' }])[0]!.end).toBe(8);
     const monday = 'Anna Monday';
