@@ -218,7 +218,9 @@ function untilTrailingProse(body: string): number {
     const word = body.slice((m.index ?? 0) + m[0].length);
     if (!LOWERCASE_ADDRESS_PART.test(word)) return m.index ?? 0;
   }
-  return body.length;
+  // A new sentence after the locality ("… 40124 Bologna. Prenotazioni al …"); "St. Mary", "Str. Mihai" are abbreviations.
+  const sentence = /(?<=\p{L}{4}|\d)\.\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(body);
+  return sentence ? sentence.index : body.length;
 }
 
 /**

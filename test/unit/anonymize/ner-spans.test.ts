@@ -116,6 +116,8 @@ describe('nerSpans: what the model takes that names no one', () => {
     const tokens = [tok('wet', 'B-PER'), tok('##houder', 'I-PER'), tok('fem', 'I-PER'), tok('##ke', 'I-PER'), tok('de', 'I-PER'), tok('groot', 'I-PER'), tok('noemde'), tok('het')];
     expect(texts(text, tokens)).toEqual([['PERSON', 'Femke de Groot']]);
     expect(texts('as Chief Financial Officer, effective', [tok('as'), tok('chief'), tok('financial', 'B-PER'), tok('officer', 'I-PER'), tok(','), tok('effective')])).toEqual([]);
+    expect(texts('Profilo di Giulia Santoro', [tok('profilo', 'B-PER'), tok('di', 'I-PER'), tok('giulia', 'I-PER'), tok('santoro', 'I-PER')])).toEqual([['PERSON', 'Giulia Santoro']]);
+    expect(texts('Naam: van der Berg', [tok('naam', 'B-PER'), tok(':', 'I-PER'), tok('van', 'I-PER'), tok('der', 'I-PER'), tok('berg', 'I-PER')])).toEqual([['PERSON', 'van der Berg']]);
     expect(texts('Über mich: Ich bin Katharina Vogt', [tok('uber'), tok('mich'), tok(':'), tok('ich', 'B-PER'), tok('bin', 'I-PER'), tok('katharina', 'I-PER'), tok('vogt', 'I-PER')])).toEqual([['PERSON', 'Katharina Vogt']]);
   });
   it('drops dates and times in other languages and "9:41 AM"', () => {
@@ -143,6 +145,9 @@ describe('nerSpans: what the model takes that names no one', () => {
     const unit = 'Calle Mayor 7, bajo, Zaragoza';
     const unitTokens = [tok('calle', 'B-ADDR'), tok('mayor', 'I-ADDR'), tok('7', 'I-ADDR'), tok(',', 'I-ADDR'), tok('bajo', 'I-ADDR'), tok(',', 'I-ADDR'), tok('zaragoza', 'I-ADDR')];
     expect(texts(unit, unitTokens)).toEqual([['ADDRESS', 'Calle Mayor 7, bajo, Zaragoza']]);
+    const next = 'Vicolo dei Cartai 4, 40124 Bologna. Prenotazioni al telefono.';
+    const nextTokens = [tok('vi', 'B-ADDR'), tok('##colo', 'I-ADDR'), tok('dei', 'I-ADDR'), tok('carta', 'I-ADDR'), tok('##i', 'I-ADDR'), tok('4', 'I-ADDR'), tok(',', 'I-ADDR'), tok('40124', 'I-ADDR'), tok('bologna', 'I-ADDR'), tok('.', 'I-ADDR'), tok('pre', 'I-ADDR'), tok('##notazioni', 'I-ADDR'), tok('al', 'I-ADDR'), tok('telefono'), tok('.')];
+    expect(texts(next, nextTokens)).toEqual([['ADDRESS', 'Vicolo dei Cartai 4, 40124 Bologna']]);
   });
   it('ends an entity at a line break', () => {
     const text = 'Aisha Rahman\nKestrel Foods';

@@ -101,6 +101,8 @@ export function leadingNonName(body: string): number {
   for (let step = -1; step !== 0 && taken < body.length; ) {
     const rest = body.slice(taken);
     step = leadingRoleOrLabel(rest);
+    // "Profilo di …", "Profile of …": the heading's own preposition (a field "Naam: van der Berg" keeps it).
+    if (step > 0 && !/:\s*$/u.test(rest.slice(0, step))) step += /^(?:of|di|de|du|des|von|van)\s+(?=\p{Lu})/u.exec(rest.slice(step))?.[0].length ?? 0;
     const words = [...rest.matchAll(/\S+\s*/gu)];
     for (let n = 1; n <= Math.min(3, words.length); n++) {
       const prefix = words.slice(0, n).map((w) => w[0]).join('');
