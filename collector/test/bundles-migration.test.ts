@@ -1,6 +1,7 @@
 // Migration 0003 (wire v2): signals stored with float64 embeddings get the vector codec's bytes.
 // The float64 layout is rebuilt on a migrated store and the migration run again, which is also what
-// happens after a crash half-way through it. Runs on SQLite and on PostgreSQL (collector-pg).
+// happens after a crash half-way through it: neither 0003 nor any migration after it is recorded
+// then, so every later migration runs again too (they must be idempotent). Runs on SQLite and on PostgreSQL (collector-pg).
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe('migration 0003: binary embeddings', () => {
         })
         .execute();
     }
-    await sql`DELETE FROM kysely_migration WHERE name = '0003_binary_embeddings'`.execute(db);
+    await sql`DELETE FROM kysely_migration WHERE name >= '0003_binary_embeddings'`.execute(db);
 
     await store.migrate();
 
@@ -80,7 +81,7 @@ describe('migration 0003: binary embeddings', () => {
 
   it('leaves a migrated store as it is when run again', async () => {
     const before = await signalColumns();
-    await sql`DELETE FROM kysely_migration WHERE name = '0003_binary_embeddings'`.execute(store.db);
+    await sql`DELETE FROM kysely_migration WHERE name >= '0003_binary_embeddings'`.execute(store.db);
     await store.migrate();
     expect(await signalColumns()).toEqual(before);
     expect(before).toContain('embedding');
