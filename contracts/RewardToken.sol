@@ -13,10 +13,9 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 /// account's *cumulative* entitlement, so the contract only needs to remember how much each
 /// account has already received: replaying a voucher pays nothing, and a newer voucher pays the
 /// difference. No per-voucher nonce storage is needed.
-/// @notice The token is also the community's vote (ERC20Votes, counted by the governor) and can be
-/// approved by signature (ERC20Permit). Its clock is the block timestamp, so voting periods and the
-/// timelock are both measured in seconds. Vouchers and permits share the EIP-712 domain
-/// {name: "Tributary Reward", version: "1"}.
+/// @notice The token is also the community's vote (ERC20Votes, counted by the governor at each
+/// proposal's snapshot block) and can be approved by signature (ERC20Permit). Vouchers and permits
+/// share the EIP-712 domain {name: "Tributary Reward", version: "1"}.
 contract RewardToken is ERC20, ERC20Permit, ERC20Votes, Ownable {
     bytes32 public constant CLAIM_TYPEHASH =
         keccak256("Claim(address account,uint256 cumulativeAmount,uint256 deadline)");
@@ -72,15 +71,6 @@ contract RewardToken is ERC20, ERC20Permit, ERC20Votes, Ownable {
         returns (bytes32)
     {
         return _hashTypedDataV4(keccak256(abi.encode(CLAIM_TYPEHASH, account, cumulativeAmount, deadline)));
-    }
-
-    function clock() public view override returns (uint48) {
-        return uint48(block.timestamp);
-    }
-
-    // solhint-disable-next-line func-name-mixedcase
-    function CLOCK_MODE() public pure override returns (string memory) {
-        return "mode=timestamp";
     }
 
     function nonces(address owner) public view override(ERC20Permit, Nonces) returns (uint256) {

@@ -15,7 +15,8 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 /// @notice Holders of the reward token (their delegated votes at each proposal's snapshot) decide;
 /// what they decide runs through the TimelockController, which owns CommonsPolicy. Only the
 /// composition of audited OpenZeppelin modules: no logic of its own beyond resolving overrides.
-/// The token's clock is the block timestamp, so delay and period are in seconds.
+/// The token's clock is the block number, so voting delay and period are in blocks; the
+/// timelock's delay is in seconds.
 contract TributaryGovernor is
     Governor,
     GovernorSettings,

@@ -29,9 +29,9 @@ import { deployRewardToken } from './deploy';
 import { commonsRulesSchema, rulesTuple, type CommonsRules } from './policy';
 
 export interface GovernanceSettings {
-  /** Seconds between a proposal and the start of its vote (the snapshot is taken then). */
+  /** Blocks between a proposal and the start of its vote (the snapshot is taken then). */
   votingDelay: number;
-  /** Seconds a vote lasts. */
+  /** Blocks a vote lasts. */
   votingPeriod: number;
   /** Seconds a passed proposal waits in the timelock before it can run. */
   timelockDelay: number;
@@ -41,10 +41,10 @@ export interface GovernanceSettings {
   quorumPercent: number;
 }
 
-/** A week's vote, two days' wait: long enough for contributors who disagree to see a change coming. */
+/** A week's vote, two days' wait: long enough for contributors who disagree to see a change coming (12-second blocks). */
 export const DEFAULT_GOVERNANCE: GovernanceSettings = {
-  votingDelay: 86_400,
-  votingPeriod: 7 * 86_400,
+  votingDelay: 7_200,
+  votingPeriod: 7 * 7_200,
   timelockDelay: 2 * 86_400,
   proposalThreshold: 0n,
   quorumPercent: 4,

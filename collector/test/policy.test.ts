@@ -73,9 +73,9 @@ describe('a collector following its community policy on anvil', () => {
     proposal.values.push(...signerChange.values);
     proposal.calldatas.push(...signerChange.calldatas);
     const id = await gov.propose(alice, proposal);
-    await gov.advance(TEST_GOVERNANCE.votingDelay + 1);
+    await gov.mineBlocks(TEST_GOVERNANCE.votingDelay + 1);
     await gov.vote(alice, id, SUPPORT.for, 'contributors deserve more');
-    await gov.advance(TEST_GOVERNANCE.votingPeriod);
+    await gov.mineBlocks(TEST_GOVERNANCE.votingPeriod);
     const queued = await gov.mined(await gov.queue(alice, proposal));
 
     // Passed and queued, not yet through the timelock: once the collector has followed the chain
@@ -84,7 +84,7 @@ describe('a collector following its community policy on anvil', () => {
     expect((await policyOf(c)).rules.rewardPerSignal).toBe(1);
     expect((await contribute(c.app, device, [makeSignal()])).receipt.credited).toBe(1);
 
-    await gov.advance(TEST_GOVERNANCE.timelockDelay);
+    await gov.advanceTime(TEST_GOVERNANCE.timelockDelay);
     const executed = await gov.mined(await gov.execute(alice, proposal));
     await vi.waitFor(() => expect(c.app.policyInForce().rules.rewardPerSignal).toBe(3), { timeout: 20_000, interval: 50 });
 

@@ -44,7 +44,7 @@ export async function startRewardChain(): Promise<RewardChain> {
   };
 }
 
-/** Seconds of each governance step on the test chain; tests move the clock past them. */
+/** Governance on the test chain: voting delay and period in blocks, the timelock in seconds; tests mine past them. */
 export const TEST_GOVERNANCE = { votingDelay: 10, votingPeriod: 100, timelockDelay: 50, proposalThreshold: 0n, quorumPercent: 20 } as const;
 
 export interface CommunityChain {

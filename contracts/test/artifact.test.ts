@@ -32,7 +32,6 @@ describe('committed contract artifacts', () => {
         'function:getVotes',
         'function:getPastVotes',
         'function:permit',
-        'function:CLOCK_MODE',
       ]),
     );
   });

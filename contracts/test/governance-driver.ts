@@ -1,5 +1,5 @@
 // Drives a deployed community's governance from tests, as its members' wallets would: earn tokens
-// through vouchers, delegate, propose, vote, move the chain's clock, queue, execute.
+// through vouchers, delegate, propose, vote, mine blocks and move the chain's clock, queue, execute.
 import { createPublicClient, createWalletClient, http, keccak256, parseEventLogs, toHex, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { rpcCall, type AnvilAccount } from '../anvil';
@@ -14,8 +14,12 @@ export const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
 export interface GovernanceDriver {
   publicClient: PublicClient;
   mined(hash: Hex): Promise<Awaited<ReturnType<PublicClient['waitForTransactionReceipt']>>>;
-  /** Moves the chain's clock forward and mines a block at the new time. */
-  advance(seconds: number): Promise<void>;
+  /** Sends one contract call from `account` and waits until it is mined. */
+  write(account: AnvilAccount, params: { address: `0x${string}`; abi: readonly unknown[]; functionName: string; args?: readonly unknown[] }): Promise<Hex>;
+  /** Mines `blocks` blocks (votes are counted in blocks). */
+  mineBlocks(blocks: number): Promise<void>;
+  /** Mines a block `seconds` after the latest one (the timelock counts seconds). */
+  advanceTime(seconds: number): Promise<void>;
   /** Mints `amount` to `account` with a voucher signed by `signer`, claimed by the account itself. */
   earn(signer: AnvilAccount, account: AnvilAccount, amount: bigint): Promise<void>;
   delegateToSelf(account: AnvilAccount): Promise<void>;
@@ -27,6 +31,7 @@ export interface GovernanceDriver {
 }
 
 export const descriptionHash = (p: Proposal): Hex => keccak256(toHex(p.description));
+
 
 export function governanceDriver(rpcUrl: string, c: CommunityDeployment): GovernanceDriver {
   const publicClient = createPublicClient({ transport: http(rpcUrl) });
@@ -50,9 +55,18 @@ export function governanceDriver(rpcUrl: string, c: CommunityDeployment): Govern
   return {
     publicClient,
     mined,
-    async advance(seconds) {
-      await rpcCall(rpcUrl, 'evm_increaseTime', [seconds]);
-      await rpcCall(rpcUrl, 'evm_mine', []);
+    async write(account, params) {
+      const hash = await walletFor(account).writeContract({ ...params, chain: null } as never);
+      await mined(hash);
+      return hash;
+    },
+    async mineBlocks(blocks) {
+      await rpcCall(rpcUrl, 'anvil_mine', [toHex(blocks)]);
+    },
+    // From the latest block's time, not the wall clock's: the chain may run ahead of the wall clock.
+    async advanceTime(seconds) {
+      const latest = await publicClient.getBlock();
+      await rpcCall(rpcUrl, 'evm_mine', [toHex(latest.timestamp + BigInt(seconds))]);
     },
     async earn(signer, account, amount) {
       const block = await publicClient.getBlock();

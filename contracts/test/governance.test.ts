@@ -3,14 +3,12 @@ import {
   BaseError,
   ContractFunctionRevertedError,
   createPublicClient,
-  createWalletClient,
   http,
   parseEventLogs,
   parseUnits,
   type Address,
   type PublicClient,
 } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
 import { startAnvil, type AnvilAccount, type AnvilInstance } from '../anvil';
 import { commonsPolicyAbi } from '../artifacts/CommonsPolicy';
 import { rewardTokenAbi } from '../artifacts/RewardToken';
@@ -45,7 +43,8 @@ let carol: AnvilAccount;
 let c: CommunityDeployment;
 let gov: GovernanceDriver;
 let mined: GovernanceDriver['mined'];
-let advance: GovernanceDriver['advance'];
+let mineBlocks: GovernanceDriver['mineBlocks'];
+let advanceTime: GovernanceDriver['advanceTime'];
 let delegateToSelf: GovernanceDriver['delegateToSelf'];
 let propose: GovernanceDriver['propose'];
 let vote: GovernanceDriver['vote'];
@@ -63,10 +62,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await anvil?.stop();
 });
-
-function walletFor(account: AnvilAccount) {
-  return createWalletClient({ account: privateKeyToAccount(account.privateKey), transport: http(anvil.rpcUrl) });
-}
 
 async function revertReason(call: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -96,7 +91,7 @@ beforeEach(async () => {
     },
   });
   gov = governanceDriver(anvil.rpcUrl, c);
-  ({ mined, advance, delegateToSelf, propose, vote } = gov);
+  ({ mined, mineBlocks, advanceTime, delegateToSelf, propose, vote } = gov);
   await gov.earn(signer, alice, tokens('10'));
   await gov.earn(signer, bob, tokens('1'));
 });
@@ -108,7 +103,7 @@ describe('community governance on anvil', () => {
     expect(await publicClient.readContract({ address: c.token, abi: rewardTokenAbi, functionName: 'owner' })).toBe(c.timelock);
     const admin = await publicClient.readContract({ address: c.timelock, abi: timelockControllerAbi, functionName: 'DEFAULT_ADMIN_ROLE' });
     expect(await publicClient.readContract({ address: c.timelock, abi: timelockControllerAbi, functionName: 'hasRole', args: [admin, deployer.address] })).toBe(false);
-    expect(await publicClient.readContract({ address: c.token, abi: rewardTokenAbi, functionName: 'CLOCK_MODE' })).toBe('mode=timestamp');
+    expect(await publicClient.readContract({ address: c.token, abi: rewardTokenAbi, functionName: 'CLOCK_MODE' })).toBe('mode=blocknumber&from=default');
   });
 
   it('a passed proposal changes the policy only after the timelock, and emits the change', async () => {
@@ -116,9 +111,9 @@ describe('community governance on anvil', () => {
     const p = ruleChangeProposal(c.policy, 'minK', 25, 'Release topics only when 25 devices contributed');
     const id = await propose(alice, p);
     expect(await state(id)).toBe(State.Pending);
-    await advance(VOTING_DELAY + 1);
+    await mineBlocks(VOTING_DELAY + 1);
     expect(await vote(alice, id, FOR, 'k=10 is too small for rare topics')).toBe(tokens('10'));
-    await advance(VOTING_PERIOD);
+    await mineBlocks(VOTING_PERIOD);
     expect(await state(id)).toBe(State.Succeeded);
     await gov.queue(bob, p);
     expect(await state(id)).toBe(State.Queued);
@@ -130,7 +125,7 @@ describe('community governance on anvil', () => {
     expect(await revertReason(early)).toBe('TimelockUnexpectedOperationState');
     expect((await readCommonsRules(publicClient, c.policy)).minK).toBe(10);
 
-    await advance(TIMELOCK_DELAY);
+    await advanceTime(TIMELOCK_DELAY);
     const receipt = await mined(await gov.execute(bob, p));
     expect(await state(id)).toBe(State.Executed);
     expect((await readCommonsRules(publicClient, c.policy)).minK).toBe(25);
@@ -143,9 +138,9 @@ describe('community governance on anvil', () => {
     await delegateToSelf(bob);
     const p = ruleChangeProposal(c.policy, 'rewardPerSignal', 100, 'Pay 100 units per signal');
     const id = await propose(bob, p);
-    await advance(VOTING_DELAY + 1);
+    await mineBlocks(VOTING_DELAY + 1);
     expect(await vote(bob, id, FOR)).toBe(tokens('1'));
-    await advance(VOTING_PERIOD);
+    await mineBlocks(VOTING_PERIOD);
     expect(await state(id)).toBe(State.Defeated);
     expect(await revertReason(publicClient.simulateContract({ account: bob.address, address: c.governor, abi: tributaryGovernorAbi, functionName: 'queue', args: [p.targets, p.values, p.calldatas, descriptionHash(p)] }))).toBe('GovernorUnexpectedProposalState');
   });
@@ -169,10 +164,10 @@ describe('community governance on anvil', () => {
     await delegateToSelf(carol);
     const p = ruleChangeProposal(c.policy, 'dailyCap', 50, 'Lower the daily cap');
     const id = await propose(alice, p);
-    await advance(VOTING_DELAY + 1);
+    await mineBlocks(VOTING_DELAY + 1);
     // After the snapshot Alice gives her 10 tokens to Bob, and Bob's 1 to Carol.
-    await mined(await walletFor(alice).writeContract({ address: c.token, abi: rewardTokenAbi, functionName: 'transfer', args: [bob.address, tokens('10')], chain: null }));
-    await mined(await walletFor(bob).writeContract({ address: c.token, abi: rewardTokenAbi, functionName: 'transfer', args: [carol.address, tokens('1')], chain: null }));
+    await gov.write(alice, { address: c.token, abi: rewardTokenAbi, functionName: 'transfer', args: [bob.address, tokens('10')] });
+    await gov.write(bob, { address: c.token, abi: rewardTokenAbi, functionName: 'transfer', args: [carol.address, tokens('1')] });
     const votesNow = (a: Address) => publicClient.readContract({ address: c.token, abi: rewardTokenAbi, functionName: 'getVotes', args: [a] });
     expect(await votesNow(bob.address)).toBe(tokens('10'));
     expect(await votesNow(carol.address)).toBe(tokens('1'));
@@ -188,7 +183,7 @@ describe('community governance on anvil', () => {
     const p = ruleChangeProposal(c.policy, 'license', 'CC0-1.0', 'Release into the public domain');
     await delegateToSelf(bob);
     const id = await propose(bob, p);
-    await advance(VOTING_DELAY + 1);
+    await mineBlocks(VOTING_DELAY + 1);
     expect(await vote(alice, id, FOR)).toBe(0n);
   });
 });
