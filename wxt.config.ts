@@ -72,7 +72,7 @@ export default defineConfig({
   }),
   zip: {
     // The sources zip (Firefox review) rebuilds the package: everything tracked, not what tests leave.
-    excludeSources: ['test-results/**', 'contracts/claim-page/dist/**', '**/__pycache__/**'],
+    excludeSources: ['test-results/**', 'contracts/claim-page/dist/**', 'contracts/governance-page/dist/**', '**/__pycache__/**'],
   },
   hooks: {
     // Only the collector is required at install; site access is asked for at opt-in.

@@ -21,6 +21,7 @@ const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {
   leave: (reason) => i18n.t('changeFailed.leave', [reason]),
   flush: (reason) => i18n.t('changeFailed.flush', [reason]),
   'link-wallet': (reason) => i18n.t('changeFailed.linkWallet', [reason]),
+  'open-governance': (reason) => i18n.t('changeFailed.openGovernance', [reason]),
   'dismiss-dropped-notice': (reason) => i18n.t('changeFailed.dismissDroppedNotice', [reason]),
   'verify-dataset': (reason) => i18n.t('changeFailed.verifyDataset', [reason]),
 };

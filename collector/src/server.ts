@@ -10,6 +10,7 @@ import { computeRoutes } from './routes/compute';
 import { loadCorpus } from './compute/corpus';
 import { nativeEmbedder, type Embedder } from './compute/embedder';
 import { DEFAULT_COMPUTE_RULES, publishShards, type ComputeRules } from './compute/jobs';
+import { governancePageRoutes } from './routes/governance-page';
 import { installCors } from './routes/cors';
 import { deletionRoutes } from './routes/deletions';
 import { deviceRoutes } from './routes/devices';
@@ -56,6 +57,8 @@ export interface ServerDeps {
   computeRules?: ComputeRules;
   /** Picks shards and known-answer jobs (default Math.random). */
   random?: () => number;
+  /** Where the built governance page lives (default contracts/governance-page/dist, built if missing). */
+  governancePageDir?: string;
 }
 
 function limitOrThrow(limiter: RateLimiter, key: string, now: number, who: string): void {
@@ -228,6 +231,8 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.register(computeRoutes(compute));
   // The claim page is only useful with a chain; building it is skipped otherwise.
   if (chain) app.register(claimPageRoutes(deps.claimPageDir));
+  // Only a collector that follows a community's policy has something to govern.
+  if (config.rewards.chain?.policy) app.register(governancePageRoutes(deps.governancePageDir));
 
   // Before the first request is answered (inject and listen wait for onReady); fails the start when
   // the database cannot be reached or migrated.

@@ -1,6 +1,6 @@
 // The claim page is served by the collector, not the extension, so it has no browser.i18n: it
 // carries the `claim.*` messages of the extension's catalogues and follows the reader's languages.
-import catalogues from 'virtual:claim-messages';
+import catalogues from 'virtual:page-messages';
 import type { GeneratedI18nStructure } from '#i18n';
 import { chooseLocale, formatMessage } from '../../utils/i18n/catalogue';
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CollectorStatus } from '@/components/CollectorStatus';
 import { ConfirmDialog, type ConfirmRequest } from '@/components/ConfirmDialog';
 import { ModelProgress } from '@/components/ModelProgress';
+import { PolicyCard } from '@/components/PolicyCard';
 import { RewardHistory, RewardsCard } from '@/components/RewardsCard';
 import { StateSummary } from '@/components/StateSummary';
 import { StatusLine } from '@/components/StatusLine';
@@ -138,6 +139,7 @@ export function Dashboard() {
               onLinkWallet={() => void actions.run({ type: 'link-wallet' }, i18n.t('dashboard.claimPageOpened'))}
             />
             <RewardHistory rewards={state.rewards} />
+            <PolicyCard policy={state.policy} onGovern={() => void actions.run({ type: 'open-governance' }, i18n.t('dashboard.governancePageOpened'))} />
           </>
         )}
         {tab === 'settings' && state && <SettingsView state={state} actions={actions} busy={busy} />}

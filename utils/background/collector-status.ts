@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
+import { policyInForceSchema, rulesInForceSchema } from '../collector-api/community';
 import { deviceRewardsRoute } from '../collector-api/extension';
 import { collectorKeysResponseSchema } from '../wire';
 
@@ -8,6 +9,8 @@ export const collectorStatusSchema = z.object({
   balance: z.object({ balance: z.number(), updatedAt: z.number() }).nullable(),
   /** The newest history entries only: enough to show, small enough to keep in storage. */
   rewards: deviceRewardsRoute.schema.response[200].extend({ updatedAt: z.number() }).nullable(),
+  /** The community rules the collector last said it applies (no block numbers: storage holds JSON). */
+  policy: z.object({ source: policyInForceSchema.shape.source, rules: rulesInForceSchema, updatedAt: z.number() }).nullable().default(null),
   collector: z.object({ reachable: z.boolean().nullable(), lastError: z.string().nullable(), checkedAt: z.number().nullable() }),
   /** Fetched at opt-in; the receipt key is pinned on first use, encryption keys follow rotation. */
   collectorKeys: collectorKeysResponseSchema.nullable(),
@@ -18,6 +21,7 @@ export type CollectorStatus = z.infer<typeof collectorStatusSchema>;
 const EMPTY: CollectorStatus = {
   balance: null,
   rewards: null,
+  policy: null,
   collector: { reachable: null, lastError: null, checkedAt: null },
   collectorKeys: null,
   droppedNotice: 0,

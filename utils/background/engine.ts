@@ -67,11 +67,16 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       const drained = await drainOutbox(database, deps.client, keys.receipt.publicKey, t, force);
       if (drained.keysStale) await refreshKeys();
-      const [balance, rewards] = await Promise.all([deps.client.balance(deviceKey.publicKey), deps.client.rewards(deviceKey.publicKey)]);
+      const [balance, rewards, community] = await Promise.all([
+        deps.client.balance(deviceKey.publicKey),
+        deps.client.rewards(deviceKey.publicKey),
+        deps.client.policy(),
+      ]);
       await updateCollectorStatus((s) => ({
         ...s,
         balance: { balance: balance.balance, updatedAt: t },
         rewards: rewards && { ...rewards, history: rewards.history.slice(-REWARD_HISTORY_KEPT), updatedAt: t },
+        policy: { source: community.source, rules: community.rules, updatedAt: t },
         collector: { reachable: true, lastError: drained.lastError, checkedAt: t },
       }));
     } catch (err) {

@@ -30,6 +30,7 @@ export async function buildState(database: Db, model: ModelProgress, collectorUr
     },
     balance: status.balance,
     rewards: status.rewards,
+    policy: status.policy,
     collectorReceiptKey: status.collectorKeys?.receipt.publicKey ?? null,
     collector: status.collector,
     model,

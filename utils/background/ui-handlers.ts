@@ -91,6 +91,9 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await browser.tabs.create({ url: await walletLinkUrl(deps.client, deviceKey, deps.collectorUrl) });
       break;
     }
+    case 'open-governance':
+      await browser.tabs.create({ url: new URL('/governance/', deps.collectorUrl).href });
+      break;
     case 'verify-dataset': {
       const receiptPub = (await readCollectorStatus()).collectorKeys?.receipt.publicKey;
       if (!receiptPub) throw new Error('the collector’s keys are not known yet');

@@ -10,6 +10,7 @@ import {
   submitBundleRoute,
   walletNonceRoute,
 } from '../collector-api/extension';
+import { policyRoute, type PolicyInForce } from '../collector-api/community';
 import type { RouteReply } from '../collector-api/route';
 import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot, WalletNonceResponse } from '../wire';
 import { callRoute, CollectorError } from './request';
@@ -33,6 +34,8 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
     submitBundle: (envelope: BundleEnvelope): Promise<{ receipt: IngestReceipt; duplicate: boolean }> =>
       callRoute(endpoint, submitBundleRoute, { body: envelope }).then(({ receipt, duplicate }) => ({ receipt, duplicate })),
     balance: (devicePub: string): Promise<Balance> => callRoute(endpoint, balanceRoute, { params: { devicePub } }),
+    /** The community rules the collector applies now. */
+    policy: (): Promise<PolicyInForce> => callRoute(endpoint, policyRoute, {}),
     /** null when the collector runs without a reward chain. */
     rewards: (devicePub: string): Promise<DeviceRewards | null> =>
       callRoute(endpoint, deviceRewardsRoute, { params: { devicePub } }).catch(orNullOn('rewards_disabled')),

@@ -39,6 +39,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flush') }),
   /** Opens the collector's claim page, with a fresh one-time link signed by the device. */
   z.object({ type: z.literal('link-wallet') }),
+  /** Opens the collector's governance page, where members vote on the community's rules. */
+  z.object({ type: z.literal('open-governance') }),
   z.object({ type: z.literal('dismiss-dropped-notice') }),
   /** Checks every sent bundle against the collector's signed transparency root. */
   z.object({ type: z.literal('verify-dataset') }),
@@ -61,6 +63,8 @@ export const extensionStateSchema = z.object({
   balance: collectorStatusSchema.shape.balance,
   /** Pending (no wallet yet), claimable and claimed token amounts; null without a reward chain. */
   rewards: collectorStatusSchema.shape.rewards,
+  /** The community rules the collector applies; null before its first answer. */
+  policy: collectorStatusSchema.shape.policy,
   /** The collector's receipt key every receipt shown was checked against. */
   collectorReceiptKey: z.string().nullable(),
   collector: collectorStatusSchema.shape.collector,

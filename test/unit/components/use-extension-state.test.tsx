@@ -16,6 +16,7 @@ const STATE: ExtensionState = {
   bundles: { pending: 0, accepted: 0 },
   balance: null,
   rewards: null,
+  policy: null,
   collectorReceiptKey: null,
   collector: { reachable: true, lastError: null, checkedAt: null },
   model: { type: 'model:progress', state: 'idle', progress: 0 },
