@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { canonicalBytes, sha256Hex } from './canonical';
 import { base64ToBytes, bytesToHex } from './encoding';
 import { devicePubFromSecret, signBytes, verifyBytes } from './key-pairs';
+import { encodedVectorBytes } from './vector-codec';
 import { b64Max, devicePub, ed25519Sig, hex, timestampMs, uuid } from './primitives';
 
 export const COMPUTE_JOB_SIG_TAG = 'tributary/compute-job-request/v1';
@@ -37,7 +38,7 @@ export const computeJobSchema = z.strictObject({
 });
 export type ComputeJob = z.infer<typeof computeJobSchema>;
 
-const MAX_VECTOR_B64 = Math.ceil((COMPUTE_LIMITS.textsPerShard * COMPUTE_LIMITS.maxDims * 4) / 3) * 4;
+const MAX_VECTOR_B64 = Math.ceil((COMPUTE_LIMITS.textsPerShard * encodedVectorBytes(COMPUTE_LIMITS.maxDims)) / 3) * 4;
 
 export const computeResultSchema = z.strictObject({
   v: z.literal(1),
@@ -46,7 +47,7 @@ export const computeResultSchema = z.strictObject({
   model: computeModelSchema,
   dims: z.number().int().min(1).max(COMPUTE_LIMITS.maxDims),
   count: z.number().int().min(1).max(COMPUTE_LIMITS.textsPerShard),
-  /** `count` vectors of `dims` float32s (utils/wire/vectors.ts). */
+  /** `count` binary vectors of `dims` dimensions, wire v2 (utils/wire/vectors.ts). */
   vectors: b64Max(MAX_VECTOR_B64),
   ts: timestampMs,
   sig: ed25519Sig,
