@@ -37,7 +37,9 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     // Site access is asked for at opt-in, never at install; the page observer is injected, not registered.
-    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // `idle`: compute jobs (a separate opt-in) run only while chrome.idle reports the computer idle or
+    // locked, and stop when it reports the user back. It shows no install warning and reads no page.
+    permissions: ['storage', 'alarms', 'scripting', 'idle', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [`${collectorUrl.origin}/*`],
     // MV2 (the Firefox build) has no optional_host_permissions: hosts go with optional_permissions.
     ...(manifestVersion === 2 ? { optional_permissions: SITE_ORIGINS } : { optional_host_permissions: SITE_ORIGINS }),

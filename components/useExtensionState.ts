@@ -24,6 +24,9 @@ const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {
   'open-governance': (reason) => i18n.t('changeFailed.openGovernance', [reason]),
   'dismiss-dropped-notice': (reason) => i18n.t('changeFailed.dismissDroppedNotice', [reason]),
   'verify-dataset': (reason) => i18n.t('changeFailed.verifyDataset', [reason]),
+  'set-compute': (reason) => i18n.t('changeFailed.setCompute', [reason]),
+  'pause-compute': (reason) => i18n.t('changeFailed.pause', [reason]),
+  'resume-compute': (reason) => i18n.t('changeFailed.resume', [reason]),
 };
 
 export interface ExtensionStateHandle {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browsingPause, whenQuiet } from '@/utils/background/browsing-pause';
+import { computeWork } from '@/utils/background/compute-work';
 import { createEngine } from '@/utils/background/engine';
 import { buildState } from '@/utils/background/extension-state';
 import { routeMessage } from '@/utils/background/message-router';
@@ -28,7 +29,9 @@ export default defineBackground({
     const models = unloadWhenIdle(import.meta.env.FIREFOX ? inPageModels((p) => (model = p)) : offscreenModels);
     const pause = browsingPause();
     const engine = createEngine({ db, client, models, mayProcess: () => pause.takeQuiet(Date.now()) });
-    const state = async () => buildState(await db(), model, collectorUrl, Date.now());
+    // Idle-time compute for the commons: its own opt-in, started and stopped by chrome.idle.
+    const compute = computeWork({ db, client, models, idle: browser.idle, onError: (err) => console.warn('tributary: compute job failed', err) });
+    const state = async () => buildState(await db(), model, collectorUrl, Date.now(), compute.status());
     const kick = () => void engine.tick().catch((err: unknown) => console.warn('tributary: tick failed', err));
     const activity = whenQuiet(pause, kick);
     const browsingActivity = () => activity(Date.now());
@@ -40,7 +43,7 @@ export default defineBackground({
         extensionPagesUrl: browser.runtime.getURL('/'),
         modelProgress: (progress) => (model = progress),
         observer: (request, page) => answerObserver(request, page, { db, collectorUrl, browsingActivity, detectLanguage: (text) => browser.i18n.detectLanguage(text) }),
-        ui: (request) => handleUiRequest(request, { db, engine, state, client, collectorUrl }),
+        ui: (request) => handleUiRequest(request, { db, engine, state, client, collectorUrl, compute }),
       }),
     );
 
@@ -54,6 +57,7 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== TICK_ALARM) return;
       kick();
+      compute.kick();
       void models.unloadIfIdle(model.state === 'ready', Date.now());
     });
     // Work left by a stopped service worker resumes as soon as it wakes.

@@ -1,4 +1,5 @@
 import { CollectorStatus } from '@/components/CollectorStatus';
+import { ComputeCard } from '@/components/ComputeCard';
 import { ModelProgress } from '@/components/ModelProgress';
 import { PauseControls } from '@/components/PauseControls';
 import { SignalToggles } from '@/components/SignalToggles';
@@ -27,7 +28,15 @@ export function Popup() {
   }
   if (!state.consent.optedIn) {
     const kept = Object.values(state.items).reduce((a, b) => a + b, 0);
-    return <OptIn optIn={() => change({ type: 'opt-in' })} error={error} kept={kept} />;
+    // Compute is a separate opt-in: it is offered whether or not browsing data is shared.
+    return (
+      <>
+        <OptIn optIn={() => change({ type: 'opt-in' })} error={error} kept={kept} />
+        <section class="popup">
+          <ComputeCard compute={state.compute} busy={busy} change={change} />
+        </section>
+      </>
+    );
   }
 
   const { consent } = state;
@@ -61,6 +70,7 @@ export function Popup() {
       <PauseControls consent={consent} busy={busy} change={change} />
       <NeverOnSite consent={consent} busy={busy} change={change} />
       <SignalToggles signals={consent.signals} disabled={busy} onChange={(signals) => change({ type: 'set-signals', signals })} />
+      <ComputeCard compute={state.compute} busy={busy} change={change} />
 
       <footer class="popup-foot">
         <button type="button" class="btn btn-danger-quiet" data-testid="opt-out" disabled={busy} onClick={() => change({ type: 'opt-out' })}>

@@ -22,7 +22,7 @@ describe('the built manifests', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual([`${COLLECTOR}/*`]);
     expect(manifest.optional_host_permissions).toEqual(SITES);
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'offscreen']);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'idle', 'offscreen']);
     expect(manifest).not.toHaveProperty('content_scripts');
     // Nothing a web page could load or probe for.
     expect(manifest).not.toHaveProperty('web_accessible_resources');

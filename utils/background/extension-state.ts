@@ -7,6 +7,9 @@ import type { ModelProgress } from '../protocol/model-host';
 import type { ExtensionState, ItemsReply, ItemView } from '../protocol/ui';
 import { readInclusion } from './dataset-proof';
 import { readCollectorStatus } from './collector-status';
+import { readComputeSettings } from '../compute/settings';
+import { readUsage } from '../compute/usage';
+import type { ComputeStatus } from './compute-work';
 
 export function startOfLocalDay(now: number): number {
   const d = new Date(now);
@@ -14,8 +17,14 @@ export function startOfLocalDay(now: number): number {
   return d.getTime();
 }
 
-export async function buildState(database: Db, model: ModelProgress, collectorUrl: string, now: number): Promise<ExtensionState> {
-  const [consent, status, key] = await Promise.all([readConsent(), readCollectorStatus(), loadDeviceKey(database)]);
+export async function buildState(database: Db, model: ModelProgress, collectorUrl: string, now: number, compute: ComputeStatus): Promise<ExtensionState> {
+  const [consent, status, key, computeSettings, usage] = await Promise.all([
+    readConsent(),
+    readCollectorStatus(),
+    loadDeviceKey(database),
+    readComputeSettings(),
+    readUsage(now),
+  ]);
   const items = await countItemsByStatus(database);
   const collectedToday = await countItemsVisitedSince(database, startOfLocalDay(now));
   return {
@@ -35,6 +44,13 @@ export async function buildState(database: Db, model: ModelProgress, collectorUr
     collector: status.collector,
     model,
     droppedNotice: status.droppedNotice,
+    compute: {
+      settings: computeSettings,
+      today: { modelMs: usage.modelMs, shards: usage.shards },
+      running: compute.running,
+      blocked: compute.running ? null : compute.blocked,
+      power: compute.power,
+    },
   };
 }
 

@@ -12,6 +12,8 @@ import { checkDatasetInclusion, clearInclusion } from './dataset-proof';
 import { clearCollectorStatus, readCollectorStatus, updateCollectorStatus } from './collector-status';
 import { walletLinkUrl } from './wallet-link';
 import type { CollectorClient } from '../collector-client/client';
+import { updateComputeSettings } from '../compute/settings';
+import type { ComputeWork } from './compute-work';
 
 export interface UiDeps {
   db: () => Promise<Db>;
@@ -19,6 +21,7 @@ export interface UiDeps {
   state: () => Promise<ExtensionState>;
   client: CollectorClient;
   collectorUrl: string;
+  compute: Pick<ComputeWork, 'kick' | 'stop'>;
   now?: () => number;
 }
 
@@ -105,6 +108,22 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       break;
     case 'flush':
       await deps.engine.tick({ force: true });
+      break;
+    case 'set-compute': {
+      // Jobs are signed by the device key, whether or not browsing data is contributed too.
+      if (request.settings.enabled) await ensureDeviceKey(database);
+      const settings = await updateComputeSettings((s) => ({ ...s, ...request.settings }));
+      if (settings.enabled) deps.compute.kick();
+      else deps.compute.stop();
+      break;
+    }
+    case 'pause-compute':
+      await updateComputeSettings((s) => ({ ...s, pausedUntil: request.until }));
+      deps.compute.stop();
+      break;
+    case 'resume-compute':
+      await updateComputeSettings((s) => ({ ...s, pausedUntil: null }));
+      deps.compute.kick();
       break;
   }
   if (request.type !== 'flush' && request.type !== 'leave') void deps.engine.tick();

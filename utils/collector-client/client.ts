@@ -12,12 +12,15 @@ import {
 } from '../collector-api/extension';
 import { policyRoute, type PolicyInForce } from '../collector-api/community';
 import type { RouteReply } from '../collector-api/route';
+import { computeDeviceRoute, computeJobRoute, computeResultRoute, type ComputeVerdict } from '../collector-api/compute';
+import type { ComputeJob, ComputeJobRequest, ComputeResult } from '../wire/compute';
 import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot, WalletNonceResponse } from '../wire';
 import { callRoute, CollectorError } from './request';
 
 export { CollectorError };
 export type Balance = RouteReply<typeof balanceRoute>;
 export type DeviceRewards = RouteReply<typeof deviceRewardsRoute>;
+export type DeviceCompute = RouteReply<typeof computeDeviceRoute>;
 
 /** null instead of an error when the collector answers `code`. */
 const orNullOn =
@@ -48,6 +51,10 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
       callRoute(endpoint, deletionRoute, { body: request }).then((a) => a.receipt),
     /** A one-time nonce for the wallet claim page's link. */
     walletNonce: (devicePub: string): Promise<WalletNonceResponse> => callRoute(endpoint, walletNonceRoute, { body: { devicePub } }),
+    /** A shard to embed; null when none waits. */
+    computeJob: (request: ComputeJobRequest): Promise<ComputeJob | null> => callRoute(endpoint, computeJobRoute, { body: request }).then((r) => r.job),
+    computeResult: (result: ComputeResult): Promise<ComputeVerdict> => callRoute(endpoint, computeResultRoute, { body: result }).then((r) => r.verdict),
+    computeStatus: (devicePub: string): Promise<DeviceCompute> => callRoute(endpoint, computeDeviceRoute, { params: { devicePub } }),
   };
 }
 

@@ -1,4 +1,6 @@
-import type { PageText, ProcessedPage, ModelProgress } from '../protocol/model-host';
+import type { Embedded, PageText, ProcessedPage, ModelProgress } from '../protocol/model-host';
+import { powerSource } from '../compute/power';
+import type { PowerSource } from '../compute/gate';
 import type { ModelHost } from './model-host';
 
 /**
@@ -13,6 +15,8 @@ export function inPageModels(report: (p: ModelProgress) => void) {
     ));
   return {
     process: async (pages: PageText[]): Promise<ProcessedPage[]> => (await get()).process(pages),
+    embed: async (texts: string[]): Promise<Embedded> => (await get()).embed(texts),
+    power: (): Promise<PowerSource> => powerSource(),
     unload: async () => (await get()).unload(),
   };
 }

@@ -1,5 +1,18 @@
 import { browser } from 'wxt/browser';
-import { modelReplySchema, type ModelReply, type ModelRequest, type PageText, type ProcessedPage } from '../protocol/model-host';
+import type { z } from 'zod';
+import {
+  modelEmbedReplySchema,
+  modelReplySchema,
+  powerReplySchema,
+  type Embedded,
+  type ModelReply,
+  type ModelEmbedRequest,
+  type ModelRequest,
+  type PageText,
+  type PowerRequest,
+  type ProcessedPage,
+} from '../protocol/model-host';
+import type { PowerSource } from '../compute/gate';
 
 /** The slice of Chrome's offscreen API we use; webextension-polyfill does not wrap it. */
 interface OffscreenApi {
@@ -39,9 +52,9 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
-async function ask(request: ModelRequest): Promise<ModelReply> {
+async function ask<S extends z.ZodType>(request: ModelRequest | ModelEmbedRequest | PowerRequest, schema: S): Promise<z.output<S>> {
   await ensureOffscreenDocument();
-  const reply = modelReplySchema.safeParse(await browser.runtime.sendMessage(request));
+  const reply = schema.safeParse(await browser.runtime.sendMessage(request));
   if (!reply.success) throw new Error('the model host sent no valid answer');
   return reply.data;
 }
@@ -49,10 +62,20 @@ async function ask(request: ModelRequest): Promise<ModelReply> {
 /** Chrome: the models run in the offscreen document, reached by messages. */
 export const offscreenModels = {
   async process(pages: PageText[]): Promise<ProcessedPage[]> {
-    const reply = await ask({ type: 'model:process', target: 'offscreen', pages });
+    const reply: ModelReply = await ask({ type: 'model:process', target: 'offscreen', pages }, modelReplySchema);
     if (!reply.ok) throw new Error(reply.error);
     if (reply.pages.length !== pages.length) throw new Error('the model host answered the wrong number of pages');
     return reply.pages;
+  },
+  async embed(texts: string[]): Promise<Embedded> {
+    const reply = await ask({ type: 'model:embed', target: 'offscreen', texts }, modelEmbedReplySchema);
+    if (!reply.ok) throw new Error(reply.error);
+    if (reply.vectors.length !== texts.length) throw new Error('the model host answered the wrong number of vectors');
+    return { vectors: reply.vectors, model: reply.model };
+  },
+  /** Asked only when the user limited compute to AC power: it starts the model host's document. */
+  async power(): Promise<PowerSource> {
+    return (await ask({ type: 'model:power', target: 'offscreen' }, powerReplySchema)).power;
   },
   /** Frees the models' memory; they load again on the next page. */
   async unload(): Promise<void> {

@@ -1,10 +1,12 @@
 import type { ModelProgress } from '../protocol/model-host';
 import { processPages } from '../pipeline/process-pages';
-import type { PageText, ProcessedPage } from '../protocol/model-host';
+import type { Embedded, PageText, ProcessedPage } from '../protocol/model-host';
 import type { ModelRunners } from './runners';
 
 export interface ModelHost {
   process(pages: PageText[]): Promise<ProcessedPage[]>;
+  /** Public texts through the embedding model alone, named by the model that embedded them. */
+  embed(texts: string[]): Promise<Embedded>;
   unload(): Promise<void>;
 }
 
@@ -42,6 +44,10 @@ export function createModelHost(
   return {
     async process(pages) {
       return processPages(pages, await ready());
+    },
+    async embed(texts) {
+      const loaded = await ready();
+      return { vectors: await loaded.embed(texts), model: { id: loaded.info.embed.id, version: loaded.info.embed.version } };
     },
     async unload() {
       const current = runners;

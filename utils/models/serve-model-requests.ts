@@ -1,15 +1,29 @@
 import { browser } from 'wxt/browser';
-import { modelRequestSchema, type ModelReply } from '../protocol/model-host';
+import { powerSource } from '../compute/power';
+import { modelEmbedRequestSchema, modelRequestSchema, powerRequestSchema, type ModelEmbedReply, type ModelReply, type PowerReply } from '../protocol/model-host';
 import type { ModelHost } from './model-host';
 
-export async function answerModelRequest(host: ModelHost, message: unknown): Promise<ModelReply | undefined> {
-  const parsed = modelRequestSchema.safeParse(message);
-  if (!parsed.success) return undefined;
-  try {
-    return { ok: true, pages: await host.process(parsed.data.pages) };
-  } catch (err) {
-    return { ok: false, error: String(err).slice(0, 500) };
+const failed = (err: unknown) => ({ ok: false as const, error: String(err).slice(0, 500) });
+
+export async function answerModelRequest(host: ModelHost, message: unknown): Promise<ModelReply | ModelEmbedReply | PowerReply | undefined> {
+  const process = modelRequestSchema.safeParse(message);
+  if (process.success) {
+    try {
+      return { ok: true, pages: await host.process(process.data.pages) };
+    } catch (err) {
+      return failed(err);
+    }
   }
+  const embed = modelEmbedRequestSchema.safeParse(message);
+  if (embed.success) {
+    try {
+      return { ok: true, ...(await host.embed(embed.data.texts)) };
+    } catch (err) {
+      return failed(err);
+    }
+  }
+  if (powerRequestSchema.safeParse(message).success) return { ok: true, power: await powerSource() };
+  return undefined;
 }
 
 /** Answers model requests addressed to this context; every other message is left to others. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../wire/signal';
+import { COMPUTE_LIMITS, computeModelSchema } from '../wire/compute';
 
 /**
  * Background ↔ model host (Chrome's offscreen document; on Firefox the models run in the
@@ -46,3 +47,30 @@ export const modelProgressSchema = z.object({
   message: z.string().max(500).optional(),
 });
 export type ModelProgress = z.infer<typeof modelProgressSchema>;
+
+/** Embeddings of public texts for a compute job: the embedding model only, no anonymizer. */
+export const modelEmbedRequestSchema = z.object({
+  type: z.literal('model:embed'),
+  target: z.literal('offscreen'),
+  texts: z.array(z.string().min(1).max(COMPUTE_LIMITS.textChars)).min(1).max(COMPUTE_LIMITS.textsPerShard),
+});
+export type ModelEmbedRequest = z.infer<typeof modelEmbedRequestSchema>;
+
+export const embeddedSchema = z.object({
+  vectors: z.array(z.array(z.number()).min(1).max(COMPUTE_LIMITS.maxDims)).max(COMPUTE_LIMITS.textsPerShard),
+  model: computeModelSchema,
+});
+export type Embedded = z.infer<typeof embeddedSchema>;
+
+export const modelEmbedReplySchema = z.discriminatedUnion('ok', [
+  embeddedSchema.extend({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type ModelEmbedReply = z.infer<typeof modelEmbedReplySchema>;
+
+/** The power source, which only a document can read (the Battery Status API). */
+export const powerRequestSchema = z.object({ type: z.literal('model:power'), target: z.literal('offscreen') });
+export type PowerRequest = z.infer<typeof powerRequestSchema>;
+export const powerSourceSchema = z.enum(['ac', 'battery', 'unknown']);
+export const powerReplySchema = z.object({ ok: z.literal(true), power: powerSourceSchema });
+export type PowerReply = z.infer<typeof powerReplySchema>;

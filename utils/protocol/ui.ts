@@ -5,7 +5,8 @@ import { consentSchema, signalTogglesSchema, siteRuleSchema } from '../consent/s
 import { ITEM_STATUSES } from '../items/item';
 import { deletionReceiptSchema } from '../wire/receipts';
 import { originSchema, TEXT_LIMITS } from '../wire/signal';
-import { modelProgressSchema } from './model-host';
+import { modelProgressSchema, powerSourceSchema } from './model-host';
+import { computeSettingsSchema } from '../compute/settings';
 
 /**
  * Popup and dashboard ↔ background. Every request is checked by the background and every reply
@@ -44,6 +45,10 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dismiss-dropped-notice') }),
   /** Checks every sent bundle against the collector's signed transparency root. */
   z.object({ type: z.literal('verify-dataset') }),
+  /** The compute opt-in and its limits (utils/compute/settings.ts); fields left out stay as they are. */
+  z.object({ type: z.literal('set-compute'), settings: computeSettingsSchema.pick({ enabled: true, minutesPerDay: true, acOnly: true }).partial() }),
+  z.object({ type: z.literal('pause-compute'), until: z.number().int().positive() }),
+  z.object({ type: z.literal('resume-compute') }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 export type DeleteScope = Extract<UiRequest, { type: 'delete' }>['scope'];
@@ -71,6 +76,16 @@ export const extensionStateSchema = z.object({
   model: modelProgressSchema,
   /** Items dropped because the queue was full, since the user last looked. */
   droppedNotice: count,
+  compute: z.object({
+    settings: computeSettingsSchema,
+    /** Since local midnight. */
+    today: z.object({ modelMs: z.number().min(0), shards: count }),
+    running: z.boolean(),
+    /** Why no job runs now; null while one runs or may run. */
+    blocked: z.enum(['off', 'paused', 'user-active', 'on-battery', 'daily-limit']).nullable(),
+    /** null until it was needed (only with the AC-power limit on). */
+    power: powerSourceSchema.nullable(),
+  }),
 });
 export type ExtensionState = z.infer<typeof extensionStateSchema>;
 

@@ -21,6 +21,13 @@ const STATE: ExtensionState = {
   collector: { reachable: true, lastError: null, checkedAt: null },
   model: { type: 'model:progress', state: 'idle', progress: 0 },
   droppedNotice: 0,
+  compute: {
+    settings: { enabled: false, minutesPerDay: 30, acOnly: true, pausedUntil: null },
+    today: { modelMs: 0, shards: 0 },
+    running: false,
+    blocked: null,
+    power: null,
+  },
 };
 
 let root: HTMLElement;

@@ -129,6 +129,13 @@ describe('replies are checked on arrival too', () => {
       collector: { reachable: null, lastError: null, checkedAt: null },
       model: { type: 'model:progress', state: 'idle', progress: 0 },
       droppedNotice: 0,
+      compute: {
+        settings: { enabled: false, minutesPerDay: 30, acOnly: true, pausedUntil: null },
+        today: { modelMs: 0, shards: 0 },
+        running: false,
+        blocked: null,
+        power: null,
+      },
     });
     expect(extensionStateSchema.safeParse(state(counts)).success).toBe(true);
     expect(extensionStateSchema.safeParse(state(incomplete)).success).toBe(false);
