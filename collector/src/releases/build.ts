@@ -10,8 +10,6 @@ import {
   recordsJsonl,
   type Block,
   type Manifest,
-  type ModelRef,
-  type ReleaseRecord,
 } from '../../../utils/release/format';
 import { looksLikeDeviceIdentifier } from '../../../utils/release/verify';
 import type { SignedRoot } from '../../../utils/wire/merkle';
@@ -19,6 +17,7 @@ import { buildDataset } from '../export/dataset';
 import type { DatasetSignal } from '../export/store';
 import { croissant } from './croissant';
 import { diversityCard } from './diversity';
+import { communityModel } from './model';
 import type { ReleasePolicy } from './policy';
 import { topTerms } from './terms';
 
@@ -31,8 +30,6 @@ export interface ReleaseInput {
   signals: readonly DatasetSignal[];
   /** The release this one supersedes, with its record CIDs. */
   parent: { cid: CID; recordCids: ReadonlySet<string> } | null;
-  /** Trains the community model from the released records; null when there is too little to train on. */
-  trainModel?: (records: readonly ReleaseRecord[]) => Promise<{ blocks: Block[]; ref: ModelRef } | null>;
 }
 
 export interface BuiltRelease {
@@ -71,7 +68,8 @@ export async function buildRelease(input: ReleaseInput): Promise<BuiltRelease> {
   const croissantBlock = await jsonBlock(
     croissant({ seq: input.seq, createdAt: input.createdAt, license: policy.license, k: policy.minK, sheet: datasheet, recordsSha256 }),
   );
-  const model = input.trainModel ? await input.trainModel(records) : null;
+  // The community model: trained only from these records; none when fewer than two topics can be learned.
+  const model = await communityModel(records, (t) => terms[t] ?? []);
 
   const manifest: Manifest = {
     v: 1,

@@ -7,7 +7,7 @@ import type { SignedRoot } from '../../../utils/wire/merkle';
 import type { Store } from '../db/store';
 import { liveSignals } from '../export/store';
 import type { IpfsNode } from '../ipfs/node';
-import { buildRelease, type ReleaseInput } from './build';
+import { buildRelease } from './build';
 import type { ReleasePolicy } from './policy';
 import { latestRelease, recordRelease, type ReleaseRow } from './store';
 
@@ -17,7 +17,6 @@ export interface ReleaseContext {
   policy: () => ReleasePolicy;
   publishEpoch: () => Promise<SignedRoot>;
   now: () => number;
-  trainModel?: ReleaseInput['trainModel'];
 }
 
 /** Collectors sharing a database record their releases one at a time. */
@@ -50,7 +49,6 @@ export async function cutRelease(ctx: ReleaseContext): Promise<CutResult> {
     log,
     signals: await liveSignals(ctx.store.db),
     parent,
-    trainModel: ctx.trainModel,
   });
   if (previous && parent && built.recordsLeft === 0 && built.recordCids.length === parent.recordCids.size) return { release: previous, cut: false };
   await ctx.node.put(built.blocks);
