@@ -1,6 +1,6 @@
 /**
  * Community dataset export from the collector's store (SQLite in COLLECTOR_DATA_DIR, or
- * PostgreSQL when DATABASE_URL is set):
+ * PostgreSQL when DATABASE_URL is set; the key file and keyring of that collector):
  *   npm run export -- --out dataset.jsonl [--k N] [--threshold 0.8] [--format jsonl]
  * Writes one JSON line per released, non-deleted contribution (redacted text, embedding, topic,
  * UTC day, language, origin — nothing that identifies a device) and a datasheet next to it
@@ -16,6 +16,8 @@ import { buildDataset } from '../collector/src/export/dataset';
 import { openStore } from '../collector/src/db/open';
 import { liveSignals } from '../collector/src/export/store';
 import { readPolicyInForce } from '../collector/src/policy/in-force';
+import { fsKeyring } from '../collector/src/at-rest/keyring';
+import { loadOrCreateKeys } from '../collector/src/key-material';
 
 const argsSchema = z.strictObject({
   out: z.string().min(1),
@@ -35,9 +37,11 @@ async function main(): Promise<void> {
   if (args.k !== undefined && args.k < rules.minK) throw new Error(`--k ${args.k} is below the community's minimum k in force (${rules.minK})`);
   const k = args.k ?? rules.minK;
   const store = openStore(config);
+  // The stored content is sealed at rest: reading it takes the collector's master key and keyring.
+  const keyring = fsKeyring(config.keyringDir, loadOrCreateKeys(config).master.key);
   try {
     await store.migrate();
-    const { records, datasheet } = buildDataset(await liveSignals(store.db), { k, threshold: args.threshold });
+    const { records, datasheet } = buildDataset(await liveSignals(store.db, keyring), { k, threshold: args.threshold });
     writeFileSync(args.out, records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : ''));
     writeFileSync(`${args.out}.datasheet.json`, JSON.stringify(datasheet, null, 2) + '\n');
     process.stdout.write(

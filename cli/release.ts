@@ -13,6 +13,7 @@ import { readPolicyInForce } from '../collector/src/policy/in-force';
 import { cutRelease } from '../collector/src/releases/cut';
 import { releasePolicy } from '../collector/src/releases/policy';
 import { publishEpoch } from '../collector/src/transparency/log';
+import { fsKeyring } from '../collector/src/at-rest/keyring';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     await store.migrate();
     const { release, cut } = await cutRelease({
       store,
+      // The stored content is sealed at rest: the release reads it through the collector's keyring.
+      keyring: fsKeyring(config.keyringDir, keys.master.key),
       node,
       policy: () => releasePolicy(rules, config.releaseTopicThreshold),
       publishEpoch: () => publishEpoch(store, keys, Date.now),

@@ -15,6 +15,7 @@ const envSchema = z.object({
   /** Test-only failpoint: SIGKILL itself right after the Nth commit, before the ack is sent. */
   COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: z.coerce.number().int().min(1).optional(),
   COLLECTOR_BLOB_DIR: z.string().min(1).optional(),
+  COLLECTOR_KEYRING_DIR: z.string().min(1).optional(),
   COLLECTOR_EPOCH_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
   /** Cosine at which two embeddings share a topic in a release (k, licence and cadence are the community's policy). */
   COLLECTOR_RELEASE_TOPIC_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
@@ -41,6 +42,11 @@ export interface CollectorConfig {
   databaseUrl?: string;
   /** Content-addressed envelope blobs (share it between collectors on one database). */
   blobDir: string;
+  /**
+   * The wrapped data keys of encryption at rest (at-rest/keyring.ts). Outside the data directory by
+   * default, so that a copy of the data directory is ciphertext only; share it between collectors on one database.
+   */
+  keyringDir: string;
   /** How often a transparency-log root is published. */
   epochMs: number;
   /** Cosine at which two embeddings share a topic in a release. */
@@ -66,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     failpointKillAfterCommits: e.COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS,
     databaseUrl: e.DATABASE_URL,
     blobDir: resolve(e.COLLECTOR_BLOB_DIR ?? join(dataDir, 'blobs')),
+    keyringDir: resolve(e.COLLECTOR_KEYRING_DIR ?? `${dataDir}-keyring`),
     epochMs: e.COLLECTOR_EPOCH_MS,
     releaseTopicThreshold: e.COLLECTOR_RELEASE_TOPIC_THRESHOLD,
     ipfsDir: resolve(e.COLLECTOR_IPFS_DIR ?? join(dataDir, 'ipfs')),

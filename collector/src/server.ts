@@ -16,6 +16,7 @@ import { deletionRoutes } from './routes/deletions';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { transparencyRoutes } from './routes/transparency';
+import { fsKeyring } from './at-rest/keyring';
 import { fsBlobStore } from './cas/blob-store';
 import { looseDirectories } from './data-dir';
 import { installNodeWireCrypto } from './crypto/node-wire-crypto';
@@ -149,7 +150,8 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.setNotFoundHandler(async (_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'no such route' } }));
 
   const blobs = fsBlobStore(config.blobDir);
-  for (const loose of looseDirectories([config.dataDir, config.blobDir])) {
+  const keyring = fsKeyring(config.keyringDir, keys.master.key);
+  for (const loose of looseDirectories([config.dataDir, config.blobDir, config.keyringDir])) {
     app.log.warn(loose, 'data directory is readable by group or others (its files are 0600); chmod 700 it');
   }
   const chain = deps.rewardChain ?? (config.rewards.chain && connectRewardChain(config.rewards.chain));
@@ -166,7 +168,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   const rulesInForce = () => policy.current().rules;
   app.decorate('policyInForce', () => policy.current());
   const scoring = () => scoringRulesInForce(config.rewards.scoring, rulesInForce());
-  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring, blobs };
+  const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring, blobs, keyring };
   const origin = (): string => {
     if (config.rewards.publicOrigin) return config.rewards.publicOrigin;
     const bound = app.server.address();
@@ -199,6 +201,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   const releaseRules = () => releasePolicy(rulesInForce(), config.releaseTopicThreshold);
   const releaseContext = async (): Promise<ReleaseContext> => ({
     store,
+    keyring,
     node: await ipfs(),
     policy: releaseRules,
     publishEpoch: () => publishEpoch(store, keys, now),

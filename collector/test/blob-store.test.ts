@@ -3,7 +3,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDeviceKeyPair, utf8Encode } from '../../utils/wire/index';
+import { cidOf, generateDeviceKeyPair, utf8Encode } from '../../utils/wire/index';
+import { fsKeyring } from '../src/at-rest/keyring';
 import { makePlaintext, seal } from '../../test/unit/wire/fixtures';
 import { fsBlobStore } from '../src/cas/blob-store';
 import { loadConfig } from '../src/config';
@@ -27,8 +28,10 @@ describe('fsBlobStore sweep', () => {
   it('stores back an orphan whose row committed while it was being removed', async () => {
     const blobDir = dir();
     const blobs = fsBlobStore(blobDir);
-    const committing = await blobs.put(utf8Encode('{"committing":true}'));
-    const orphan = await blobs.put(utf8Encode('{"orphan":true}'));
+    const committing = cidOf(utf8Encode('{"committing":true}'));
+    const orphan = cidOf(utf8Encode('{"orphan":true}'));
+    await blobs.put(committing, utf8Encode('sealed 1'));
+    await blobs.put(orphan, utf8Encode('sealed 2'));
     let looks = 0;
     // Neither is live at the first look; the first one's row has committed by the second.
     const swept = await blobs.sweep(async () => new Set(++looks === 1 ? [] : [committing]));
@@ -49,22 +52,31 @@ describe('ingest', () => {
     // The sweep lands between the put and the commit.
     const blobs = {
       ...real,
-      async put(bytes: Uint8Array) {
-        const cid = await real.put(bytes);
+      async put(cid: string, bytes: Uint8Array) {
+        await real.put(cid, bytes);
         await real.delete(cid);
-        return cid;
       },
     };
     try {
       const device = generateDeviceKeyPair();
       const enc = currentEncryptionKey(keys);
       const env = seal(makePlaintext(device), { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey }, device);
-      const deps = { store, keys, maxSkewMs: config.maxSkewMs, now: Date.now, limitDevice: () => {}, scoring: () => config.rewards.scoring, blobs };
+      const deps = {
+        store,
+        keys,
+        maxSkewMs: config.maxSkewMs,
+        now: Date.now,
+        limitDevice: () => {},
+        scoring: () => config.rewards.scoring,
+        blobs,
+        keyring: fsKeyring(config.keyringDir, keys.master.key),
+      };
       await ingestBundle(deps, env);
       const [cid] = await liveCids(store.db);
       expect(existsSync(join(config.blobDir, cid!))).toBe(true);
     } finally {
       await store.close();
+      rmSync(config.keyringDir, { recursive: true, force: true });
     }
   });
 });

@@ -5,6 +5,7 @@
 // SQLite transaction per batch) fail and score one by one. Runs on SQLite (collector project) and
 // on PostgreSQL (collector-pg project).
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSignal } from '../../test/unit/wire/fixtures';
 import { cidOf, decodeVectorB64, encodeVectorB64, generateDeviceKeyPair, WIRE_VERSION, generateReceiptKeyPair, utf8Encode, type BundleEnvelope, type Signal } from '../../utils/wire/index';
@@ -13,11 +14,15 @@ import type { CollectorKeys } from '../src/key-material';
 import { utcDay, type ScoreReason, type ScoringContext, type ScoringRules } from '../src/rewards/scoring';
 import { bundleSignalKeys, NEAR_DUPLICATE_WINDOW, scoringContext } from '../src/rewards/scoring-context';
 import { SignalConflict, storeAndCredit } from '../src/services/ingest';
-import { openTestStore } from './harness';
+import { dataKeyId, newDataKey } from '../src/at-rest/aead';
+import { fsKeyring, type Keyring } from '../src/at-rest/keyring';
+import { openTestStore, tempDir } from './harness';
 
 const RULES: ScoringRules = { nearDuplicateCosine: 0.97, dailyCapUnits: 1_000_000, unitsPerSignal: 1 };
 const PER_BUNDLE = 20;
-const keys: CollectorKeys = { encryption: [], receipt: generateReceiptKeyPair() };
+const master = newDataKey();
+const keys: CollectorKeys = { encryption: [], receipt: generateReceiptKeyPair(), master: { keyId: dataKeyId(master), key: master } };
+let keyring: Keyring;
 
 function randomEmbedding(): number[] {
   return Array.from({ length: 32 }, () => Math.random() - 0.5);
@@ -50,12 +55,13 @@ async function offer(signals: Signal[]): Promise<Stored> {
     ciphertext: Buffer.from(randomUUID()).toString('base64'),
     sig: '00'.repeat(64),
   };
-  const envelopeJson = JSON.stringify(env);
+  const cid = cidOf(utf8Encode(JSON.stringify(env)));
+  const bundleKey = (await keyring.forBundle(env.devicePub, env.bundleId)).key;
   let outcome;
   try {
     outcome = await storeAndCredit(
-      { store, keys, scoring: () => RULES },
-      { env, hash: randomUUID(), plaintext: { v: WIRE_VERSION, bundleId: env.bundleId, devicePub: env.devicePub, createdAt: clock, signals }, envelopeJson, cid: cidOf(utf8Encode(envelopeJson)), receivedAt: clock },
+      { store, keys, scoring: () => RULES, keyring },
+      { env, hash: randomUUID(), plaintext: { v: WIRE_VERSION, bundleId: env.bundleId, devicePub: env.devicePub, createdAt: clock, signals }, cid, bundleKey, receivedAt: clock },
     );
   } catch (err) {
     if (err instanceof SignalConflict) return { status: 'signal_conflict', reasons: [] };
@@ -69,7 +75,7 @@ async function offer(signals: Signal[]): Promise<Stored> {
 
 /** What a bundle of `signals` would be scored against now. */
 function contextFor(signals: Signal[]): Promise<ScoringContext> {
-  return scoringContext(store.db, device.publicKey, bundleSignalKeys(signals), utcDay(clock));
+  return scoringContext(store.db, keyring, device.publicKey, bundleSignalKeys(signals), utcDay(clock));
 }
 
 async function insert(signals: Signal[]): Promise<Stored> {
@@ -91,11 +97,17 @@ async function fillHistory(): Promise<Signal[]> {
   return history;
 }
 
+let keyringDir: string;
 beforeEach(async () => {
   ({ store, close: cleanup } = await openTestStore());
+  keyringDir = tempDir();
+  keyring = fsKeyring(keyringDir, master);
 });
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  await cleanup();
+  rmSync(keyringDir, { recursive: true, force: true });
+});
 
 describe('scoring context with more earned history than the near-duplicate window', () => {
   it('reads a bounded context: the window plus the bundle’s own exact matches', async () => {

@@ -71,20 +71,19 @@ describe('POST /v1/bundles', () => {
     expect(rows[0]).toMatchObject({
       device_pub: device.publicKey,
       origin: first.origin,
-      title: first.title,
-      text: first.text,
       dims: 16,
       model_embed: first.models.embed,
       model_ner: first.models.ner,
       visited_at: first.visitedAt,
     });
-    // The embedding is stored as the device sent it: the vector codec's bytes, not numbers.
-    expect(bytesToBase64(new Uint8Array(rows[0]!.embedding as Uint8Array))).toBe(first.embedding);
-    const [bundle] = (await h.query('SELECT envelope_json, signal_count FROM bundles WHERE bundle_id = ?', plain.bundleId)) as {
-      envelope_json: string;
-      signal_count: number;
-    }[];
-    expect(JSON.parse(bundle!.envelope_json)).toEqual(env);
+    // The content is in the row only sealed under the bundle's key; opened, it is what the device sent,
+    // the embedding as the vector codec's bytes.
+    expect(Buffer.from(rows[0]!.sealed as Uint8Array).includes(first.text)).toBe(false);
+    const content = await h.signalContent(first.id);
+    expect(content).toMatchObject({ title: first.title, text: first.text, entities: first.entities });
+    expect(bytesToBase64(content!.embedding)).toBe(first.embedding);
+    expect(await h.envelopeOf(plain.bundleId)).toEqual(env);
+    const [bundle] = await h.query('SELECT signal_count FROM bundles WHERE bundle_id = ?', plain.bundleId);
     expect(bundle!.signal_count).toBe(2);
 
     const bal = await h.app.inject({ method: 'GET', url: `/v1/devices/${device.publicKey}/balance` });
@@ -237,7 +236,8 @@ describe('POST /v1/bundles', () => {
     // Whole emoji are well-formed and come back from the database unchanged.
     const whole = makeSignal({ title: 'Rivers 🌊 and valleys', text: 'Flowing 😀 water' });
     expect((await post(seal(makePlaintext(device, { signals: [whole] }), h.collector, device))).statusCode).toBe(200);
-    expect(await h.query('SELECT title, text FROM signals')).toEqual([{ title: whole.title, text: whole.text }]);
+    expect(await h.query('SELECT id FROM signals')).toEqual([{ id: whole.id }]);
+    expect(await h.signalContent(whole.id)).toMatchObject({ title: whole.title, text: whole.text });
   });
 
   it('refuses a signal id already stored under another bundle', async () => {

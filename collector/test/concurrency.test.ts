@@ -29,7 +29,7 @@ beforeAll(async () => {
     [0, 1, 2].map(() => {
       const dataDir = tempDir();
       dirs.push(dataDir);
-      return startCollector(dataDir, { DATABASE_URL: database.url, COLLECTOR_KEYS_JSON: keysJson, COLLECTOR_BLOB_DIR: `${keyDir}/blobs` });
+      return startCollector(dataDir, { DATABASE_URL: database.url, COLLECTOR_KEYS_JSON: keysJson, COLLECTOR_BLOB_DIR: `${keyDir}/blobs`, COLLECTOR_KEYRING_DIR: `${keyDir}/keyring` });
     }),
   );
 });

@@ -53,11 +53,14 @@ describe('POST /v1/deletions', () => {
     expect(new Set(receipt.deleted)).toEqual(new Set([...a.signals, ...b.signals].map((s) => s.id)));
     expect(new Set(receipt.deletedBundles)).toEqual(new Set([a.bundleId, b.bundleId]));
     expect(receipt.debited).toBe(4);
+    // The device's key and the two bundle keys under it.
+    expect(receipt.destroyedKeys.map((k: { kind: string }) => k.kind).sort()).toEqual(['bundle', 'bundle', 'device']);
 
-    // Really gone: no signal rows, no envelope ciphertext left for this device.
+    // Really gone: no signal rows, no envelope left for this device, and no key that opens a copy of either.
     expect(await rowsFor('signals', 'device_pub', device.publicKey)).toHaveLength(0);
     for (const row of await rowsFor('bundles', 'device_pub', device.publicKey)) {
-      expect(row.envelope_json).toBeNull();
+      expect(await h.envelopeOf(row.bundle_id as string)).toBeNull();
+      expect(await h.keyring.bundleKey(device.publicKey, row.bundle_id as string)).toBeNull();
       expect(row.receipt_json).toBeNull();
       expect(row.deleted_at).not.toBeNull();
     }
@@ -84,7 +87,10 @@ describe('POST /v1/deletions', () => {
     expect(res.json().receipt).toMatchObject({ deleted: [target.id], deletedBundles: [plain.bundleId], debited: 1 });
     expect(await rowsFor('signals', 'origin', 'https://private.example')).toHaveLength(0);
     expect(await rowsFor('signals', 'id', other.id)).toHaveLength(1);
-    expect((await rowsFor('bundles', 'bundle_id', plain.bundleId))[0]!.envelope_json).toBeNull();
+    expect(await h.envelopeOf(plain.bundleId)).toBeNull();
+    // The bundle's key is destroyed; the signal it keeps moved to a fresh key and still opens.
+    expect(res.json().receipt.destroyedKeys).toEqual([{ kind: 'bundle', keyId: expect.stringMatching(/^[0-9a-f]{16}$/) }]);
+    expect(await h.signalContent(other.id)).toMatchObject({ text: other.text });
     expect((await balance(device)).balance).toBe(1);
   });
 
@@ -112,7 +118,8 @@ describe('POST /v1/deletions', () => {
     expect(res.json().receipt).toMatchObject({ deleted: [gone.id], deletedBundles: [plain.bundleId], debited: 1 });
     expect(await rowsFor('signals', 'id', gone.id)).toHaveLength(0);
     expect(await rowsFor('signals', 'id', kept.id)).toHaveLength(1);
-    expect((await rowsFor('bundles', 'bundle_id', plain.bundleId))[0]!.envelope_json).toBeNull();
+    expect(await h.envelopeOf(plain.bundleId)).toBeNull();
+    expect(await h.signalContent(kept.id)).toMatchObject({ text: kept.text });
     // Another device cannot delete it by naming its id.
     const other = await submit(device, [makeSignal()]);
     const attacker = generateDeviceKeyPair();
@@ -139,7 +146,7 @@ describe('POST /v1/deletions', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().receipt).toMatchObject({ deleted: [], deletedBundles: [], debited: 0 });
     expect(await rowsFor('signals', 'bundle_id', victim.bundleId)).toHaveLength(2);
-    expect((await rowsFor('bundles', 'bundle_id', victim.bundleId))[0]!.envelope_json).not.toBeNull();
+    expect(await h.envelopeOf(victim.bundleId)).not.toBeNull();
   });
 
   it('refuses a replayed request (409) and a stale one (400)', async () => {
@@ -169,9 +176,11 @@ describe('POST /v1/deletions', () => {
   // SQLite only: secure_delete + WAL truncation. PostgreSQL keeps dead tuples until VACUUM (see collector README),
   // so the PostgreSQL run has no such test rather than a skipped one.
   if (testBackend() === 'sqlite') {
-    it('leaves no copy of deleted text in the database files', async () => {
+    it('never writes the text to the database files, and leaves no copy of its sealed row after deletion', async () => {
       const marker = `uniq-marker-${Date.now()}-deleteme`;
-      await submit(device, [makeSignal({ text: `text with ${marker}` })]);
+      const signal = makeSignal({ text: `text with ${marker}` });
+      await submit(device, [signal]);
+      const [{ sealed }] = (await rowsFor('signals', 'id', signal.id)) as [{ sealed: Uint8Array }];
       const files = () =>
         [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`].map((f) => {
           try {
@@ -180,9 +189,11 @@ describe('POST /v1/deletions', () => {
             return '';
           }
         });
-      expect(files().some((f) => f.includes(marker))).toBe(true);
-      expect((await del(request(device, { kind: 'all' }))).statusCode).toBe(200);
+      const ciphertext = Buffer.from(sealed).toString('latin1');
       expect(files().some((f) => f.includes(marker))).toBe(false);
+      expect(files().some((f) => f.includes(ciphertext))).toBe(true);
+      expect((await del(request(device, { kind: 'all' }))).statusCode).toBe(200);
+      expect(files().some((f) => f.includes(ciphertext))).toBe(false);
     });
   }
 

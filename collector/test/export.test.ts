@@ -99,9 +99,10 @@ describe('community dataset export', () => {
 async function readStore() {
   const { openStore } = await import('../src/db/open');
   const { liveSignals } = await import('../src/export/store');
+  const { fsKeyring } = await import('../src/at-rest/keyring');
   const store = openStore(h.config);
   try {
-    return await liveSignals(store.db);
+    return await liveSignals(store.db, fsKeyring(h.config.keyringDir, h.keys.master.key));
   } finally {
     await store.close();
   }

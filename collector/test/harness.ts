@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
+import { openStoredEnvelope, openStoredSignal, type SignalContent, type StoredSignalRef } from '../src/at-rest/content';
+import { fsKeyring, type Keyring } from '../src/at-rest/keyring';
+import { fsBlobStore } from '../src/cas/blob-store';
 import { loadConfig, type CollectorConfig } from '../src/config';
 import { openPostgresStore } from '../src/db/postgres';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../src/db/sqlite';
@@ -32,6 +35,12 @@ export interface Harness {
   count(table: string): Promise<number>;
   /** Every file under the blob directory (temp files included), as paths relative to it. */
   blobFiles(): string[];
+  /** The keyring of encryption at rest, read from its directory (as another collector would). */
+  keyring: Keyring;
+  /** A stored signal's content opened with its bundle's key; null when the key is gone or no such row. */
+  signalContent(signalId: string): Promise<SignalContent | null>;
+  /** A bundle's envelope, from its blob opened with the bundle's key; null when the blob or key is gone. */
+  envelopeOf(bundleId: string): Promise<unknown>;
   /** Read-only query with `?` placeholders, on whichever backend the run uses. */
   query(sql: string, ...params: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -121,7 +130,20 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
   const enc = currentEncryptionKey(keys);
   const reader = database ? postgresReader(database.url) : sqliteReader(dataDir);
   const query = (sql: string, ...params: unknown[]) => reader.query(sql, params);
+  const keyring = fsKeyring(config.keyringDir, keys.master.key);
   return {
+    keyring,
+    async signalContent(signalId) {
+      const [row] = await query('SELECT id, bundle_id, device_pub, sealed FROM signals WHERE id = ?', signalId);
+      return row ? openStoredSignal(keyring, row as unknown as StoredSignalRef) : null;
+    },
+    async envelopeOf(bundleId) {
+      const [row] = await query('SELECT device_pub, cid FROM bundles WHERE bundle_id = ?', bundleId);
+      if (!row) return null;
+      const blob = await fsBlobStore(config.blobDir).get(row.cid as string);
+      const bytes = blob && (await openStoredEnvelope(keyring, row.device_pub as string, bundleId, blob));
+      return bytes && JSON.parse(Buffer.from(bytes).toString('utf8'));
+    },
     app,
     config,
     keys,
@@ -138,6 +160,7 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
       await app.close();
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(config.keyringDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -35,6 +35,8 @@ export async function startCollector(dataDir: string, env: Record<string, string
       COLLECTOR_PORT: '0',
       COLLECTOR_HOST: '127.0.0.1',
       COLLECTOR_DATA_DIR: dataDir,
+      // Inside the test's own directory, so that removing it removes the keys too.
+      COLLECTOR_KEYRING_DIR: join(dataDir, 'keyring'),
       COLLECTOR_RATE_IP_PER_MIN: '1000000',
       COLLECTOR_RATE_DEVICE_PER_MIN: '1000000',
       ...env,

@@ -38,7 +38,10 @@ describe('content-addressed bundles', () => {
     expect(cid).toMatch(/^bafkrei[a-z2-7]+$/);
     const [row] = await h.query('SELECT cid FROM bundles WHERE bundle_id = ?', bundleId);
     expect(row!.cid).toBe(cid);
-    expect(JSON.parse(readFileSync(join(h.config.blobDir, cid), 'utf8'))).toEqual(env);
+    // The file holds the envelope sealed at rest; opened with the bundle's key, it is the envelope its name is the CID of.
+    expect(readFileSync(join(h.config.blobDir, cid)).includes(env.ciphertext)).toBe(false);
+    expect(await h.envelopeOf(bundleId)).toEqual(env);
+    expect(cidOf(utf8Encode(JSON.stringify(await h.envelopeOf(bundleId))))).toBe(cid);
   });
 });
 

@@ -63,7 +63,7 @@ describe('network privacy: the extension talks to its collector only, and plante
       )
       .toBe(2);
 
-    const bundles = stack.storedBundles();
+    const bundles = (await stack.storedBundles());
     const signals = bundles.flatMap((b) => b.plaintext.signals);
     const canary = signals.find((s) => s.title.includes('repair café'));
     // The page did arrive, with its ordinary content: the check below is not vacuous.

@@ -24,7 +24,7 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
     const state = await stack.ui({ type: 'get-state' });
     expect(state.consent.optedIn).toBe(false);
     expect(state.collectedToday).toBe(0);
-    expect(stack.storedBundles()).toHaveLength(0);
+    expect((await stack.storedBundles())).toHaveLength(0);
   });
 
   it('opts in through the real popup and collects a visit', async () => {
@@ -36,7 +36,7 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
   it('sends a bundle the collector verified, decrypted and credited, with no planted PII in it', async () => {
     await stack.ui({ type: 'flush' });
     await expect.poll(async () => (await stack.ui({ type: 'get-state' })).bundles.accepted, { timeout: 120_000 }).toBe(1);
-    const bundles = stack.storedBundles();
+    const bundles = (await stack.storedBundles());
     expect(bundles).toHaveLength(1);
     const [{ plaintext, signatureValid, envelope }] = bundles as [(typeof bundles)[number]];
     expect(signatureValid).toBe(true);
@@ -72,7 +72,7 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
     await expect.poll(() => stack.popup.textContent('[data-testid=balance]'), { timeout: 10_000 }).toContain('1');
     const { items } = await stack.items();
     const sent = items.find((i) => i.status === 'sent');
-    const stored = stack.storedBundles()[0]!.plaintext.signals[0]!;
+    const stored = (await stack.storedBundles())[0]!.plaintext.signals[0]!;
     expect(sent?.redacted?.text).toBe(stored.text);
   });
 

@@ -78,7 +78,7 @@ describe('reliability: the outbox survives a stopped service worker and a collec
     expect(counts.bundles).toBe(1);
     expect(counts.signals).toBe(1);
     expect(counts.credits).toBe(1);
-    expect(stack.storedBundles().map((b) => b.signatureValid)).toEqual([true]);
+    expect((await stack.storedBundles()).map((b) => b.signatureValid)).toEqual([true]);
   });
 
   it('with the collector down the popup shows it unreachable; an acknowledgement lost in a crash is retried and credited once', async () => {

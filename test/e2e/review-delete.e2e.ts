@@ -62,7 +62,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     // Held means held: even "send now" leaves it on the device.
     await stack.ui({ type: 'flush' });
     expect((await state()).bundles).toEqual({ pending: 0, accepted: 0 });
-    expect(stack.storedBundles()).toHaveLength(0);
+    expect((await stack.storedBundles())).toHaveLength(0);
     expect(collectorRows('SELECT id FROM signals')).toHaveLength(0);
 
     await itemCard(approvedId).locator('[data-testid=item-approve]').click();
@@ -75,7 +75,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
         { timeout: 60_000, interval: 1000 },
       )
       .toBe(1);
-    const stored = stack.storedBundles();
+    const stored = (await stack.storedBundles());
     expect(stored).toHaveLength(1);
     expect(stored[0]!.plaintext.signals.map((s) => s.id)).toEqual([approvedId]);
     expect(collectorRows('SELECT id FROM signals')).toEqual([{ id: approvedId }]);
@@ -100,7 +100,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     expect(collectorRows('SELECT id FROM signals WHERE id = ?', approvedId)).toHaveLength(0);
     expect(collectorRows('SELECT bundle_id FROM bundles WHERE envelope_json IS NOT NULL')).toHaveLength(0);
     expect(collectorRows("SELECT bundle_id FROM bundles WHERE envelope_json LIKE '%' || ? || '%'", approvedId)).toHaveLength(0);
-    expect(stack.storedBundles()).toHaveLength(0);
+    expect((await stack.storedBundles())).toHaveLength(0);
 
     // The receipt as the dashboard shows it, checked offline against the key the collector publishes.
     await openTab('deletions');
@@ -133,7 +133,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     const devicePub = (await state()).devicePub!;
     expect(devicePub).toMatch(/^[0-9a-f]{64}$/);
     expect(collectorRows('SELECT id FROM signals WHERE device_pub = ?', devicePub)).toHaveLength(2);
-    expect(stack.storedBundles().length).toBeGreaterThan(0);
+    expect((await stack.storedBundles()).length).toBeGreaterThan(0);
 
     await openTab('settings');
     await dashboard.click('[data-testid=leave]');
@@ -150,7 +150,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
 
     expect(collectorRows('SELECT id FROM signals WHERE device_pub = ?', devicePub)).toHaveLength(0);
     expect(collectorRows('SELECT bundle_id FROM bundles WHERE envelope_json IS NOT NULL OR receipt_json IS NOT NULL')).toHaveLength(0);
-    expect(stack.storedBundles()).toHaveLength(0);
+    expect((await stack.storedBundles())).toHaveLength(0);
     // The unclaimed reward goes with the data.
     expect(collectorRows('SELECT SUM(amount) AS s FROM ledger WHERE device_pub = ?', devicePub)).toEqual([{ s: 0 }]);
   });

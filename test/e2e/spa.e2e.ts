@@ -56,10 +56,11 @@ describe('single-page apps: a route change is a visit', () => {
     }
 
     await stack.ui({ type: 'flush' });
-    const signals = () => stack.storedBundles().flatMap((b) => b.plaintext.signals);
-    await expect.poll(() => signals().length, { timeout: 180_000, interval: 2000 }).toBe(4);
-    const byTitle = (title: string) => signals().filter((s) => s.title === title);
-    expect(signals().map((s) => s.title).sort()).toEqual([...TITLES].sort());
+    const stored = async () => (await stack.storedBundles()).flatMap((b) => b.plaintext.signals);
+    await expect.poll(async () => (await stored()).length, { timeout: 180_000, interval: 2000 }).toBe(4);
+    const signals = await stored();
+    const byTitle = (title: string) => signals.filter((s) => s.title === title);
+    expect(signals.map((s) => s.title).sort()).toEqual([...TITLES].sort());
     const [feed] = byTitle(TITLES[0]!);
     const [lighthouses] = byTitle(TITLES[1]!);
     expect(feed!.text).toContain('ferry timetable');
@@ -70,12 +71,12 @@ describe('single-page apps: a route change is a visit', () => {
       expect(tidePools.text).toContain('periwinkles');
       expect(tidePools.text).not.toContain('glass prisms');
     }
-    for (const signal of signals()) {
+    for (const signal of signals) {
       expect(signal.origin).toBe(stack.pages.origin);
       expect(signal.dwellMs).toBeGreaterThan(1000);
       expect(signal.text).not.toContain('Loading');
     }
-    const sent = JSON.stringify(signals());
+    const sent = JSON.stringify(signals);
     expect(sent).not.toContain('Quay Street');
     expect(sent).not.toContain('Your account');
   });

@@ -18,6 +18,11 @@ export const deletionReceiptSchema = z.strictObject({
   deletedBundles: z.array(uuid),
   /** Reward units withdrawn from the device's unclaimed balance. */
   debited: z.number().int().min(0),
+  /**
+   * The collector's keys at rest this deletion destroyed (crypto-shredding): the device's key for a
+   * deletion of everything, each purged bundle's key otherwise. Copies taken before no longer open.
+   */
+  destroyedKeys: z.array(z.strictObject({ kind: z.enum(['device', 'bundle']), keyId })),
   ts: timestampMs,
   collectorKeyId: keyId,
   sig: ed25519Sig,

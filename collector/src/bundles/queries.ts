@@ -1,6 +1,7 @@
 // Stored bundles and their signals: the rows an accepted bundle leaves, read back for replays.
 import { base64ToBytes, ingestReceiptSchema, vectorDims, type BundleEnvelope, type IngestReceipt, type Signal } from '../../../utils/wire/index';
 import type { Queries } from '../db/store';
+import { sealSignal } from '../at-rest/content';
 
 export interface StoredBundleRef {
   bundleId: string;
@@ -30,10 +31,10 @@ export async function findBundle(db: Queries, bundleId: string): Promise<StoredB
 export interface NewBundle {
   envelope: Readonly<BundleEnvelope>;
   envelopeHash: string;
-  /** The envelope as JSON in schema key order: the bytes the blob store holds (under `cid`). */
-  envelopeJson: string;
-  /** Content address of the envelope, already in the blob store. */
+  /** Content address of the envelope, already in the blob store (sealed under `bundleKey`). */
   cid: string;
+  /** The bundle's key at rest: its signals' content is sealed under it. */
+  bundleKey: Uint8Array;
   signals: readonly Signal[];
   receipt: IngestReceipt;
   receivedAt: number;
@@ -64,7 +65,6 @@ export async function insertBundle(
       created_at: e.createdAt,
       collector_key_id: e.collectorKeyId,
       envelope_hash: b.envelopeHash,
-      envelope_json: b.envelopeJson,
       signal_count: b.signals.length,
       receipt_json: JSON.stringify(b.receipt),
       received_at: b.receivedAt,
@@ -77,31 +77,24 @@ export async function insertBundle(
   const signals = await tx
     .insertInto('signals')
     .values(
-      b.signals.map((s, i) => {
-        // Stored as the device sent it (vector-codec.ts): 388 bytes for 384 dimensions.
-        const embedding = base64ToBytes(s.embedding);
-        return {
-          id: s.id,
-          bundle_id: e.bundleId,
-          device_pub: e.devicePub,
-          origin: s.origin,
-          title: s.title,
-          text: s.text,
-          entities_json: JSON.stringify(s.entities),
-          embedding,
-          dims: vectorDims(embedding),
-          model_embed: s.models.embed,
-          model_ner: s.models.ner,
-          visited_at: s.visitedAt,
-          dwell_ms: s.dwellMs,
-          scroll_depth: s.scrollDepth,
-          interactions: s.interactions,
-          lang: s.lang ?? null,
-          stored_at: b.receivedAt,
-          content_hash: facts[i]!.contentHash,
-          earned: facts[i]!.earned ? 1 : 0,
-        };
-      }),
+      b.signals.map((s, i) => ({
+        id: s.id,
+        bundle_id: e.bundleId,
+        device_pub: e.devicePub,
+        origin: s.origin,
+        sealed: sealSignal(b.bundleKey, s),
+        dims: vectorDims(base64ToBytes(s.embedding)),
+        model_embed: s.models.embed,
+        model_ner: s.models.ner,
+        visited_at: s.visitedAt,
+        dwell_ms: s.dwellMs,
+        scroll_depth: s.scrollDepth,
+        interactions: s.interactions,
+        lang: s.lang ?? null,
+        stored_at: b.receivedAt,
+        content_hash: facts[i]!.contentHash,
+        earned: facts[i]!.earned ? 1 : 0,
+      })),
     )
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst();

@@ -1,11 +1,14 @@
-// Content-addressed storage of encrypted bundles. The filesystem store keeps
-// one file per CID; writes go through a temp file and a rename, so several
-// collector processes sharing the directory can put the same blob safely.
+// Content-addressed storage of bundles. The filesystem store keeps one file per
+// CID: the name is the CID of the envelope the device sent, the content that
+// envelope sealed under its bundle's key at rest (at-rest/content.ts), so the
+// file opens only while the bundle's key exists. Writes go through a temp file
+// and a rename, so several collector processes sharing the directory can put
+// the same blob safely.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cidOf, isBundleCid } from '../../../utils/wire/cid';
+import { isBundleCid } from '../../../utils/wire/cid';
 
 /** Where blobs are written before being renamed to their CID: a crash in between leaves its file there. */
 export const TEMP_SUBDIR = '.tmp';
@@ -17,10 +20,10 @@ const LEGACY_TEMP_PREFIX = '.tmp-';
 const PUT_ATTEMPTS = 5;
 
 export interface BlobStore {
-  /** Stores the bytes (idempotent) and returns their CID. */
-  put(bytes: Uint8Array): Promise<string>;
-  /** Stores the bytes unless their blob is there (idempotent). */
-  ensure(bytes: Uint8Array): Promise<void>;
+  /** Stores the bytes under `cid` (the CID of what they seal; idempotent). */
+  put(cid: string, bytes: Uint8Array): Promise<void>;
+  /** Stores the bytes under `cid` unless a blob is there (idempotent). */
+  ensure(cid: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or null when absent (or not a bundle CID). */
   get(cid: string): Promise<Uint8Array | null>;
   /** Removes the blob; absent is fine. */
@@ -49,8 +52,8 @@ export function fsBlobStore(dir: string): BlobStore {
   }
 
   const store: BlobStore = {
-    async put(bytes) {
-      const cid = cidOf(bytes);
+    async put(cid, bytes) {
+      if (!isBundleCid(cid)) throw new Error('blob store: not a bundle CID');
       for (let attempt = 1; ; attempt++) {
         const tmp = join(tempDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
         // fsync'd before the rename: the blob is on disk before the row that names it commits.
@@ -58,18 +61,18 @@ export function fsBlobStore(dir: string): BlobStore {
         await writeFile(tmp, bytes, { mode: 0o600, flush: true });
         try {
           await rename(tmp, join(dir, cid));
-          return cid;
+          return;
         } catch (err) {
           if (!isMissing(err) || attempt >= PUT_ATTEMPTS) throw err;
         }
       }
     },
-    async ensure(bytes) {
+    async ensure(cid, bytes) {
       try {
-        await stat(join(dir, cidOf(bytes)));
+        await stat(join(dir, cid));
       } catch (err) {
         if (!isMissing(err)) throw err;
-        await store.put(bytes);
+        await store.put(cid, bytes);
       }
     },
     async get(cid) {
@@ -102,7 +105,7 @@ export function fsBlobStore(dir: string): BlobStore {
         await rm(join(dir, cid), { force: true });
       }
       const liveNow = orphans.size ? await liveCids() : live;
-      for (const [cid, bytes] of orphans) if (liveNow.has(cid)) await store.put(bytes);
+      for (const [cid, bytes] of orphans) if (liveNow.has(cid)) await store.put(cid, bytes);
       return { temporary, orphans: [...orphans.keys()].filter((cid) => !liveNow.has(cid)).length };
     },
   };

@@ -363,20 +363,52 @@ function computeSchema(types: ColumnTypes): Migration {
   };
 }
 
+/**
+ * Encryption at rest: a signal's content moves into one sealed column, and the bundle's envelope
+ * lives only in its blob (sealed too). A database holding contributions stored before is refused,
+ * not converted: their plaintext would have to be read and sealed by keys this migration does not
+ * hold. Each step checks the schema first, so a run cut short by a crash can run again.
+ */
+function contentSealedAtRest(types: ColumnTypes): Migration {
+  return {
+    async up(db: AnyDb) {
+      const columns = async (table: string) => (await db.introspection.getTables()).find((t) => t.name === table)!.columns.map((c) => c.name);
+      const signals = await columns('signals');
+      if (signals.includes('text')) {
+        const plaintext = [
+          ...(await db.selectFrom('signals').select('id').limit(1).execute()),
+          ...(await db.selectFrom('bundles').select('bundle_id').where('envelope_json', 'is not', null).limit(1).execute()),
+        ];
+        if (plaintext.length) {
+          throw new Error(
+            'this database holds contributions stored in plaintext, before encryption at rest: export them (npm run export) and start the collector on an empty data directory',
+          );
+        }
+      }
+      if (!signals.includes('sealed')) await db.schema.alterTable('signals').addColumn('sealed', types.bytes).execute();
+      for (const column of ['title', 'text', 'entities_json', 'embedding']) {
+        if (signals.includes(column)) await db.schema.alterTable('signals').dropColumn(column).execute();
+      }
+      if ((await columns('bundles')).includes('envelope_json')) await db.schema.alterTable('bundles').dropColumn('envelope_json').execute();
+    },
+  };
+}
+
+/** Every migration, by name, in order. */
+export function schemaMigrations(types: ColumnTypes): Record<string, Migration> {
+  return {
+    '0001_initial': initialSchema(types),
+    '0002_blind_tokens': blindTokens(),
+    '0003_binary_embeddings': binaryEmbeddings(types),
+    '0004_releases': releases(),
+    '0005_compute': computeSchema(types),
+    '0006_content_sealed_at_rest': contentSealedAtRest(types),
+  };
+}
+
 /** Brings the schema up to date; several collectors starting on one PostgreSQL database take turns (Migrator's lock). */
 export async function migrateToLatest(db: AnyDb, types: ColumnTypes): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: {
-      getMigrations: async () => ({
-        '0001_initial': initialSchema(types),
-        '0002_blind_tokens': blindTokens(),
-        '0003_binary_embeddings': binaryEmbeddings(types),
-        '0004_releases': releases(),
-        '0005_compute': computeSchema(types),
-      }),
-    },
-  });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => schemaMigrations(types) } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

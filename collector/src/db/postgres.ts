@@ -5,7 +5,9 @@
 // race across keys into an answer instead of an error.
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest, type ColumnTypes } from './migrations';
+
+export const POSTGRES_COLUMN_TYPES: ColumnTypes = { bytes: 'bytea', serialKey: { type: 'bigint', build: (c) => c.generatedAlwaysAsIdentity().primaryKey() } };
 import type { Store } from './store';
 import type { Tables } from './tables';
 
@@ -37,8 +39,7 @@ export function openPostgresStore(databaseUrl: string, maxConnections = 10): Sto
       }),
     // Dead tuples stay until (auto)vacuum reclaims them; there is no journal to truncate from here.
     async dropDeletedPages() {},
-    migrate: () =>
-      migrateToLatest(db, { bytes: 'bytea', serialKey: { type: 'bigint', build: (c) => c.generatedAlwaysAsIdentity().primaryKey() } }),
+    migrate: () => migrateToLatest(db, POSTGRES_COLUMN_TYPES),
     close: () => db.destroy(),
   };
 }

@@ -5,11 +5,13 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest, type ColumnTypes } from './migrations';
 import type { Queries, Store } from './store';
 import type { Tables } from './tables';
 
 export const SQLITE_FILE_NAME = 'collector.sqlite';
+
+export const SQLITE_COLUMN_TYPES: ColumnTypes = { bytes: 'blob', serialKey: { type: 'integer', build: (c) => c.primaryKey().autoIncrement() } };
 
 export function openSqliteStore(path: string): Store {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -37,7 +39,7 @@ export function openSqliteStore(path: string): Store {
       // (zeroed) main file and truncate it.
       await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
     },
-    migrate: () => migrateToLatest(db, { bytes: 'blob', serialKey: { type: 'integer', build: (c) => c.primaryKey().autoIncrement() } }),
+    migrate: () => migrateToLatest(db, SQLITE_COLUMN_TYPES),
     close: () => db.destroy(),
   };
 }

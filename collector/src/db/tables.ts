@@ -9,8 +9,6 @@ export interface BundlesTable {
   created_at: number;
   collector_key_id: string;
   envelope_hash: string;
-  /** NULL once purged by a deletion. */
-  envelope_json: string | null;
   signal_count: number;
   /** NULL once purged by a deletion. */
   receipt_json: string | null;
@@ -25,12 +23,8 @@ export interface SignalsTable {
   bundle_id: string;
   device_pub: string;
   origin: string;
-  title: string;
-  text: string;
-  entities_json: string;
-  /** Little-endian float64s: exactly the numbers the device sent. */
-  /** vector-codec.ts bytes (int8 + scale), as the device sent them. */
-  embedding: Uint8Array;
+  /** Title, text, entities and embedding, sealed under the bundle's key (at-rest/content.ts). */
+  sealed: Uint8Array;
   dims: number;
   model_embed: string;
   model_ner: string;

@@ -56,17 +56,27 @@ export async function deleteSignals(tx: Queries, devicePub: string, ids: readonl
   await tx.deleteFrom('signals').where('device_pub', '=', devicePub).where('id', 'in', ids).execute();
 }
 
-/** Drops the envelope and receipt of the device's bundles among `bundleIds`; returns the ids it purged. */
+/** Marks the device's bundles among `bundleIds` deleted and drops their receipts; returns the ids it purged (their blobs and keys go next). */
 export async function purgeBundles(tx: Queries, devicePub: string, bundleIds: readonly string[], at: number): Promise<string[]> {
   const purged: string[] = [];
   for (const id of bundleIds) {
     const result = await tx
       .updateTable('bundles')
-      .set({ envelope_json: null, receipt_json: null, deleted_at: at })
+      .set({ receipt_json: null, deleted_at: at })
       .where('bundle_id', '=', id)
       .where('device_pub', '=', devicePub)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) > 0) purged.push(id);
   }
   return purged;
+}
+
+/** The signals a deletion leaves in bundles it purges (a deletion of some of a bundle's signals). */
+export async function remainingSignals(tx: Queries, devicePub: string, bundleIds: readonly string[]): Promise<{ id: string; bundle_id: string; sealed: Uint8Array }[]> {
+  if (bundleIds.length === 0) return [];
+  return tx.selectFrom('signals').select(['id', 'bundle_id', 'sealed']).where('device_pub', '=', devicePub).where('bundle_id', 'in', bundleIds).execute();
+}
+
+export async function replaceSealed(tx: Queries, signalId: string, sealed: Uint8Array): Promise<void> {
+  await tx.updateTable('signals').set({ sealed }).where('id', '=', signalId).execute();
 }

@@ -1,6 +1,10 @@
-// What the community dataset export reads: the live (non-deleted) signals.
-// Deleted signals are gone from the table, so nothing deleted can be exported.
+// What the community dataset export reads: the live (non-deleted) signals, opened with their
+// bundles' keys. Deleted signals are gone from the table, and a row whose key was destroyed (a
+// deletion whose commit failed after its keys went, or a copy of the database restored after a
+// deletion) does not open: nothing deleted can be exported.
 import { decodeVector } from '../../../utils/wire/index';
+import { openStoredSignal } from '../at-rest/content';
+import type { Keyring } from '../at-rest/keyring';
 import type { Queries } from '../db/store';
 
 export interface DatasetSignal {
@@ -14,19 +18,25 @@ export interface DatasetSignal {
 }
 
 /** Ordered so the export is deterministic. */
-export async function liveSignals(db: Queries): Promise<DatasetSignal[]> {
+export async function liveSignals(db: Queries, keyring: Keyring): Promise<DatasetSignal[]> {
   const rows = await db
     .selectFrom('signals')
-    .select(['device_pub', 'origin', 'text', 'embedding', 'model_embed', 'lang', 'visited_at'])
+    .select(['id', 'bundle_id', 'device_pub', 'origin', 'sealed', 'model_embed', 'lang', 'visited_at'])
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    devicePub: r.device_pub,
-    origin: r.origin,
-    text: r.text,
-    embedding: Array.from(decodeVector(r.embedding)),
-    model: r.model_embed,
-    lang: r.lang,
-    visitedAt: r.visited_at,
-  }));
+  const signals: DatasetSignal[] = [];
+  for (const r of rows) {
+    const content = await openStoredSignal(keyring, r);
+    if (!content) continue;
+    signals.push({
+      devicePub: r.device_pub,
+      origin: r.origin,
+      text: content.text,
+      embedding: Array.from(decodeVector(content.embedding)),
+      model: r.model_embed,
+      lang: r.lang,
+      visitedAt: r.visited_at,
+    });
+  }
+  return signals;
 }

@@ -6,6 +6,7 @@ import { decodeCbor, manifestSchema, recordPageSchema } from '../../../utils/rel
 import type { SignedRoot } from '../../../utils/wire/merkle';
 import type { Store } from '../db/store';
 import { liveSignals } from '../export/store';
+import type { Keyring } from '../at-rest/keyring';
 import type { IpfsNode } from '../ipfs/node';
 import { buildRelease } from './build';
 import type { ReleasePolicy } from './policy';
@@ -13,6 +14,8 @@ import { latestRelease, recordRelease, type ReleaseRow } from './store';
 
 export interface ReleaseContext {
   store: Store;
+  /** Opens the stored content (sealed at rest). */
+  keyring: Keyring;
   node: IpfsNode;
   policy: () => ReleasePolicy;
   publishEpoch: () => Promise<SignedRoot>;
@@ -47,7 +50,7 @@ export async function cutRelease(ctx: ReleaseContext): Promise<CutResult> {
     createdAt: ctx.now(),
     policy: ctx.policy(),
     log,
-    signals: await liveSignals(ctx.store.db),
+    signals: await liveSignals(ctx.store.db, ctx.keyring),
     parent,
   });
   if (previous && parent && built.recordsLeft === 0 && built.recordCids.length === parent.recordCids.size) return { release: previous, cut: false };

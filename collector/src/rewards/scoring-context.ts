@@ -3,6 +3,8 @@
 // by index) plus its NEAR_DUPLICATE_WINDOW most recent earned signals of each of the bundle's
 // embedding models.
 import { decodeVector, type Signal } from '../../../utils/wire/index';
+import { openStoredSignal } from '../at-rest/content';
+import type { Keyring } from '../at-rest/keyring';
 import type { Queries } from '../db/store';
 import { contentHash, type EarnedSignal, type ScoringContext, type SignalScore } from './scoring';
 
@@ -30,25 +32,37 @@ const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 interface EarnedRow {
   id: string;
+  bundle_id: string;
+  device_pub: string;
   content_hash: string;
   model_embed: string;
-  embedding: Uint8Array;
+  sealed: Uint8Array;
 }
 
-/** One EarnedSignal per stored signal, however many of the lookups returned it. */
-function earnedSignals(rows: Iterable<EarnedRow>): EarnedSignal[] {
+/**
+ * One EarnedSignal per stored signal, however many of the lookups returned it. A signal whose key
+ * was destroyed is deleted content: nothing to compare with.
+ */
+async function earnedSignals(keyring: Keyring, rows: Iterable<EarnedRow>): Promise<EarnedSignal[]> {
   const byId = new Map<string, EarnedSignal>();
   for (const r of rows) {
     if (byId.has(r.id)) continue;
-    byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: decodeVector(r.embedding) });
+    const content = await openStoredSignal(keyring, r);
+    if (content) byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: decodeVector(content.embedding) });
   }
   return [...byId.values()];
 }
 
-const EARNED_COLUMNS = ['id', 'content_hash', 'model_embed', 'embedding'] as const;
+const EARNED_COLUMNS = ['id', 'bundle_id', 'device_pub', 'content_hash', 'model_embed', 'sealed'] as const;
 
 /** Bounded, whatever the device's history. Run it in the unit that stores the bundle, under the device's key. */
-export async function scoringContext(tx: Queries, devicePub: string, bundle: readonly BundleSignalKey[], day: string): Promise<ScoringContext> {
+export async function scoringContext(
+  tx: Queries,
+  keyring: Keyring,
+  devicePub: string,
+  bundle: readonly BundleSignalKey[],
+  day: string,
+): Promise<ScoringContext> {
   const ids = bundle.map((s) => s.id);
   const hashes = distinct(bundle.map((s) => s.contentHash));
   const deleted = ids.length
@@ -90,7 +104,7 @@ export async function scoringContext(tx: Queries, devicePub: string, bundle: rea
     .where('day', '=', day)
     .executeTakeFirst();
   return {
-    earned: earnedSignals([...exact, ...recent]),
+    earned: await earnedSignals(keyring, [...exact, ...recent]),
     deletedSignalIds: new Set(deleted.map((r) => r.signal_id)),
     unitsToday: Number(today?.units ?? 0),
   };

@@ -7,11 +7,22 @@ import {
   type DeletionReceipt,
   type DeletionRequest,
 } from '../../../utils/wire/index';
+import { resealSignal } from '../at-rest/content';
+import type { DestroyedKey, Keyring } from '../at-rest/keyring';
 import { cidsOf } from '../bundles/queries';
 import type { BlobStore } from '../cas/blob-store';
-import type { Store } from '../db/store';
+import type { Queries, Store } from '../db/store';
 import { planDeletion } from '../deletions/plan';
-import { deleteSignals, liveBundleIds, matchingSignals, purgeBundles, recordDeletionRequest, saveDeletionReceipt } from '../deletions/queries';
+import {
+  deleteSignals,
+  liveBundleIds,
+  matchingSignals,
+  purgeBundles,
+  recordDeletionRequest,
+  remainingSignals,
+  replaceSealed,
+  saveDeletionReceipt,
+} from '../deletions/queries';
 import type { CollectorKeys } from '../key-material';
 import { appendLedger } from '../rewards/ledger';
 import { debitScores } from '../rewards/score-audit';
@@ -25,6 +36,37 @@ export interface DeletionDeps {
   now: () => number;
   limitDevice: (devicePub: string) => void;
   blobs: BlobStore;
+  keyring: Keyring;
+}
+
+/**
+ * Crypto-shredding: destroys the keys of what the deletion purged, so copies made before (backups,
+ * dumps, replicas) no longer open. Everything of the device for "all"; otherwise each purged bundle's
+ * key, and a bundle that keeps some of its signals moves them to a fresh key first. Runs inside the
+ * unit, before its commit: a receipt is only ever signed for keys already gone. Should the commit
+ * then fail, the rows stay but no longer open, which is what was asked; the device's retry removes them.
+ */
+async function destroyKeys(tx: Queries, keyring: Keyring, devicePub: string, scope: DeletionRequest['scope'], purged: readonly string[]): Promise<DestroyedKey[]> {
+  if (scope.kind === 'all') return keyring.destroyDevice(devicePub);
+  const destroyed: DestroyedKey[] = [];
+  const left = await remainingSignals(tx, devicePub, purged);
+  for (const bundleId of purged) {
+    const keep = left.filter((s) => s.bundle_id === bundleId);
+    if (keep.length === 0) {
+      const gone = await keyring.destroyBundleKey(devicePub, bundleId);
+      if (gone) destroyed.push(gone);
+      continue;
+    }
+    const old = await keyring.bundleKey(devicePub, bundleId);
+    const { fresh, destroyed: gone } = await keyring.replaceBundleKey(devicePub, bundleId);
+    for (const s of keep) {
+      const moved = old && resealSignal(old, fresh.key, s.id, s.sealed);
+      // A signal that no longer opens stays as it is: unreadable, like its old key.
+      if (moved) await replaceSealed(tx, s.id, moved);
+    }
+    if (gone) destroyed.push(gone);
+  }
+  return destroyed;
 }
 
 /**
@@ -51,6 +93,7 @@ function deleteAndDebit(deps: DeletionDeps, req: DeletionRequest, requestHash: s
         debited += units;
       }
       const purged = await purgeBundles(tx, d.devicePub, [...purge], now);
+      const destroyedKeys = await destroyKeys(tx, deps.keyring, d.devicePub, d.scope, purged);
       const receipt = signDeletionReceipt(
         {
           requestHash,
@@ -58,6 +101,7 @@ function deleteAndDebit(deps: DeletionDeps, req: DeletionRequest, requestHash: s
           deleted: matched.map((m) => m.id),
           deletedBundles: purged,
           debited,
+          destroyedKeys,
           ts: now,
           collectorKeyId: deps.keys.receipt.keyId,
         },

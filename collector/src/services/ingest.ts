@@ -4,6 +4,9 @@
 // what the device earned, sign the receipt, store bundle + signals + credit).
 import { envelopeDigest, signIngestReceipt, utf8Encode, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire/index';
 import type { IngestReceipt } from '../../../utils/wire/index';
+import { cidOf } from '../../../utils/wire/cid';
+import { sealEnvelope } from '../at-rest/content';
+import type { Keyring } from '../at-rest/keyring';
 import { findBundle, insertBundle } from '../bundles/queries';
 import type { BlobStore } from '../cas/blob-store';
 import type { Store } from '../db/store';
@@ -29,6 +32,8 @@ export interface IngestDeps {
   scoring: () => ScoringRules;
   /** Where the envelope is stored by its CID. */
   blobs: BlobStore;
+  /** The keys of encryption at rest: what is stored of a bundle is sealed under its bundle's key. */
+  keyring: Keyring;
 }
 
 export interface IngestResult {
@@ -49,13 +54,17 @@ async function replayAnswer(deps: IngestDeps, env: Readonly<BundleEnvelope>, has
 /** Thrown out of the unit so that the bundle row it wrote is rolled back. */
 export class SignalConflict extends Error {}
 
+/** The bundle's key was destroyed (a deletion of everything the device stored) between sealing and storing. */
+class BundleKeyDestroyed extends Error {}
+
 /** A bundle that passed every check before the database, its envelope already in the blob store. */
 export interface AcceptedBundle {
   env: Readonly<BundleEnvelope>;
   hash: string;
   plaintext: BundlePlaintext;
-  envelopeJson: string;
   cid: string;
+  /** Its key at rest, from the keyring. */
+  bundleKey: Uint8Array;
   receivedAt: number;
 }
 
@@ -65,15 +74,17 @@ export interface AcceptedBundle {
  * per device, so two concurrent bundles can neither both slip under the daily cap nor both be
  * paid for the same content.
  */
-export function storeAndCredit(deps: Pick<IngestDeps, 'store' | 'keys' | 'scoring'>, a: AcceptedBundle): Promise<IngestReceipt | 'duplicate'> {
+export function storeAndCredit(deps: Pick<IngestDeps, 'store' | 'keys' | 'scoring' | 'keyring'>, a: AcceptedBundle): Promise<IngestReceipt | 'duplicate'> {
   const { env, plaintext } = a;
   const signals = plaintext.signals;
   return deps.store.unit(
     async (tx) => {
       if (await findBundle(tx, env.bundleId)) return 'duplicate';
+      // Deletions destroy keys under this unit's serialization: checked here, the key holds until the commit.
+      if (!(await deps.keyring.bundleKey(env.devicePub, env.bundleId))) throw new BundleKeyDestroyed();
       const day = utcDay(a.receivedAt);
       const keys = bundleSignalKeys(signals);
-      const scores = scoreBundle(signals, await scoringContext(tx, env.devicePub, keys, day), deps.scoring());
+      const scores = scoreBundle(signals, await scoringContext(tx, deps.keyring, env.devicePub, keys, day), deps.scoring());
       const credited = totalUnits(scores);
       const receipt = signIngestReceipt(
         {
@@ -90,7 +101,7 @@ export function storeAndCredit(deps: Pick<IngestDeps, 'store' | 'keys' | 'scorin
       const facts = keys.map((k) => ({ contentHash: k.contentHash, earned: earned.get(k.id) ?? false }));
       const stored = await insertBundle(
         tx,
-        { envelope: env, envelopeHash: a.hash, envelopeJson: a.envelopeJson, cid: a.cid, signals, receipt, receivedAt: a.receivedAt },
+        { envelope: env, envelopeHash: a.hash, cid: a.cid, bundleKey: a.bundleKey, signals, receipt, receivedAt: a.receivedAt },
         facts,
       );
       if (stored === 'duplicate') return 'duplicate';
@@ -117,21 +128,30 @@ export async function ingestBundle(deps: IngestDeps, body: BundleEnvelope): Prom
   const receivedAt = deps.now();
   checkSkew(env.createdAt, receivedAt, deps.maxSkewMs, 'createdAt');
   const plaintext = openWithCollectorKey(env, deps.keys);
-  // The blob goes first: a committed row never names a missing blob. One serialisation serves both.
-  const envelopeJson = JSON.stringify(env);
-  const envelopeBytes = utf8Encode(envelopeJson);
-  const cid = await deps.blobs.put(envelopeBytes);
-  let outcome: IngestReceipt | 'duplicate';
-  try {
-    outcome = await storeAndCredit(deps, { env, hash, plaintext, envelopeJson, cid, receivedAt });
-  } catch (err) {
-    if (!(err instanceof SignalConflict)) throw err;
-    await deps.blobs.delete(cid);
-    throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
+  // The blob goes first: a committed row never names a missing blob. Its name is the CID of the
+  // envelope as sent (what the transparency log and the device's proof commit to), its content
+  // that envelope sealed under the bundle's key; collectors racing on one bundle share that key.
+  const envelopeBytes = utf8Encode(JSON.stringify(env));
+  const cid = cidOf(envelopeBytes);
+  let outcome: IngestReceipt | 'duplicate' | undefined;
+  let sealedEnvelope: Uint8Array;
+  // Twice at most: a deletion of everything the device stored may destroy the new key meanwhile; the bundle, sent after, gets a fresh one.
+  for (let attempt = 1; outcome === undefined; attempt++) {
+    const bundleKey = (await deps.keyring.forBundle(env.devicePub, env.bundleId)).key;
+    sealedEnvelope = sealEnvelope(bundleKey, env.bundleId, envelopeBytes);
+    await deps.blobs.put(cid, sealedEnvelope);
+    try {
+      outcome = await storeAndCredit(deps, { env, hash, plaintext, cid, bundleKey, receivedAt });
+    } catch (err) {
+      if (err instanceof BundleKeyDestroyed && attempt < 2) continue;
+      if (!(err instanceof SignalConflict)) throw err;
+      await deps.blobs.delete(cid);
+      throw new ApiError(409, 'signal_conflict', 'a signal id in this bundle is already stored');
+    }
   }
   if (outcome !== 'duplicate') {
     // A collector starting meanwhile may have swept the blob as an orphan (its row was not committed yet).
-    await deps.blobs.ensure(envelopeBytes);
+    await deps.blobs.ensure(cid, sealedEnvelope!);
     deps.afterCommit?.();
     return { accepted: true, bundleId: env.bundleId, duplicate: false, receipt: outcome };
   }

@@ -1,10 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { startCollector, type RunningCollector } from '../../../collector/test/process';
-import { base64ToBytes, openEnvelope, verifyEnvelope, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire';
+import { openEnvelope, verifyEnvelope, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire';
+import { openStoredEnvelope } from '../../../collector/src/at-rest/content';
+import { fsKeyring } from '../../../collector/src/at-rest/keyring';
+import { fsBlobStore } from '../../../collector/src/cas/blob-store';
+import { loadConfig } from '../../../collector/src/config';
+import { loadOrCreateKeys } from '../../../collector/src/key-material';
 import type { ExtensionState, ItemsReply, UiReply } from '../../../utils/protocol/ui';
 import type { UiRequest } from '../../../utils/protocol/ui';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
@@ -33,7 +38,7 @@ export interface Stack {
   stopExtensionWorker(): Promise<void>;
   items(): Promise<ItemsReply>;
   /** Every bundle the collector stored, re-verified and decrypted with the collector's own key. */
-  storedBundles(): { envelope: BundleEnvelope; plaintext: BundlePlaintext; signatureValid: boolean }[];
+  storedBundles(): Promise<{ envelope: BundleEnvelope; plaintext: BundlePlaintext; signatureValid: boolean }[]>;
   collectorDb(): Database.Database;
   close(): Promise<void>;
 }
@@ -121,22 +126,30 @@ export async function startStack(
       }
     },
     items: () => ui<ItemsReply>({ type: 'list-items' }),
-    storedBundles() {
-      const keys = JSON.parse(readFileSync(path.join(collectorDir, 'keys.json'), 'utf8')) as {
-        encryption: { keyId: string; secretKey: string }[];
-      };
+    async storedBundles() {
+      const config = loadConfig({ COLLECTOR_DATA_DIR: collectorDir, COLLECTOR_KEYRING_DIR: path.join(collectorDir, 'keyring') });
+      const keys = loadOrCreateKeys(config);
+      const keyring = fsKeyring(config.keyringDir, keys.master.key);
+      const blobs = fsBlobStore(config.blobDir);
       const database = openDb();
+      let rows: { bundle_id: string; device_pub: string; cid: string }[];
       try {
-        const rows = database.prepare('SELECT envelope_json FROM bundles WHERE envelope_json IS NOT NULL').all() as { envelope_json: string }[];
-        return rows.map(({ envelope_json }) => {
-          const envelope = JSON.parse(envelope_json) as BundleEnvelope;
-          const key = keys.encryption.find((k) => k.keyId === envelope.collectorKeyId);
-          if (!key) throw new Error(`no collector key ${envelope.collectorKeyId}`);
-          return { envelope, plaintext: openEnvelope(envelope, base64ToBytes(key.secretKey)), signatureValid: verifyEnvelope(envelope) };
-        });
+        rows = database.prepare('SELECT bundle_id, device_pub, cid FROM bundles WHERE deleted_at IS NULL').all() as typeof rows;
       } finally {
         database.close();
       }
+      const stored = [];
+      for (const row of rows) {
+        // The blob is the envelope sealed at rest under its bundle's key.
+        const blob = await blobs.get(row.cid);
+        const bytes = blob && (await openStoredEnvelope(keyring, row.device_pub, row.bundle_id, blob));
+        if (!bytes) throw new Error(`bundle ${row.bundle_id}: its blob does not open`);
+        const envelope = JSON.parse(Buffer.from(bytes).toString('utf8')) as BundleEnvelope;
+        const key = keys.encryption.find((k) => k.keyId === envelope.collectorKeyId);
+        if (!key) throw new Error(`no collector key ${envelope.collectorKeyId}`);
+        stored.push({ envelope, plaintext: openEnvelope(envelope, key.secretKey), signatureValid: verifyEnvelope(envelope) });
+      }
+      return stored;
     },
     collectorDb: openDb,
     async close() {

@@ -34,7 +34,7 @@ beforeEach(async () => {
 function receiptFor(request: DeletionRequest, signer: ReceiptKeyPair = collector.receipt, requestHash = deletionRequestHash(request)): DeletionReceipt {
   const deleted = request.scope.kind === 'signals' ? request.scope.signalIds : [];
   return signDeletionReceipt(
-    { requestHash, devicePub: request.devicePub, deleted, deletedBundles: [], debited: deleted.length, ts: request.ts, collectorKeyId: signer.keyId },
+    { requestHash, devicePub: request.devicePub, deleted, deletedBundles: [], debited: deleted.length, destroyedKeys: [], ts: request.ts, collectorKeyId: signer.keyId },
     signer.secretKey,
   );
 }
