@@ -88,7 +88,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     const sent = items.find((i) => i.id === approvedId);
     expect(sent?.status).toBe('sent');
     const bundleId = sent!.bundleId!;
-    expect(collectorRows('SELECT envelope_json FROM bundles WHERE bundle_id = ? AND envelope_json IS NOT NULL', bundleId)).toHaveLength(1);
+    expect(collectorRows('SELECT bundle_id FROM bundles WHERE bundle_id = ? AND deleted_at IS NULL', bundleId)).toHaveLength(1);
 
     await openTab('items');
     await dashboard.reload();
@@ -98,8 +98,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     await card.waitFor({ state: 'detached', timeout: 30_000 });
 
     expect(collectorRows('SELECT id FROM signals WHERE id = ?', approvedId)).toHaveLength(0);
-    expect(collectorRows('SELECT bundle_id FROM bundles WHERE envelope_json IS NOT NULL')).toHaveLength(0);
-    expect(collectorRows("SELECT bundle_id FROM bundles WHERE envelope_json LIKE '%' || ? || '%'", approvedId)).toHaveLength(0);
+    expect(collectorRows('SELECT bundle_id FROM bundles WHERE deleted_at IS NULL')).toHaveLength(0);
     expect((await stack.storedBundles())).toHaveLength(0);
 
     // The receipt as the dashboard shows it, checked offline against the key the collector publishes.
@@ -110,6 +109,8 @@ describe('review and delete: held items stay on the device, deletions reach the 
     const keys = collectorKeysResponseSchema.parse(await (await fetch(`${stack.collector.baseUrl}/v1/keys`)).json());
     expect(verifyReceipt(receipt, keys.receipt.publicKey)).toBe(true);
     expect(receipt).toMatchObject({ deleted: [approvedId], deletedBundles: [bundleId], devicePub: (await state()).devicePub });
+    // The bundle's key at rest went with it, so a backup of the collector holding the bundle no longer opens it.
+    expect(receipt).toMatchObject({ destroyedKeys: [{ kind: 'bundle', keyId: expect.stringMatching(/^[0-9a-f]{16}$/) }] });
     // A receipt altered after signing does not verify.
     expect(verifyReceipt({ ...(receipt as object), deleted: [] }, keys.receipt.publicKey)).toBe(false);
     expect((await stack.items()).deletions[0]!.receipt).toEqual(receipt);
@@ -149,7 +150,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     expect(local.deletions).toHaveLength(0);
 
     expect(collectorRows('SELECT id FROM signals WHERE device_pub = ?', devicePub)).toHaveLength(0);
-    expect(collectorRows('SELECT bundle_id FROM bundles WHERE envelope_json IS NOT NULL OR receipt_json IS NOT NULL')).toHaveLength(0);
+    expect(collectorRows('SELECT bundle_id FROM bundles WHERE deleted_at IS NULL OR receipt_json IS NOT NULL')).toHaveLength(0);
     expect((await stack.storedBundles())).toHaveLength(0);
     // The unclaimed reward goes with the data.
     expect(collectorRows('SELECT SUM(amount) AS s FROM ledger WHERE device_pub = ?', devicePub)).toEqual([{ s: 0 }]);

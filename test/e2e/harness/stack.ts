@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { startCollector, type RunningCollector } from '../../../collector/test/process';
 import { openEnvelope, verifyEnvelope, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire';
-import { openStoredEnvelope } from '../../../collector/src/at-rest/content';
+import { openStoredEnvelope, openStoredSignal, type SignalContent, type StoredSignalRef } from '../../../collector/src/at-rest/content';
 import { fsKeyring } from '../../../collector/src/at-rest/keyring';
 import { fsBlobStore } from '../../../collector/src/cas/blob-store';
 import { loadConfig } from '../../../collector/src/config';
@@ -39,6 +39,8 @@ export interface Stack {
   items(): Promise<ItemsReply>;
   /** Every bundle the collector stored, re-verified and decrypted with the collector's own key. */
   storedBundles(): Promise<{ envelope: BundleEnvelope; plaintext: BundlePlaintext; signatureValid: boolean }[]>;
+  /** The content of every signal row the collector holds, opened with its keys at rest. */
+  storedSignalContents(): Promise<SignalContent[]>;
   collectorDb(): Database.Database;
   close(): Promise<void>;
 }
@@ -59,6 +61,13 @@ export async function startStack(
   const pages = await servePages();
   const browser = await launchWithExtension(extensionDir, undefined, { args: options.browserArgs });
   const popup = await browser.openExtensionPage('popup.html');
+
+  /** The collector's keys and keyring, as its own process reads them (startCollector puts the keyring in its data dir). */
+  function collectorAtRest() {
+    const config = loadConfig({ COLLECTOR_DATA_DIR: collectorDir, COLLECTOR_KEYRING_DIR: path.join(collectorDir, 'keyring') });
+    const keys = loadOrCreateKeys(config);
+    return { config, keys, keyring: fsKeyring(config.keyringDir, keys.master.key) };
+  }
 
   async function ui<T>(request: UiRequest): Promise<T> {
     const reply = (await popup.evaluate((r) => chrome.runtime.sendMessage(r), request)) as UiReply<T>;
@@ -126,10 +135,25 @@ export async function startStack(
       }
     },
     items: () => ui<ItemsReply>({ type: 'list-items' }),
+    async storedSignalContents() {
+      const { keyring } = collectorAtRest();
+      const database = openDb();
+      let rows: StoredSignalRef[];
+      try {
+        rows = database.prepare('SELECT id, bundle_id, device_pub, sealed FROM signals').all() as StoredSignalRef[];
+      } finally {
+        database.close();
+      }
+      const contents: SignalContent[] = [];
+      for (const row of rows) {
+        const content = await openStoredSignal(keyring, row);
+        if (!content) throw new Error(`signal ${row.id} does not open`);
+        contents.push(content);
+      }
+      return contents;
+    },
     async storedBundles() {
-      const config = loadConfig({ COLLECTOR_DATA_DIR: collectorDir, COLLECTOR_KEYRING_DIR: path.join(collectorDir, 'keyring') });
-      const keys = loadOrCreateKeys(config);
-      const keyring = fsKeyring(config.keyringDir, keys.master.key);
+      const { config, keys, keyring } = collectorAtRest();
       const blobs = fsBlobStore(config.blobDir);
       const database = openDb();
       let rows: { bundle_id: string; device_pub: string; cid: string }[];
