@@ -2,19 +2,8 @@ import type { ExtensionState } from '@/utils/protocol/ui';
 import { formatBalance, formatTokens, shortHash } from '@/utils/ui/format';
 import { i18n } from '#i18n';
 
-/**
- * Pending (earned, no wallet linked yet), claimable and claimed tokens, and the way to the
- * collector's claim page, where the user's own wallet links and claims.
- */
-export function RewardsCard({
-  rewards,
-  balance,
-  onLinkWallet,
-}: {
-  rewards: ExtensionState['rewards'];
-  balance: ExtensionState['balance'];
-  onLinkWallet: () => void;
-}) {
+/** What the collector's ledger credits this device; it is paid out as blind tokens (TokensCard). */
+export function RewardsCard({ rewards, balance }: { rewards: ExtensionState['rewards']; balance: ExtensionState['balance'] }) {
   if (!rewards) {
     // A balance without token rewards: the collector counts credit but has no reward chain.
     return (
@@ -30,23 +19,9 @@ export function RewardsCard({
     <section class="card rewards" aria-label={i18n.t('rewards.heading')} data-testid="rewards">
       <h2>{i18n.t('rewards.heading')}</h2>
       <dl class="rewards-amounts">
-        <dt>{i18n.t('rewards.pending')}</dt>
-        <dd data-testid="rewards-pending">{formatTokens(rewards.pending)}</dd>
-        <dt>{i18n.t('rewards.claimable')}</dt>
-        <dd data-testid="rewards-claimable">{formatTokens(rewards.claimable)}</dd>
-        <dt>{i18n.t('rewards.claimed')}</dt>
-        <dd data-testid="rewards-claimed">{formatTokens(rewards.claimed)}</dd>
+        <dt>{i18n.t('rewards.earned')}</dt>
+        <dd data-testid="rewards-earned">{formatTokens(rewards.earned)}</dd>
       </dl>
-      <p class="muted">
-        {rewards.wallet ? (
-          <>{i18n.t('rewards.linkedWallet')} <code title={rewards.wallet}>{shortHash(rewards.wallet, 6)}</code></>
-        ) : (
-          i18n.t('rewards.linkToClaim')
-        )}
-      </p>
-      <button type="button" data-testid="link-wallet" onClick={onLinkWallet}>
-        {rewards.wallet ? i18n.t('rewards.claimInWallet') : i18n.t('rewards.linkAndClaim')}
-      </button>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { ExtensionState } from '@/utils/protocol/ui';
 import { request } from '@/utils/ui-client';
 import { i18n } from '#i18n';
 
-export type StateChange = Exclude<UiRequest, { type: 'get-state' } | { type: 'list-items' }>;
+export type StateChange = Exclude<UiRequest, { type: 'get-state' } | { type: 'list-items' } | { type: 'redeemable-tokens' }>;
 
 /** The error message of each change that failed: "Could not delete: collector unreachable". */
 const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {
@@ -20,13 +20,13 @@ const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {
   delete: (reason) => i18n.t('changeFailed.delete', [reason]),
   leave: (reason) => i18n.t('changeFailed.leave', [reason]),
   flush: (reason) => i18n.t('changeFailed.flush', [reason]),
-  'link-wallet': (reason) => i18n.t('changeFailed.linkWallet', [reason]),
   'open-governance': (reason) => i18n.t('changeFailed.openGovernance', [reason]),
   'dismiss-dropped-notice': (reason) => i18n.t('changeFailed.dismissDroppedNotice', [reason]),
   'verify-dataset': (reason) => i18n.t('changeFailed.verifyDataset', [reason]),
   'set-compute': (reason) => i18n.t('changeFailed.setCompute', [reason]),
   'pause-compute': (reason) => i18n.t('changeFailed.pause', [reason]),
   'resume-compute': (reason) => i18n.t('changeFailed.resume', [reason]),
+  'tokens-handed': (reason) => i18n.t('changeFailed.tokensHanded', [reason]),
 };
 
 export interface ExtensionStateHandle {

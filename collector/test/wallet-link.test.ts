@@ -2,7 +2,6 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, signWalletLinkIntent, verifyWalletLinkIntent, type DeviceKeyPair } from '../../utils/wire/index';
 import type { RewardChain } from '../src/rewards/chain';
-import { walletLinkUrl } from '../../utils/background/wallet-link';
 import { collectorClient } from '../../utils/collector-client/client';
 import { ensureVoucherKey } from '../src/rewards/voucher-key';
 import { forgedLinkIntents, smallOrderEncodings } from './ed25519-forgery';
@@ -139,61 +138,6 @@ describe('POST /v1/wallet/nonce + /v1/wallet/link', () => {
       expect(res.statusCode, f.devicePub).toBe(401);
       expect(res.json().error.code).toBe('bad_device_signature');
       expect(await linkedWallet(owner)).toBeNull();
-    }
-  });
-});
-
-describe('walletLinkUrl (extension side)', () => {
-  it('builds a claim-page URL whose nonce and device signature the collector accepts', async () => {
-    const viaInject: typeof fetch = async (input, init) => {
-      const res = await c.app.inject({ method: 'POST', url: new URL(String(input)).pathname, payload: JSON.parse(String(init?.body)) as object });
-      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': 'application/json' } });
-    };
-    const deviceKey = { publicKey: device.publicKey, withSecret: async <T>(use: (s: Uint8Array) => T) => use(device.secretKey) };
-    const url = new URL(await walletLinkUrl(collectorClient(ORIGIN, viaInject), deviceKey, `${ORIGIN}/some/path`));
-    expect(`${url.origin}${url.pathname}`).toBe(`${ORIGIN}/claim/`);
-    expect(url.searchParams.get('device')).toBe(device.publicKey);
-    const nonce = url.searchParams.get('nonce')!;
-    const body = { ...(await linkRequest({ device, nonce, wallet, signerKey: walletKey, chainId: CHAIN_ID })), deviceSig: url.searchParams.get('deviceSig')! };
-    expect((await postLink(c.app, body)).statusCode).toBe(200);
-    expect(await linkedWallet(device)).toBe(wallet);
-  });
-});
-
-describe('claim page', () => {
-  it('is served under /claim/ with a strict CSP and no referrer; /claim redirects keeping the query', async () => {
-    const res = await c.app.inject({ method: 'GET', url: '/claim/' });
-    expect(res.statusCode).toBe(200);
-    const csp = String(res.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
-    const bare = await c.app.inject({ method: 'GET', url: '/claim?device=ab&nonce=cd' });
-    expect(bare.statusCode).toBe(301);
-    expect(bare.headers.location).toBe('/claim/?device=ab&nonce=cd');
-  });
-});
-
-describe('without a chain', () => {
-  it('answers 503 rewards_disabled on every rewards endpoint and serves no claim page', async () => {
-    const plain = await startRewardsCollector({});
-    try {
-      for (const [method, url] of [
-        ['GET', '/v1/rewards/config'],
-        ['GET', `/v1/rewards/${wallet}`],
-        ['POST', '/v1/rewards/voucher'],
-        ['POST', '/v1/wallet/nonce'],
-        ['POST', '/v1/wallet/link'],
-        ['GET', `/v1/devices/${device.publicKey}/rewards`],
-      ] as const) {
-        const res = await plain.app.inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
-        expect(res.statusCode, url).toBe(503);
-        expect(res.json().error.code).toBe('rewards_disabled');
-      }
-      expect((await plain.app.inject({ method: 'GET', url: '/claim/' })).statusCode).toBe(404);
-    } finally {
-      await plain.close();
     }
   });
 });

@@ -1,169 +1,93 @@
-// Steps of the claim page, free of DOM code so they can run against any EIP-1193 provider
-// and any fetch. The UI (main.tsx) sequences them and renders the state in between.
-import {
-  BaseError,
-  createPublicClient,
-  createWalletClient,
-  custom,
-  defineChain,
-  encodeFunctionData,
-  toHex,
-  type Address,
-  type EIP1193Provider,
-  type Hex,
-} from 'viem';
-import {
-  claimConfigRoute,
-  linkParamsSchema,
-  voucherRoute,
-  walletLinkRoute,
-  walletRewardsRoute,
-  type ClaimConfig,
-  type LinkParams,
-  type WalletLinkRequest,
-  type WalletRewards,
-} from '../../utils/collector-api/claim-page';
+// Steps of the claim page, free of DOM rendering so they can be tested. The page knows no device:
+// the extension's dashboard hands it unblinded tokens in the URL's fragment (never sent to any
+// server; the page removes it at once), and it has the collector redeem them for one voucher to the
+// address the reader chose. Nothing that reaches the collector identifies a device.
+import { BaseError, createWalletClient, custom, isAddress, getAddress, type Address, type EIP1193Provider } from 'viem';
+import { claimConfigRoute, type ClaimConfig } from '../../utils/collector-api/claim-page';
+import { redeemRoute, type RedeemResponse } from '../../utils/collector-api/tokens';
 import { callRoute, type CollectorEndpoint } from '../../utils/collector-client/request';
-import { rewardTokenAbi } from '../artifacts/RewardToken';
-import { buildLinkMessage } from '../link-message';
-import type { SignedVoucher } from '../voucher';
+import { handedTokensSchema, tokensFromFragment } from '../../utils/tokens/hand-over';
+import { tokenNullifier, type RewardToken } from '../../utils/wire/reward-tokens';
 
 export interface ClaimEnv {
-  provider: EIP1193Provider;
   /** Collector origin the page was served from (location.origin). */
   origin: string;
   fetch: typeof fetch;
+  provider: EIP1193Provider | null;
 }
 
-/** EIP-1193 / EIP-1474 codes the page reacts to. */
+/** Tokens handed over but not yet redeemed stay in this page's storage, so a failed redemption can be retried. */
+const STORAGE_KEY = 'tributary:tokens';
+
+function stored(storage: Storage): RewardToken[] {
+  try {
+    const parsed = handedTokensSchema.safeParse(JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The tokens to redeem: those in the fragment (then removed from the address bar and history) and
+ * those kept from an earlier visit; null when there are none.
+ */
+export function receiveTokens(self: Window): RewardToken[] | null {
+  const handed = tokensFromFragment(self.location.hash);
+  if (self.location.hash) self.history.replaceState(null, '', self.location.pathname);
+  const byNullifier = new Map([...stored(self.localStorage), ...handed].map((t) => [tokenNullifier(t), t]));
+  const tokens = [...byNullifier.values()];
+  if (tokens.length === 0) return null;
+  self.localStorage.setItem(STORAGE_KEY, JSON.stringify(tokens));
+  return tokens;
+}
+
+/** Forgets redeemed tokens (the collector has recorded them spent). */
+export function forgetTokens(self: Window, tokens: readonly RewardToken[]): void {
+  const spent = new Set(tokens.map(tokenNullifier));
+  const left = stored(self.localStorage).filter((t) => !spent.has(tokenNullifier(t)));
+  if (left.length === 0) self.localStorage.removeItem(STORAGE_KEY);
+  else self.localStorage.setItem(STORAGE_KEY, JSON.stringify(left));
+}
+
+/** EIP-1193 code for "the user rejected the request". */
 const USER_REJECTED = 4001;
-const UNKNOWN_CHAIN = 4902;
 
-export function readLinkParams(search: string): LinkParams | null {
-  const query = new URLSearchParams(search);
-  const parsed = linkParamsSchema.safeParse({
-    device: query.get('device'),
-    nonce: query.get('nonce'),
-    deviceSig: query.get('deviceSig'),
-  });
-  return parsed.success ? parsed.data : null;
-}
-
-/** The page talks to the collector that served it; a refusal carries the collector's own message. */
 const collector = (env: ClaimEnv): CollectorEndpoint => ({ baseUrl: env.origin, fetch: env.fetch });
-
-const walletClient = (env: ClaimEnv) => createWalletClient({ transport: custom(env.provider) });
 
 export function loadConfig(env: ClaimEnv): Promise<ClaimConfig> {
   return callRoute(collector(env), claimConfigRoute, {});
 }
 
-export async function connectWallet(env: ClaimEnv): Promise<{ wallet: Address; chainId: number }> {
-  const client = walletClient(env);
-  const [wallet] = await client.requestAddresses();
-  if (!wallet) throw new Error('the wallet returned no account');
-  return { wallet, chainId: await client.getChainId() };
+/** What the tokens are worth, in reward units, and which epochs they come from. */
+export function describeTokens(tokens: readonly RewardToken[]): { units: number; epochs: number[] } {
+  return { units: tokens.reduce((n, t) => n + t.denomination, 0), epochs: [...new Set(tokens.map((t) => t.epoch))].sort((a, b) => a - b) };
 }
 
-/** Asks the wallet to switch to the reward chain, adding it first if the wallet lacks it. */
-export async function switchToRewardChain(env: ClaimEnv, config: ClaimConfig): Promise<void> {
-  const client = walletClient(env);
-  try {
-    await client.switchChain({ id: config.chainId });
-  } catch (err) {
-    if (errorCode(err) !== UNKNOWN_CHAIN || !config.rpcUrl) throw err;
-    await client.addChain({
-      chain: defineChain({
-        id: config.chainId,
-        name: config.chainName,
-        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-        rpcUrls: { default: { http: [config.rpcUrl] } },
-      }),
-    });
-  }
+export function parseAddress(text: string): Address | null {
+  const trimmed = text.trim();
+  return isAddress(trimmed, { strict: false }) ? getAddress(trimmed) : null;
 }
 
-export async function linkWallet(
-  env: ClaimEnv,
-  config: ClaimConfig,
-  params: LinkParams,
-  wallet: Address,
-  now: Date,
-): Promise<void> {
-  const message = buildLinkMessage({
-    origin: env.origin,
-    wallet,
-    chainId: config.chainId,
-    devicePub: params.device,
-    nonce: params.nonce,
-    issuedAt: now,
-  });
-  // personal_sign directly: viem's signMessage would do the same, but spelling it out keeps the
-  // signed bytes (UTF-8 of `message`) obvious to the collector's verifyMessage.
-  const walletSig = (await env.provider.request({ method: 'personal_sign', params: [toHex(message), wallet] })) as Hex;
-  const request: WalletLinkRequest = {
-    devicePub: params.device,
-    wallet,
-    chainId: config.chainId,
-    nonce: params.nonce,
-    message,
-    walletSig,
-    deviceSig: params.deviceSig,
-  };
-  await callRoute(collector(env), walletLinkRoute, { body: request });
+/** The connected wallet's address, to fill in instead of typing one. */
+export async function walletAddress(provider: EIP1193Provider): Promise<Address> {
+  const [address] = await createWalletClient({ transport: custom(provider) }).requestAddresses();
+  if (!address) throw new Error('the wallet returned no account');
+  return address;
 }
 
-export function loadRewards(env: ClaimEnv, wallet: Address): Promise<WalletRewards> {
-  return callRoute(collector(env), walletRewardsRoute, { params: { wallet } });
-}
-
-/** Fetches a voucher, checks it is for this wallet, chain and contract, and submits claim(). */
-export async function submitClaim(
-  env: ClaimEnv,
-  config: ClaimConfig,
-  wallet: Address,
-): Promise<{ txHash: Hex; voucher: SignedVoucher }> {
-  const voucher = await callRoute(collector(env), voucherRoute, { body: { wallet } });
-  if (voucher.account !== wallet) throw new Error('the collector issued a voucher for another account');
-  if (voucher.chainId !== config.chainId || voucher.contract !== config.contract) {
-    throw new Error('the collector issued a voucher for another chain or contract');
-  }
-  const data = encodeFunctionData({
-    abi: rewardTokenAbi,
-    functionName: 'claim',
-    args: [voucher.cumulativeAmount, voucher.deadline, voucher.signature],
-  });
-  const txHash = await walletClient(env).sendTransaction({
-    account: wallet,
-    to: voucher.contract,
-    data,
-    chain: null,
-  });
-  return { txHash, voucher };
-}
-
-/** Polls the wallet's node until the claim is mined. */
-export async function waitForClaim(env: ClaimEnv, txHash: Hex, pollingInterval = 1_000): Promise<'success' | 'reverted'> {
-  const client = createPublicClient({ transport: custom(env.provider) });
-  const receipt = await client.waitForTransactionReceipt({ hash: txHash, pollingInterval, timeout: 10 * 60_000 });
-  return receipt.status;
-}
-
-function errorCode(err: unknown): number | undefined {
-  let found: number | undefined;
-  const visit = (e: unknown): void => {
-    if (found !== undefined || typeof e !== 'object' || e === null) return;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'number' && (code === USER_REJECTED || code === UNKNOWN_CHAIN)) found = code;
-    else visit((e as { cause?: unknown }).cause);
-  };
-  visit(err);
-  return found;
+/** All tokens in one batch; the collector pays the gas of claimFor. */
+export function redeem(env: ClaimEnv, wallet: Address, tokens: readonly RewardToken[]): Promise<RedeemResponse> {
+  return callRoute(collector(env), redeemRoute, { body: { wallet, tokens: [...tokens] } });
 }
 
 /** A wallet's refusal (the page says so in the reader's language), or the failure's own message. */
 export function describeError(err: unknown): { rejected: true } | { rejected: false; message: string } {
-  if (errorCode(err) === USER_REJECTED) return { rejected: true };
+  let e: unknown = err;
+  while (typeof e === 'object' && e !== null) {
+    if ((e as { code?: unknown }).code === USER_REJECTED) return { rejected: true };
+    e = (e as { cause?: unknown }).cause;
+  }
   if (err instanceof BaseError) return { rejected: false, message: err.shortMessage };
   return { rejected: false, message: err instanceof Error ? err.message : String(err) };
 }

@@ -10,7 +10,6 @@ import { claimPageRoutes } from '../../collector/src/routes/claim-page';
 import { buildClaimPage } from '../claim-page/build';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LINK = `/claim/?device=${'7f'.repeat(32)}&nonce=linkNonce42&deviceSig=0x${'d5'.repeat(64)}`;
 
 describe('claim page languages', () => {
   let distDir: string;
@@ -37,8 +36,8 @@ describe('claim page languages', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(`${origin}${LINK}`);
-    await page.waitForSelector('section[data-state="no-wallet"]');
+    await page.goto(`${origin}/claim/`);
+    await page.waitForSelector('section[data-state="no-tokens"]');
     const result = {
       text: await page.locator('main').textContent(),
       lang: await page.evaluate(() => document.documentElement.lang),
@@ -51,22 +50,22 @@ describe('claim page languages', () => {
 
   it('German for a German browser', async () => {
     const page = await open('de-DE');
-    expect(page.text).toContain('Lösen Sie Ihre Tributary-Belohnungen ein');
-    expect(page.text).toContain('Keine Ethereum-Wallet gefunden');
+    expect(page.text).toContain('Ihre Tributary-Belohnungstoken einlösen');
+    expect(page.text).toContain('Diese Seite erhält Ihre Token von der Tributary-Erweiterung');
     expect(page.lang).toBe('de');
-    expect(page.title).toBe('Tributary-Belohnungen einlösen');
+    expect(page.title).toBe('Tributary-Belohnungstoken einlösen');
     expect(page.errors).toEqual([]);
   });
 
   it('Spanish for a Spanish browser', async () => {
     const page = await open('es-MX');
-    expect(page.text).toContain('No se encontró ningún monedero de Ethereum');
+    expect(page.text).toContain('Esta página recibe tus tokens de la extensión Tributary');
     expect(page.lang).toBe('es');
   });
 
   it('English for a language it has no catalogue for', async () => {
     const page = await open('fr-FR');
-    expect(page.text).toContain('No Ethereum wallet found');
+    expect(page.text).toContain('This page receives your tokens from the Tributary extension');
     expect(page.lang).toBe('en');
   });
 });

@@ -1,80 +1,28 @@
-// End to end: the built claim page in real Chromium, served by the real collector (with a reward
-// chain on anvil), a link made by the extension's own code, and a scripted EIP-1193 wallet backed
-// by anvil's unlocked dev accounts.
+// The built claim page in real Chromium, served by the real collector (reward chain on anvil): it
+// takes the tokens the dashboard hands it in the URL's fragment, redeems them in one batch to a typed
+// fresh address, forgets them once redeemed, and shows the collector's own reason when it refuses.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseUnits, type Address, type Hex } from 'viem';
+import { parseUnits, type Hex } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRewardChain, type RewardChain } from '../../collector/test/reward-chain';
 import { contribute } from '../../collector/test/rewards-support';
+import { movableClock, obtainTokens } from '../../collector/test/tokens-support';
 import { loadConfig } from '../../collector/src/config';
 import { buildServer } from '../../collector/src/server';
 import { makeSignal } from '../../test/unit/wire/fixtures';
-import { walletLinkUrl } from '../../utils/background/wallet-link';
-import { collectorClient } from '../../utils/collector-client/client';
-import { encodeVectorB64, generateDeviceKeyPair, signWalletLinkIntent, type DeviceKeyPair } from '../../utils/wire/index';
-import { rpcCall } from '../anvil';
+import { generateDeviceKeyPair } from '../../utils/wire/index';
+import { handOverUrl } from '../../utils/tokens/hand-over';
+import type { RewardToken } from '../../utils/wire/reward-tokens';
 import { rewardTokenAbi } from '../artifacts/RewardToken';
 import { buildClaimPage } from '../claim-page/build';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const REWARD = parseUnits('5', 18);
-/** Five distinct signals earn one unit (1 TRIB) each. */
-const earningSignals = () =>
-  Array.from({ length: 5 }, (_, t) => makeSignal({ embedding: encodeVectorB64(Array.from({ length: 16 }, (_, i) => (i === 0 ? Math.cos(t) : i === 1 ? Math.sin(t) : 0))) }));
-
-/**
- * Injected as window.ethereum: starts on `startChainIdHex` (chain 1 exercises the wrong-chain
- * state), refuses the first personal_sign if told to (the rejected state), and forwards everything
- * else to anvil.
- */
-function installWallet({
-  wallet,
-  anvilChainIdHex,
-  startChainIdHex,
-  refuseFirstSign,
-}: {
-  wallet: Address;
-  anvilChainIdHex: string;
-  startChainIdHex: string;
-  refuseFirstSign: boolean;
-}): void {
-  let chainId = startChainIdHex;
-  let refusedOnce = !refuseFirstSign;
-  const rpc = (method: string, params: unknown): Promise<unknown> =>
-    (window as unknown as { __anvilRpc: (m: string, p: unknown) => Promise<unknown> }).__anvilRpc(method, params);
-  (window as unknown as { ethereum: unknown }).ethereum = {
-    async request({ method, params }: { method: string; params?: unknown[] }): Promise<unknown> {
-      switch (method) {
-        case 'eth_requestAccounts':
-        case 'eth_accounts':
-          return [wallet];
-        case 'eth_chainId':
-          return chainId;
-        case 'wallet_switchEthereumChain': {
-          const target = (params?.[0] as { chainId: string }).chainId;
-          if (target !== anvilChainIdHex) throw Object.assign(new Error('Unrecognized chain'), { code: 4902 });
-          chainId = target;
-          return null;
-        }
-        case 'personal_sign':
-          if (!refusedOnce) {
-            refusedOnce = true;
-            throw Object.assign(new Error('User rejected the request.'), { code: 4001 });
-          }
-          return rpc(method, params ?? []);
-        default:
-          return rpc(method, params ?? []);
-      }
-    },
-  };
-}
-
-
-const stateOf = (page: Page) => page.locator('section[data-state]').getAttribute('data-state');
+const EPOCH_MS = 3_600_000;
 
 describe.skipIf(!existsSync(CHROMIUM))('claim page in Chromium, against the collector', () => {
   let chain: RewardChain;
@@ -83,17 +31,17 @@ describe.skipIf(!existsSync(CHROMIUM))('claim page in Chromium, against the coll
   let origin: string;
   let dataDir: string;
   let distDir: string;
+  const clock = movableClock();
 
   beforeAll(async () => {
     chain = await startRewardChain();
     distDir = await buildClaimPage({ outDir: mkdtempSync(join(tmpdir(), 'claim-page-')) });
     dataDir = mkdtempSync(join(tmpdir(), 'claim-page-collector-'));
-    const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: 'silent', ...chain.collectorEnv });
-    collector = buildServer(config, { claimPageDir: distDir });
-    // No COLLECTOR_PUBLIC_ORIGIN: the collector names its bound address, which is what the page sees.
+    const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: 'silent', COLLECTOR_TOKEN_EPOCH_MS: String(EPOCH_MS), ...chain.collectorEnv });
+    collector = buildServer(config, { claimPageDir: distDir, now: clock.now });
     origin = (await collector.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -102,94 +50,65 @@ describe.skipIf(!existsSync(CHROMIUM))('claim page in Chromium, against the coll
     for (const dir of [distDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A page with the scripted wallet of `wallet` installed. */
-  async function walletPage(wallet: Address, opts: { startOnChain1: boolean; refuseFirstSign: boolean }): Promise<Page> {
+  /** The claim page as the dashboard opens it: the tokens in the URL's fragment. */
+  async function claimPageWith(tokens: RewardToken[]): Promise<Page> {
     const page = await browser.newPage();
-    await page.exposeFunction('__anvilRpc', (method: string, params: unknown) => rpcCall(chain.anvil.rpcUrl, method, params));
-    const anvilChainIdHex = `0x${chain.anvil.chainId.toString(16)}`;
-    await page.addInitScript(installWallet, {
-      wallet,
-      anvilChainIdHex,
-      startChainIdHex: opts.startOnChain1 ? '0x1' : anvilChainIdHex,
-      refuseFirstSign: opts.refuseFirstSign,
-    });
+    await page.goto(handOverUrl(origin, tokens));
+    await page.waitForSelector('section[data-state="ready"]');
     return page;
   }
 
-  /** The link the extension's dashboard opens, made by the extension's own code. */
-  const extensionLink = (device: DeviceKeyPair) =>
-    walletLinkUrl(
-      collectorClient(origin),
-      { publicKey: device.publicKey, withSecret: async (use) => use(device.secretKey) },
-      origin,
-    );
-
-  const linkedWallet = async (device: DeviceKeyPair) =>
-    (await collectorClient(origin).rewards(device.publicKey))?.wallet;
-
-  it('links the wallet, switches chain, survives a rejection, and claims on-chain', async () => {
-    const wallet = chain.anvil.accounts[3]?.address;
-    if (!wallet) throw new Error('no wallet account');
+  it('redeems every token in one batch to a typed fresh address, keeping nothing of them in its URL', async () => {
     const device = generateDeviceKeyPair();
-    await contribute(collector, device, earningSignals());
-    const page = await walletPage(wallet, { startOnChain1: true, refuseFirstSign: true });
+    await contribute(collector, device, Array.from({ length: 5 }, () => makeSignal()), clock.now());
+    const tokens = await obtainTokens(collector, device, 5, clock.now());
+    clock.closeEpoch(EPOCH_MS);
+    const wallet = privateKeyToAccount(generatePrivateKey()).address;
 
-    await page.goto(await extensionLink(device));
-    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    const page = await claimPageWith(tokens);
+    // The fragment is gone from the address bar (and so from history) at once.
+    expect(page.url()).toBe(`${origin}/claim/`);
+    expect(await page.getByTestId('tokens-offered').textContent()).toContain('5 TRIB');
+    await page.getByLabel('Pay to address:').fill(wallet);
+    await page.getByRole('button', { name: 'Redeem 5 TRIB' }).click();
+    await page.waitForSelector('section[data-state="confirmed"]', { timeout: 60_000 });
 
-    await page.waitForSelector('section[data-state="wrong-chain"]');
-    await page.getByRole('button', { name: 'Switch network' }).click();
-
-    await page.waitForSelector('section[data-state="rejected"]');
-    await page.getByRole('button', { name: 'Try again' }).click();
-
-    await page.waitForSelector('section[data-state="linked"]');
-    expect(await page.getByTestId('claimable').textContent()).toBe('5 TRIB');
-    expect(await linkedWallet(device)).toBe(wallet);
-
-    await page.getByRole('button', { name: 'Claim 5 TRIB' }).click();
-    await page.waitForSelector('section[data-state="confirmed"]', { timeout: 30_000 });
     const txHash = (await page.getByTestId('tx').textContent()) as Hex;
-    if (process.env.CLAIM_PAGE_SCREENSHOT) await page.screenshot({ path: process.env.CLAIM_PAGE_SCREENSHOT });
+    expect((await chain.publicClient.getTransactionReceipt({ hash: txHash })).status).toBe('success');
+    expect(await chain.publicClient.readContract({ address: chain.token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [wallet] })).toBe(parseUnits('5', 18));
+    // Redeemed tokens are forgotten: the page opened again has none.
+    await page.goto(`${origin}/claim/`);
+    await page.waitForSelector('section[data-state="no-tokens"]');
 
-    const receipt = await chain.publicClient.getTransactionReceipt({ hash: txHash });
-    expect(receipt.status).toBe('success');
-    expect(receipt.to?.toLowerCase()).toBe(chain.token.toLowerCase());
-    expect(
-      await chain.publicClient.readContract({ address: chain.token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [wallet] }),
-    ).toBe(REWARD);
-    expect(await stateOf(page)).toBe('confirmed');
-  });
-
-  it('shows the collector’s own reason when it refuses the link (a nonce it never issued)', async () => {
-    const wallet = chain.anvil.accounts[5]?.address;
-    if (!wallet) throw new Error('no wallet account');
-    const device = generateDeviceKeyPair();
-    // Well-formed and signed by the device, but never issued by the collector.
-    const nonce = 'neverIssued0123456789';
-    const deviceSig = signWalletLinkIntent(device.secretKey, { origin, nonce });
-    const page = await walletPage(wallet, { startOnChain1: false, refuseFirstSign: false });
-
-    await page.goto(`${origin}/claim/?${new URLSearchParams({ device: device.publicKey, nonce, deviceSig })}`);
-    await page.getByRole('button', { name: 'Connect wallet' }).click();
-    await page.waitForSelector('section[data-state="error"]');
-
-    const shown = await page.getByRole('alert').textContent();
-    expect(shown).toContain('the nonce is unknown, expired, already used or issued to another device');
+    // The same tokens again: the collector's own reason, nothing paid.
+    const again = await claimPageWith(tokens);
+    await again.getByLabel('Pay to address:').fill(privateKeyToAccount(generatePrivateKey()).address);
+    await again.getByRole('button', { name: 'Redeem 5 TRIB' }).click();
+    await again.waitForSelector('section[data-state="error"]');
+    const shown = await again.getByRole('alert').textContent();
+    expect(shown).toContain('a token in this batch was already redeemed; nothing was paid');
     expect(shown).not.toMatch(/HTTP \d{3}/);
-    expect(await linkedWallet(device)).toBeNull();
-  });
+  }, 120_000);
 
-  it('says so when there is no wallet', async () => {
-    const page = await browser.newPage();
-    await page.goto(await extensionLink(generateDeviceKeyPair()));
-    await page.waitForSelector('section[data-state="no-wallet"]');
-    expect(await page.locator('section').textContent()).toContain('No Ethereum wallet found');
-  });
+  it('refuses what is not an address before asking the collector', async () => {
+    const device = generateDeviceKeyPair();
+    await contribute(collector, device, [makeSignal()], clock.now());
+    const tokens = await obtainTokens(collector, device, 1, clock.now());
+    clock.closeEpoch(EPOCH_MS);
+    const page = await claimPageWith(tokens);
+    await page.getByLabel('Pay to address:').fill('0x1234');
+    await page.getByRole('button', { name: 'Redeem 1 TRIB' }).click();
+    await page.waitForSelector('section[data-state="error"]');
+    expect(await page.getByRole('alert').textContent()).toContain('That is not an Ethereum address.');
+    // Not redeemed: the page keeps the tokens for the next try.
+    await page.goto(`${origin}/claim/`);
+    await page.waitForSelector('section[data-state="ready"]');
+  }, 120_000);
 
-  it('says so when the link is incomplete', async () => {
+  it('says where to open it from when it was handed no tokens', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/claim/?device=${generateDeviceKeyPair().publicKey}`);
-    await page.waitForSelector('section[data-state="bad-link"]');
+    await page.goto(`${origin}/claim/`);
+    await page.waitForSelector('section[data-state="no-tokens"]');
+    expect(await page.locator('section').textContent()).toContain('Open it with the Redeem button');
   });
 });

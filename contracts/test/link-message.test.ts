@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { verifyMessage } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { buildLinkMessage, isLinkMessageFresh, LINK_MESSAGE_TTL_MS, parseLinkMessage, type LinkMessageFields } from '../link-message';
-import { readLinkParams } from '../claim-page/flow';
 
 // Fixed test key (anvil dev account #2), not a secret.
 const wallet = privateKeyToAccount('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a');
@@ -73,18 +72,5 @@ describe('wallet link message', () => {
     expect(isLinkMessageFresh(fields, new Date(t + 1_000))).toBe(true);
     expect(isLinkMessageFresh(fields, new Date(t + LINK_MESSAGE_TTL_MS))).toBe(false);
     expect(isLinkMessageFresh(fields, new Date(t - 5 * 60_000))).toBe(false);
-  });
-});
-
-describe('claim link parameters', () => {
-  it('reads device, nonce and device signature from the query string', () => {
-    const search = `?device=${'CD'.repeat(32)}&nonce=abcdef123&deviceSig=0x${'ee'.repeat(64)}`;
-    expect(readLinkParams(search)).toEqual({ device: 'cd'.repeat(32), nonce: 'abcdef123', deviceSig: `0x${'ee'.repeat(64)}` });
-  });
-
-  it('returns null when any parameter is missing or malformed', () => {
-    expect(readLinkParams(`?device=${'cd'.repeat(32)}&nonce=abcdef123`)).toBeNull();
-    expect(readLinkParams(`?device=xyz&nonce=abcdef123&deviceSig=ee`)).toBeNull();
-    expect(readLinkParams(`?device=${'cd'.repeat(32)}&nonce=a-b&deviceSig=ee`)).toBeNull();
   });
 });

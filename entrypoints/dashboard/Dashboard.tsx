@@ -4,6 +4,11 @@ import { ConfirmDialog, type ConfirmRequest } from '@/components/ConfirmDialog';
 import { ModelProgress } from '@/components/ModelProgress';
 import { PolicyCard } from '@/components/PolicyCard';
 import { RewardHistory, RewardsCard } from '@/components/RewardsCard';
+import { TokensCard } from '@/components/TokensCard';
+import { handOverUrl } from '@/utils/tokens/hand-over';
+import { tokenNullifier } from '@/utils/wire/reward-tokens';
+import { browser } from 'wxt/browser';
+import { request } from '@/utils/ui-client';
 import { StateSummary } from '@/components/StateSummary';
 import { StatusLine } from '@/components/StatusLine';
 import { useExtensionState, type StateChange } from '@/components/useExtensionState';
@@ -62,6 +67,18 @@ export function Dashboard() {
     confirm: setConfirming,
     announce: setMessage,
   };
+
+  /** The tokens of closed epochs move to the claim page, which keeps them until they are redeemed. */
+  async function redeemTokens(collectorUrl: string) {
+    const { tokens } = await request({ type: 'redeemable-tokens' });
+    if (tokens.length === 0) return;
+    try {
+      await browser.tabs.create({ url: handOverUrl(new URL(collectorUrl).origin, tokens) });
+    } catch {
+      return setMessage(i18n.t('rewards.claimPageBlocked'));
+    }
+    await actions.run({ type: 'tokens-handed', nullifiers: tokens.map(tokenNullifier) }, i18n.t('rewards.tokensHanded'));
+  }
 
   function select(id: TabId) {
     history.replaceState(null, '', `#${id}`);
@@ -133,11 +150,8 @@ export function Dashboard() {
         {tab === 'deletions' && <DeletionsView deletions={items.data?.deletions ?? null} inclusion={items.data?.inclusion ?? null} />}
         {tab === 'rewards' && state && (
           <>
-            <RewardsCard
-              rewards={state.rewards}
-              balance={state.balance}
-              onLinkWallet={() => void actions.run({ type: 'link-wallet' }, i18n.t('dashboard.claimPageOpened'))}
-            />
+            <TokensCard tokens={state.tokens} onRedeem={() => void redeemTokens(state.collectorUrl)} />
+            <RewardsCard rewards={state.rewards} balance={state.balance} />
             <RewardHistory rewards={state.rewards} />
             <PolicyCard policy={state.policy} onGovern={() => void actions.run({ type: 'open-governance' }, i18n.t('dashboard.governancePageOpened'))} />
           </>

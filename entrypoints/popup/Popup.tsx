@@ -63,7 +63,7 @@ export function Popup() {
 
       <SiteAccessNotice reOptIn={() => change({ type: 'opt-in' })} />
       <StateSummary state={state} />
-      <RewardsCard rewards={state.rewards} balance={state.balance} onLinkWallet={() => change({ type: 'link-wallet' })} />
+      <RewardsCard rewards={state.rewards} balance={state.balance} />
       <CollectorStatus collector={state.collector} />
       <ModelProgress model={state.model} />
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { policyInForceSchema, rulesInForceSchema } from '../collector-api/community';
 import { deviceRewardsRoute } from '../collector-api/extension';
+import { epochInfoSchema } from '../collector-api/tokens';
 import { collectorKeysResponseSchema } from '../wire';
 
 /** What the background learned from the collector; kept across service-worker restarts. */
@@ -15,6 +16,8 @@ export const collectorStatusSchema = z.object({
   /** Fetched at opt-in; the receipt key is pinned on first use, encryption keys follow rotation. */
   collectorKeys: collectorKeysResponseSchema.nullable(),
   droppedNotice: z.number().int().min(0),
+  /** The epochs this device holds tokens of, as the collector last described them. */
+  tokenEpochs: z.array(epochInfoSchema).default([]),
 });
 export type CollectorStatus = z.infer<typeof collectorStatusSchema>;
 
@@ -25,6 +28,7 @@ const EMPTY: CollectorStatus = {
   collector: { reachable: null, lastError: null, checkedAt: null },
   collectorKeys: null,
   droppedNotice: 0,
+  tokenEpochs: [],
 };
 
 const KEY = 'status';

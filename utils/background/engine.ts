@@ -8,6 +8,7 @@ import type { PageText, ProcessedPage } from '../protocol/model-host';
 import type { Db } from '../store/db';
 import type { CollectorKeysResponse } from '../wire';
 import { processWaitingItems } from './model-work';
+import { obtainTokens } from './tokens';
 import { readCollectorStatus, updateCollectorStatus } from './collector-status';
 
 const REWARD_HISTORY_KEPT = 50;
@@ -79,6 +80,7 @@ export function createEngine(deps: EngineDeps): Engine {
         policy: { source: community.source, rules: community.rules, updatedAt: t },
         collector: { reachable: true, lastError: drained.lastError, checkedAt: t },
       }));
+      await obtainTokens(database, deps.client, deviceKey, keys.receipt.publicKey, t);
     } catch (err) {
       await updateCollectorStatus((s) => ({ ...s, collector: { reachable: false, lastError: String(err).slice(0, 300), checkedAt: t } }));
     }

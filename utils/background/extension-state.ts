@@ -6,10 +6,12 @@ import type { Db } from '../store/db';
 import type { ModelProgress } from '../protocol/model-host';
 import type { ExtensionState, ItemsReply, ItemView } from '../protocol/ui';
 import { readInclusion } from './dataset-proof';
-import { readCollectorStatus } from './collector-status';
 import { readComputeSettings } from '../compute/settings';
 import { readUsage } from '../compute/usage';
 import type { ComputeStatus } from './compute-work';
+import { readCollectorStatus, type CollectorStatus } from './collector-status';
+import { allTokens } from '../tokens/token-store';
+import type { StoredToken } from '../store/db';
 
 export function startOfLocalDay(now: number): number {
   const d = new Date(now);
@@ -51,7 +53,24 @@ export async function buildState(database: Db, model: ModelProgress, collectorUr
       blocked: compute.running ? null : compute.blocked,
       power: compute.power,
     },
+    tokens: tokenSummary(await allTokens(database), status.tokenEpochs, now),
   };
+}
+
+/** Tokens by epoch; an epoch is closed once its end has passed (the collector redeems no earlier). */
+export function tokenSummary(tokens: readonly StoredToken[], epochs: CollectorStatus['tokenEpochs'], now: number): ExtensionState['tokens'] {
+  const byEpoch = new Map<number, { count: number; units: number }>();
+  for (const t of tokens) {
+    const e = byEpoch.get(t.epoch) ?? { count: 0, units: 0 };
+    byEpoch.set(t.epoch, { count: e.count + 1, units: e.units + t.denomination });
+  }
+  const rows = [...byEpoch].sort(([a], [b]) => a - b).map(([epoch, held]) => {
+    const info = epochs.find((e) => e.epoch === epoch);
+    const endsAt = info?.endsAt ?? Number.POSITIVE_INFINITY;
+    return { epoch, ...held, endsAt: info?.endsAt ?? 0, closed: now >= endsAt, devices: info?.devices ?? null };
+  });
+  const sum = (rs: typeof rows) => ({ count: rs.reduce((n, r) => n + r.count, 0), units: rs.reduce((n, r) => n + r.units, 0) });
+  return { ...sum(rows), redeemable: sum(rows.filter((r) => r.closed)), epochs: rows };
 }
 
 function withoutEmbedding(item: StoredItem): Omit<ItemView, 'receipt' | 'inclusion'> {

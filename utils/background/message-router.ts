@@ -1,6 +1,6 @@
 import { observerMessageSchema, type CollectPolicy, type ObserverMessage } from '../protocol/page-observer';
 import { modelProgressSchema, type ModelProgress } from '../protocol/model-host';
-import { uiRequestSchema, type ExtensionState, type ItemsReply, type UiReply, type UiRequest } from '../protocol/ui';
+import { uiRequestSchema, type ExtensionState, type ItemsReply, type RedeemableTokensReply, type UiReply, type UiRequest } from '../protocol/ui';
 import type { ObservedPage } from './observer-requests';
 
 export interface MessageSender {
@@ -15,7 +15,7 @@ export interface MessageHandlers {
   extensionPagesUrl: string;
   modelProgress(progress: ModelProgress): void;
   observer(message: ObserverMessage, page: ObservedPage): Promise<CollectPolicy | null>;
-  ui(request: UiRequest): Promise<ExtensionState | ItemsReply>;
+  ui(request: UiRequest): Promise<ExtensionState | ItemsReply | RedeemableTokensReply>;
 }
 
 /**

@@ -1,16 +1,17 @@
 import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
 import { browser } from 'wxt/browser';
-import { destroyDeviceKey, ensureDeviceKey, loadDeviceKey } from '../identity/device-key';
+import { destroyDeviceKey, ensureDeviceKey } from '../identity/device-key';
 import type { UiRequest } from '../protocol/ui';
 import { approveItems, editItem, unsentItemIdsOn } from '../items/item-store';
 import type { Db } from '../store/db';
-import type { ExtensionState, ItemsReply } from '../protocol/ui';
+import type { ExtensionState, ItemsReply, RedeemableTokensReply } from '../protocol/ui';
+import { allTokens, asRewardToken, removeSpent } from '../tokens/token-store';
+import { tokenSummary } from './extension-state';
 import { deleteData } from './deletion';
 import type { Engine } from './engine';
 import { listItems } from './extension-state';
 import { checkDatasetInclusion, clearInclusion } from './dataset-proof';
 import { clearCollectorStatus, readCollectorStatus, updateCollectorStatus } from './collector-status';
-import { walletLinkUrl } from './wallet-link';
 import type { CollectorClient } from '../collector-client/client';
 import { updateComputeSettings } from '../compute/settings';
 import type { ComputeWork } from './compute-work';
@@ -26,7 +27,7 @@ export interface UiDeps {
 }
 
 /** Runs one validated request from the popup or dashboard and answers with what it shows next. */
-export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise<ExtensionState | ItemsReply> {
+export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise<ExtensionState | ItemsReply | RedeemableTokensReply> {
   const now = deps.now ?? (() => Date.now());
   const database = await deps.db();
   switch (request.type) {
@@ -88,12 +89,6 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await updateConsent(() => DEFAULT_CONSENT);
       break;
     }
-    case 'link-wallet': {
-      const deviceKey = await loadDeviceKey(database);
-      if (!deviceKey) throw new Error('opt in first: rewards are earned by this device’s key');
-      await browser.tabs.create({ url: await walletLinkUrl(deps.client, deviceKey, deps.collectorUrl) });
-      break;
-    }
     case 'open-governance':
       await browser.tabs.create({ url: new URL('/governance/', deps.collectorUrl).href });
       break;
@@ -103,6 +98,14 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await checkDatasetInclusion(database, deps.client, receiptPub, now());
       break;
     }
+    case 'redeemable-tokens': {
+      const [tokens, status] = await Promise.all([allTokens(database), readCollectorStatus()]);
+      const closed = new Set(tokenSummary(tokens, status.tokenEpochs, now()).epochs.filter((e) => e.closed).map((e) => e.epoch));
+      return { tokens: tokens.filter((t) => closed.has(t.epoch)).map(asRewardToken) };
+    }
+    case 'tokens-handed':
+      await removeSpent(database, request.nullifiers);
+      break;
     case 'dismiss-dropped-notice':
       await updateCollectorStatus((s) => ({ ...s, droppedNotice: 0 }));
       break;

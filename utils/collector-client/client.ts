@@ -8,13 +8,13 @@ import {
   keysRoute,
   latestRootRoute,
   submitBundleRoute,
-  walletNonceRoute,
 } from '../collector-api/extension';
 import { policyRoute, type PolicyInForce } from '../collector-api/community';
 import type { RouteReply } from '../collector-api/route';
 import { computeDeviceRoute, computeJobRoute, computeResultRoute, type ComputeVerdict } from '../collector-api/compute';
 import type { ComputeJob, ComputeJobRequest, ComputeResult } from '../wire/compute';
-import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot, WalletNonceResponse } from '../wire';
+import { epochInfoRoute, tokenAllowanceRoute } from '../collector-api/tokens';
+import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot } from '../wire';
 import { callRoute, CollectorError } from './request';
 
 export { CollectorError };
@@ -33,6 +33,8 @@ const orNullOn =
 export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
   const endpoint = { baseUrl, fetch: fetchImpl };
   return {
+    /** For the token issuance steps (utils/tokens/obtain.ts), which call their routes themselves. */
+    endpoint,
     keys: (): Promise<CollectorKeysResponse> => callRoute(endpoint, keysRoute, {}),
     submitBundle: (envelope: BundleEnvelope): Promise<{ receipt: IngestReceipt; duplicate: boolean }> =>
       callRoute(endpoint, submitBundleRoute, { body: envelope }).then(({ receipt, duplicate }) => ({ receipt, duplicate })),
@@ -49,12 +51,12 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
       callRoute(endpoint, inclusionProofRoute, { params: { bundleId } }).catch(orNullOn('not_in_log')),
     requestDeletion: (request: DeletionRequest): Promise<DeletionReceipt> =>
       callRoute(endpoint, deletionRoute, { body: request }).then((a) => a.receipt),
-    /** A one-time nonce for the wallet claim page's link. */
-    walletNonce: (devicePub: string): Promise<WalletNonceResponse> => callRoute(endpoint, walletNonceRoute, { body: { devicePub } }),
     /** A shard to embed; null when none waits. */
     computeJob: (request: ComputeJobRequest): Promise<ComputeJob | null> => callRoute(endpoint, computeJobRoute, { body: request }).then((r) => r.job),
     computeResult: (result: ComputeResult): Promise<ComputeVerdict> => callRoute(endpoint, computeResultRoute, { body: result }).then((r) => r.verdict),
     computeStatus: (devicePub: string): Promise<DeviceCompute> => callRoute(endpoint, computeDeviceRoute, { params: { devicePub } }),
+    tokenAllowance: (devicePub: string) => callRoute(endpoint, tokenAllowanceRoute, { params: { devicePub } }),
+    tokenEpoch: (epoch: number) => callRoute(endpoint, epochInfoRoute, { params: { epoch: String(epoch) } }),
   };
 }
 

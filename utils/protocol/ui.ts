@@ -7,6 +7,7 @@ import { deletionReceiptSchema } from '../wire/receipts';
 import { originSchema, TEXT_LIMITS } from '../wire/signal';
 import { modelProgressSchema, powerSourceSchema } from './model-host';
 import { computeSettingsSchema } from '../compute/settings';
+import { rewardTokenSchema, tokenNullifierSchema } from '../wire/reward-tokens';
 
 /**
  * Popup and dashboard ↔ background. Every request is checked by the background and every reply
@@ -38,8 +39,6 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('leave') }),
   z.object({ type: z.literal('flush') }),
-  /** Opens the collector's claim page, with a fresh one-time link signed by the device. */
-  z.object({ type: z.literal('link-wallet') }),
   /** Opens the collector's governance page, where members vote on the community's rules. */
   z.object({ type: z.literal('open-governance') }),
   z.object({ type: z.literal('dismiss-dropped-notice') }),
@@ -49,6 +48,10 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-compute'), settings: computeSettingsSchema.pick({ enabled: true, minutesPerDay: true, acOnly: true }).partial() }),
   z.object({ type: z.literal('pause-compute'), until: z.number().int().positive() }),
   z.object({ type: z.literal('resume-compute') }),
+  /** The tokens of closed epochs, for the claim page the dashboard opens. */
+  z.object({ type: z.literal('redeemable-tokens') }),
+  /** These tokens were handed to the claim page: the device forgets them. */
+  z.object({ type: z.literal('tokens-handed'), nullifiers: z.array(tokenNullifierSchema).min(1).max(10_000) }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 export type DeleteScope = Extract<UiRequest, { type: 'delete' }>['scope'];
@@ -85,6 +88,23 @@ export const extensionStateSchema = z.object({
     blocked: z.enum(['off', 'paused', 'user-active', 'on-battery', 'daily-limit']).nullable(),
     /** null until it was needed (only with the AC-power limit on). */
     power: powerSourceSchema.nullable(),
+  }),
+  /** Reward tokens held: count and worth in reward units, all and of closed epochs, and per epoch with its anonymity set. */
+  tokens: z.object({
+    count,
+    units: count,
+    redeemable: z.object({ count, units: count }),
+    epochs: z.array(
+      z.object({
+        epoch: count,
+        count,
+        units: count,
+        endsAt: z.number(),
+        closed: z.boolean(),
+        /** Devices that obtained tokens in the epoch; null until the collector said. */
+        devices: count.nullable(),
+      }),
+    ),
   }),
 });
 export type ExtensionState = z.infer<typeof extensionStateSchema>;
@@ -133,11 +153,20 @@ export const itemsReplySchema = z.object({
 });
 export type ItemsReply = z.infer<typeof itemsReplySchema>;
 
-/** What the background answers to each request: the items listing, or the state after the change. */
-export type ReplyTo<R extends UiRequest> = R extends { type: 'list-items' } ? ItemsReply : ExtensionState;
+export const redeemableTokensReplySchema = z.object({ tokens: z.array(rewardTokenSchema) });
+export type RedeemableTokensReply = z.infer<typeof redeemableTokensReplySchema>;
 
-export function replySchemaFor(request: UiRequest): z.ZodType<ExtensionState | ItemsReply> {
-  return request.type === 'list-items' ? itemsReplySchema : extensionStateSchema;
+/** What the background answers to each request: the items listing, the redeemable tokens, or the state after the change. */
+export type ReplyTo<R extends UiRequest> = R extends { type: 'list-items' }
+  ? ItemsReply
+  : R extends { type: 'redeemable-tokens' }
+    ? RedeemableTokensReply
+    : ExtensionState;
+
+export function replySchemaFor(request: UiRequest): z.ZodType<ExtensionState | ItemsReply | RedeemableTokensReply> {
+  if (request.type === 'list-items') return itemsReplySchema;
+  if (request.type === 'redeemable-tokens') return redeemableTokensReplySchema;
+  return extensionStateSchema;
 }
 
 /** The envelope of every answer: a refusal carries the background's reason. */

@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ItemStatus, StoredItem } from '../items/item';
+import type { IssueBatch } from '../tokens/obtain';
 import type { BundleEnvelope, DeletionReceipt, IngestReceipt } from '../wire';
+import type { RewardToken } from '../wire/reward-tokens';
 
 export type BundleStatus = 'pending' | 'accepted';
 
@@ -34,11 +36,23 @@ export interface DeviceKeyRecord {
   createdAt: number;
 }
 
+/** A reward token the device holds; nothing in it names the device. */
+export interface StoredToken extends RewardToken {
+  obtainedAt: number;
+}
+
+/** An issuance request on its way: kept until its signatures are unblinded into tokens. */
+export interface StoredTokenBatch extends IssueBatch {
+  id: 'current';
+}
+
 export interface TributarySchema extends DBSchema {
   items: { key: string; value: StoredItem; indexes: { status: ItemStatus; origin: string; visitedAt: number } };
   bundles: { key: string; value: StoredBundle; indexes: { status: BundleStatus } };
   deletions: { key: string; value: DeletionRecord };
   keys: { key: string; value: DeviceKeyRecord };
+  tokens: { key: string; value: StoredToken; indexes: { epoch: number } };
+  'token-batches': { key: string; value: StoredTokenBatch };
 }
 
 export type Db = IDBPDatabase<TributarySchema>;
@@ -46,18 +60,26 @@ export type Db = IDBPDatabase<TributarySchema>;
 const DB_NAME = 'tributary';
 
 export function openTributaryDb(): Promise<Db> {
-  return openDB<TributarySchema>(DB_NAME, 1, {
-    upgrade(db) {
-      const items = db.createObjectStore('items', { keyPath: 'id' });
-      items.createIndex('status', 'status');
-      items.createIndex('origin', 'origin');
-      items.createIndex('visitedAt', 'visitedAt');
-      const bundles = db.createObjectStore('bundles', { keyPath: 'bundleId' });
-      bundles.createIndex('status', 'status');
-      db.createObjectStore('deletions', { keyPath: 'requestHash' });
-      db.createObjectStore('keys', { keyPath: 'id' });
+  return openDB<TributarySchema>(DB_NAME, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) createFirstStores(db);
+      if (oldVersion < 2) {
+        db.createObjectStore('tokens', { keyPath: 'msg' }).createIndex('epoch', 'epoch');
+        db.createObjectStore('token-batches', { keyPath: 'id' });
+      }
     },
   });
+}
+
+function createFirstStores(db: IDBPDatabase<TributarySchema>): void {
+  const items = db.createObjectStore('items', { keyPath: 'id' });
+  items.createIndex('status', 'status');
+  items.createIndex('origin', 'origin');
+  items.createIndex('visitedAt', 'visitedAt');
+  const bundles = db.createObjectStore('bundles', { keyPath: 'bundleId' });
+  bundles.createIndex('status', 'status');
+  db.createObjectStore('deletions', { keyPath: 'requestHash' });
+  db.createObjectStore('keys', { keyPath: 'id' });
 }
 
 let shared: Promise<Db> | null = null;

@@ -169,6 +169,8 @@ export const rewardTokenSchema = z.strictObject({
 });
 export type RewardToken = z.infer<typeof rewardTokenSchema>;
 
+export const tokenNullifierSchema = hex(32);
+
 /** A token's nullifier: what the collector records when it is spent, so it is spent once. */
 export const tokenNullifier = (token: Pick<RewardToken, 'msg'>): string => sha256Hex(base64ToBytes(token.msg));
 

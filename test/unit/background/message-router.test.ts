@@ -68,7 +68,7 @@ describe('routeMessage: each sender speaks its own protocol, validated on arriva
     const h = handlers();
     await expect(routeMessage({ type: 'list-items' }, fromDashboard, h)).resolves.toEqual({ ok: true, value: { items: [], deletions: [], inclusion: {} } });
     h.ui.mockRejectedValueOnce(new Error('opt in first'));
-    await expect(routeMessage({ type: 'link-wallet' }, fromDashboard, h)).resolves.toEqual({ ok: false, error: 'opt in first' });
+    await expect(routeMessage({ type: 'verify-dataset' }, fromDashboard, h)).resolves.toEqual({ ok: false, error: 'opt in first' });
   });
 
   it('takes model progress reports and answers nothing', () => {

@@ -80,15 +80,6 @@ describe('collectorClient answers', () => {
     const err = await failure(call === 'keys' ? client.keys() : client.submitBundle(envelope));
     expect(err).toMatchObject({ status: 200, code: 'bad_answer' });
   });
-
-  it('asks for a wallet-link nonce for the device and returns it', async () => {
-    const answer = { nonce: 'abcdef0123456789', expiresAt: Date.UTC(2026, 0, 1) };
-    const fetchImpl = fakeFetch({ body: answer });
-    expect(await collectorClient(BASE, fetchImpl).walletNonce(device.publicKey)).toEqual(answer);
-    const [url, init] = fetchImpl.mock.calls[0]!;
-    expect(String(url)).toBe(`${BASE}/v1/wallet/nonce`);
-    expect(JSON.parse(String(init!.body))).toEqual({ devicePub: device.publicKey });
-  });
 });
 
 describe('collectorClient errors', () => {
@@ -151,3 +142,4 @@ describe('collectorClient errors', () => {
     expect((await failure(collectorClient(BASE, fakeFetch({ status: 503, raw: '' })).keys())).retryAfter).toBeNull();
   });
 });
+

@@ -104,7 +104,7 @@ describe('ItemCard', () => {
 
 describe('RewardsCard', () => {
   it('without token rewards, agrees with the balance the collector reported instead of saying nothing was reported', () => {
-    render(<RewardsCard rewards={null} balance={{ balance: 3, updatedAt: Date.now() }} onLinkWallet={() => {}} />, root);
+    render(<RewardsCard rewards={null} balance={{ balance: 3, updatedAt: Date.now() }} />, root);
     const text = $('rewards')!.textContent!;
     expect(text).toContain('balance of 3');
     expect(text).toContain('without a reward chain');
@@ -112,7 +112,7 @@ describe('RewardsCard', () => {
   });
 
   it('says the collector has not reported anything while there is no balance either', () => {
-    render(<RewardsCard rewards={null} balance={null} onLinkWallet={() => {}} />, root);
+    render(<RewardsCard rewards={null} balance={null} />, root);
     expect($('rewards')!.textContent).toContain('has not reported your rewards yet');
   });
 });

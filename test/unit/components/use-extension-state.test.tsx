@@ -28,6 +28,7 @@ const STATE: ExtensionState = {
     blocked: null,
     power: null,
   },
+  tokens: { count: 0, units: 0, redeemable: { count: 0, units: 0 }, epochs: [] },
 };
 
 let root: HTMLElement;

@@ -136,6 +136,7 @@ describe('replies are checked on arrival too', () => {
         blocked: null,
         power: null,
       },
+      tokens: { count: 0, units: 0, redeemable: { count: 0, units: 0 }, epochs: [] },
     });
     expect(extensionStateSchema.safeParse(state(counts)).success).toBe(true);
     expect(extensionStateSchema.safeParse(state(incomplete)).success).toBe(false);

@@ -59,7 +59,6 @@ export function fakeClient(overrides: Partial<CollectorClient> = {}): CollectorC
     submitBundle: unexpected('submitBundle'),
     balance: unexpected('balance'),
     requestDeletion: unexpected('requestDeletion'),
-    walletNonce: unexpected('walletNonce'),
     ...overrides,
   } as CollectorClient;
 }
