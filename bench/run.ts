@@ -2,7 +2,7 @@
  * npm run bench — every Tributary benchmark on this machine, each figure against a baseline
  * measured in the same run. Prints one table per benchmark, then ONE JSON object (every figure,
  * plus which models produced them) on the last line. See bench/README.md.
- *   npm run bench [-- --only crypto,ingest,tokens,models,browsing]   (default: all five)
+ *   npm run bench [-- --only crypto,ingest,tokens,models,browsing,compute]   (default: all six)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startCollector } from '../collector/test/process';
 import { buildBenchExtension, benchManifest } from './browser/setup';
 import { benchBrowsing } from './browsing';
+import { benchCompute } from './compute';
 import { benchIngest } from './collector/ingest';
 import { benchIngestStages } from './collector/stages';
 import { benchTokens } from './collector/tokens';
@@ -17,7 +18,7 @@ import { benchCrypto } from './crypto';
 import { benchModels } from './models';
 import { formatTable, targetMet, type Figure } from './lib/report';
 
-const SECTIONS = ['crypto', 'ingest', 'tokens', 'models', 'browsing'] as const;
+const SECTIONS = ['crypto', 'ingest', 'tokens', 'models', 'browsing', 'compute'] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyArg = process.argv.indexOf('--only');
 const only = new Set<string>(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : SECTIONS);
@@ -44,7 +45,7 @@ if (wanted('crypto')) await section('crypto: seal + sign vs primitives', benchCr
 if (wanted('ingest')) await section('collector ingest vs bare echo', async () => [...(await benchIngest()), ...(await benchIngestStages())]);
 if (wanted('tokens')) await section('blind reward tokens: cost per token', benchTokens);
 
-if (wanted('models') || wanted('browsing')) {
+if (wanted('models') || wanted('browsing') || wanted('compute')) {
   // The browser benchmarks share one build, made for a real collector the opted-in profile sends to.
   const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-browser-collector-'));
   const collector = await startCollector(collectorDir);
@@ -52,6 +53,11 @@ if (wanted('models') || wanted('browsing')) {
   try {
     if (wanted('models')) await section('models: browser extension vs native', () => benchModels(extension.dir, manifest.file));
     if (wanted('browsing')) await section('browsing: page load, page observer, memory', () => benchBrowsing(extension.dir));
+    if (wanted('compute')) {
+      await section('compute: idle shards in the browser vs native, verification overhead', () =>
+        benchCompute(extension.dir, collector.baseUrl, path.join(collectorDir, 'collector.sqlite'), manifest.file),
+      );
+    }
   } finally {
     extension.remove();
     await collector.stop();
