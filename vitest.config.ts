@@ -34,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'collector-pg',
-          include: [...PG_ONLY, 'collector/test/{bundles,deletions,hardening,transparency,export,wallet-store}*.test.ts'],
+          include: [...PG_ONLY, 'collector/test/{bundles,deletions,hardening,transparency,export,vouchers}*.test.ts'],
           env: { TRIBUTARY_TEST_PG: '1' },
           globalSetup: ['collector/test/pg-global-setup.ts'],
           environment: 'node',

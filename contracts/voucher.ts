@@ -55,7 +55,7 @@ export function recoverVoucherSigner(voucher: Voucher, domain: VoucherDomain, si
 }
 
 /**
- * A signed voucher (response of POST /v1/rewards/voucher): `parse` reads it off the wire,
+ * A signed voucher (in the reply of POST /v1/tokens/redeem): `parse` reads it off the wire,
  * `encode` writes it (amounts travel as decimal strings because JSON numbers cannot carry uint256).
  */
 export const signedVoucherSchema = z.strictObject({

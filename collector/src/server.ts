@@ -169,12 +169,6 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.decorate('policyInForce', () => policy.current());
   const scoring = () => scoringRulesInForce(config.rewards.scoring, rulesInForce());
   const ctx = { store, keys, maxSkewMs: config.maxSkewMs, now, afterCommit: deps.afterCommit, limitDevice, scoring, blobs, keyring };
-  const origin = (): string => {
-    if (config.rewards.publicOrigin) return config.rewards.publicOrigin;
-    const bound = app.server.address();
-    if (!bound || typeof bound === 'string') throw new ApiError(503, 'no_public_origin', 'set COLLECTOR_PUBLIC_ORIGIN');
-    return new URL(`http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`).origin;
-  };
   installCors(app);
   app.register(healthRoutes(store.db));
   app.register(openApiRoutes());
@@ -217,7 +211,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   };
   app.decorate('cutRelease', cutOnce);
   app.register(policyRoutes(() => policy.current()));
-  app.register(rewardsRoutes({ store, config: config.rewards, chain, now, limitDevice, origin, rules: rulesInForce }));
+  app.register(rewardsRoutes({ store, config: config.rewards, chain }));
   const clock = { epochMs: config.rewards.tokenEpochMs, now };
   app.register(
     tokenRoutes({ store, issuer: issuerKeys(store, keys, clock), clock, maxSkewMs: config.maxSkewMs, weiPerUnit: config.rewards.weiPerUnit, limitDevice, rules: rulesInForce, chain }),

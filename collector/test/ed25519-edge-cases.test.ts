@@ -11,11 +11,11 @@ import {
   portableWireCrypto,
   signBytes,
   verifyDeletionRequest,
-  verifyWalletLinkIntent,
   type WireCrypto,
 } from '../../utils/wire/index';
+import { verifyTokenIssueRequest } from '../../utils/wire/reward-tokens';
 import { nodeWireCrypto } from '../src/crypto/node-wire-crypto';
-import { forgedDeletions, forgedEnvelopes, forgedLinkIntents, openSslAccepts, smallOrderEncodings } from './ed25519-forgery';
+import { forgedDeletions, forgedEnvelopes, forgedTokenIssueRequests, openSslAccepts, smallOrderEncodings } from './ed25519-forgery';
 
 interface Vector {
   case: number;
@@ -69,15 +69,15 @@ describe('Ed25519 edge-case vectors', () => {
 });
 
 describe('forgeries under small-order keys, at the wire layer', () => {
-  it.each(backends)('%s: bundle envelopes, deletion requests and wallet-link intents are all refused', (_name, impl) => {
+  it.each(backends)('%s: bundle envelopes, deletion requests and token issuance requests are all refused', (_name, impl) => {
     installWireCrypto(impl);
     const collector = generateEncryptionKeyPair();
     const envelopes = forgedEnvelopes({ keyId: collector.keyId, publicKey: collector.publicKey });
     const deletions = forgedDeletions({ kind: 'all' }, Date.now());
-    const intents = forgedLinkIntents('https://collector.example', () => 'abcdef123456');
-    for (const forged of [envelopes, deletions, intents]) expect(forged.length).toBeGreaterThan(0);
+    const issues = forgedTokenIssueRequests(1, Date.now());
+    for (const forged of [envelopes, deletions, issues]) expect(forged.length).toBeGreaterThan(0);
     for (const env of envelopes) expect(() => authenticateEnvelope(env)).toThrow(/signature/);
     for (const req of deletions) expect(verifyDeletionRequest(req)).toBe(false);
-    for (const i of intents) expect(verifyWalletLinkIntent(i.sig, { origin: 'https://collector.example', devicePub: i.devicePub, nonce: i.nonce })).toBe(false);
+    for (const req of issues) expect(verifyTokenIssueRequest(req)).toBe(false);
   });
 });

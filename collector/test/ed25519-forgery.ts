@@ -12,12 +12,12 @@ import {
   DELETION_SIG_TAG,
   envelopeSigningBytes,
   utf8Encode,
-  WALLET_LINK_TAG,
   type BundleEnvelope,
   type DeletionRequest,
   type DeletionScope,
   WIRE_VERSION,
 } from '../../utils/wire/index';
+import { ISSUER_MODULUS_BITS, TOKEN_ISSUE_TAG, type TokenIssueRequest } from '../../utils/wire/reward-tokens';
 import { makePlaintext } from '../../test/unit/wire/fixtures';
 
 const P = (1n << 255n) - 19n;
@@ -104,10 +104,11 @@ export function forgedDeletions(scope: DeletionScope, ts: number): DeletionReque
   }).map((f) => ({ ...f.unsigned, sig: f.sig }));
 }
 
-/** Wallet-link intents (utils/wire/wallet-link.ts) for the given nonce per key, each signed by a forgery. */
-export function forgedLinkIntents(origin: string, nonceFor: (devicePub: string) => string): { devicePub: string; nonce: string; sig: string }[] {
+/** Token issuance requests in the signed layout of utils/wire/reward-tokens.ts, each signed by a forgery. */
+export function forgedTokenIssueRequests(epoch: number, ts: number): TokenIssueRequest[] {
+  const tokens = [{ denomination: 1, blinded: bytesToBase64(randomBytes(ISSUER_MODULUS_BITS / 8)) }];
   return forgeAll((devicePub) => {
-    const unsigned = { origin, devicePub, nonce: nonceFor(devicePub) };
-    return { unsigned, message: canonicalBytes(WALLET_LINK_TAG, unsigned) };
-  }).map((f) => ({ devicePub: f.devicePub, nonce: f.unsigned.nonce, sig: f.sig }));
+    const unsigned = { v: 1 as const, devicePub, epoch, ts, tokens };
+    return { unsigned, message: canonicalBytes(TOKEN_ISSUE_TAG, unsigned) };
+  }).map((f) => ({ ...f.unsigned, sig: f.sig }));
 }

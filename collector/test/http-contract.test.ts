@@ -14,7 +14,7 @@ import * as extension from '../../utils/collector-api/extension';
 import * as operator from '../../utils/collector-api/operator';
 import * as tokens from '../../utils/collector-api/tokens';
 import type { RouteDef } from '../../utils/collector-api/route';
-import { ORIGIN } from './rewards-support';
+import { generateDeviceKeyPair, signDeletionRequest } from '../../utils/wire/index';
 import { tempDir } from './harness';
 import { join } from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ let app: ReturnType<typeof buildServer>;
 let doc: OpenApiDoc;
 
 beforeAll(async () => {
-  const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: 'silent', COLLECTOR_PUBLIC_ORIGIN: ORIGIN });
+  const config = loadConfig({ COLLECTOR_DATA_DIR: dataDir, COLLECTOR_LOG_LEVEL: 'silent', });
   const voucherKeyFile = join(dataDir, 'voucher-key.json');
   const signer = ensureVoucherKey(voucherKeyFile);
   const chain: RewardChain = {
@@ -81,7 +81,7 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('gives every contract route its request schemas, its reply and the error body', () => {
-    expect(contractRoutes.length).toBe(20);
+    expect(contractRoutes.length).toBe(16);
     for (const route of contractRoutes) {
       const op = doc.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.url}`).toBeDefined();
@@ -100,9 +100,10 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('describes amounts and addresses as they travel (decimal strings, 0x hex), not as code holds them', () => {
-    const voucher = doc.paths['/v1/rewards/voucher']?.post?.responses['200']?.content?.['application/json']?.schema as {
-      properties: Record<string, Record<string, unknown>>;
+    const redemption = doc.paths['/v1/tokens/redeem']?.post?.responses['200']?.content?.['application/json']?.schema as {
+      properties: Record<string, { properties: Record<string, Record<string, unknown>> }>;
     };
+    const voucher = redemption.properties.voucher!;
     expect(voucher.properties.cumulativeAmount).toMatchObject({ type: 'string', pattern: '^\\d{1,78}$' });
     expect(voucher.properties.account).toMatchObject({ type: 'string' });
   });
@@ -114,9 +115,8 @@ describe('the error body', () => {
       { method: 'POST', url: '/v1/bundles', payload: { v: 1 }, status: 400, code: 'invalid_envelope' },
       { method: 'GET', url: '/v1/devices/nothex/balance', status: 400, code: 'invalid_device' },
       { method: 'GET', url: '/v1/transparency/proof/not-a-uuid', status: 400, code: 'invalid_bundle_id' },
-      { method: 'GET', url: '/v1/rewards/0xnothex', status: 400, code: 'invalid_wallet' },
-      { method: 'POST', url: '/v1/wallet/nonce', payload: { devicePub: 'short' }, status: 400, code: 'invalid_request' },
-      { method: 'POST', url: '/v1/wallet/link', payload: {}, status: 400, code: 'invalid_request' },
+      { method: 'GET', url: '/v1/tokens/epochs/not-a-number', status: 400, code: 'invalid_epoch' },
+      { method: 'POST', url: '/v1/tokens/issue', payload: {}, status: 400, code: 'invalid_request' },
       { method: 'GET', url: '/v1/transparency/roots/latest', status: 404, code: 'no_epoch' },
       { method: 'GET', url: '/v1/nowhere', status: 404, code: 'not_found' },
     ] as const;
@@ -130,7 +130,8 @@ describe('the error body', () => {
   });
 
   it('names the field a request got wrong, without quoting the value', async () => {
-    const res = await app.inject({ method: 'POST', url: '/v1/wallet/nonce', payload: { devicePub: 'secret-looking-value' } });
+    const signed = signDeletionRequest({ scope: { kind: 'all' }, ts: Date.now() }, generateDeviceKeyPair().secretKey);
+    const res = await app.inject({ method: 'POST', url: '/v1/deletions', payload: { ...signed, devicePub: 'secret-looking-value' } });
     const { error } = apiErrorBodySchema.parse(res.json());
     expect(error.message).toMatch(/^devicePub: /);
     expect(error.message).not.toContain('secret-looking-value');

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config';
 import { SUPPORT } from '../../contracts/test/governance-driver';
 import { startCommunityChain, TEST_GOVERNANCE, type CommunityChain } from './reward-chain';
 import { contribute, startRewardsCollector, type RewardsCollector } from './rewards-support';
+import { obtainTokens, redeem } from './tokens-support';
 
 async function policyOf(c: RewardsCollector): Promise<PolicyInForce> {
   const res = await c.app.inject({ method: 'GET', url: '/v1/policy' });
@@ -60,8 +61,6 @@ describe('a collector following its community policy on anvil', () => {
     expect(before.rules).toMatchObject({ rewardPerSignal: 1, minK: 10, voucherSigner: signer.address });
     expect(before.chain).toMatchObject({ chainId: anvil.chainId, policy: community.policy, governor: community.governor, token: community.token });
     expect((await contribute(c.app, device, [makeSignal()])).receipt.credited).toBe(1);
-    const notLinked = await c.app.inject({ method: 'POST', url: '/v1/rewards/voucher', payload: { wallet: alice.address } });
-    expect(notLinked.json().error.code).toBe('not_linked');
 
     await gov.earn(signer, alice, 10n ** 18n);
     await gov.delegateToSelf(alice);
@@ -95,8 +94,10 @@ describe('a collector following its community policy on anvil', () => {
       { rule: 'voucherSigner', previous: signer.address, current: other.address, block: executed.blockNumber, tx: executed.transactionHash },
     ]);
     expect((await contribute(c.app, device, [makeSignal(), makeSignal()])).receipt.credited).toBe(6);
-    // The community named another voucher key: this collector stops signing vouchers.
-    const refused = await c.app.inject({ method: 'POST', url: '/v1/rewards/voucher', payload: { wallet: alice.address } });
+    // The community named another voucher key: this collector stops signing vouchers, for tokens too.
+    const tokens = await obtainTokens(c.app, device, 1, Date.now());
+    expect(tokens.length).toBe(1);
+    const refused = await redeem(c.app, alice.address, tokens);
     expect(refused.statusCode).toBe(503);
     expect(refused.json().error.code).toBe('not_voucher_signer');
 

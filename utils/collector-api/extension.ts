@@ -10,8 +10,6 @@ import {
   ingestReceiptSchema,
   signedRootSchema,
   uuid,
-  walletNonceRequestSchema,
-  walletNonceResponseSchema,
 } from '../wire/index';
 import { defineRoute } from './route';
 import { scoreReasonSchema } from './score-reasons';
@@ -67,20 +65,14 @@ export const deviceRewardsRoute = defineRoute({
   url: '/v1/devices/:devicePub/rewards',
   invalidRequest: 'invalid_device',
   schema: {
-    summary: 'What a device earned, what its linked wallet may claim, and its ledger',
+    summary: 'What a device earned, and its ledger',
     params: deviceParams,
     response: {
       200: z.strictObject({
         devicePub,
-        wallet: z.string().nullable(),
         units: z.number().int(),
         /** This device's own ledger total. */
         earned: baseUnits,
-        /** Earned but not claimable until a wallet is linked (0 once linked). */
-        pending: baseUnits,
-        /** The linked wallet's, all its devices together; 0 without a wallet. */
-        claimable: baseUnits,
-        claimed: baseUnits,
         history: z
           .array(
             z.strictObject({
@@ -114,15 +106,5 @@ export const inclusionProofRoute = defineRoute({
     summary: 'Proof that a bundle is in a published epoch (404 if not yet logged, unknown or deleted)',
     params: z.strictObject({ bundleId: uuid }),
     response: { 200: inclusionProofSchema },
-  },
-});
-
-export const walletNonceRoute = defineRoute({
-  method: 'POST',
-  url: '/v1/wallet/nonce',
-  schema: {
-    summary: 'A one-time nonce for linking this device to a wallet on the claim page',
-    body: walletNonceRequestSchema,
-    response: { 200: walletNonceResponseSchema },
   },
 });

@@ -8,8 +8,6 @@ export * from './bundle';
 export * from './deletion';
 export * from './receipts';
 export * from './collector-keys';
-export * from './wallet-link';
-export * from './wallet-link-nonce';
 export * from './merkle';
 export * from './cid';
 export * from './crypto-backend';

@@ -394,6 +394,19 @@ function contentSealedAtRest(types: ColumnTypes): Migration {
   };
 }
 
+/**
+ * Blind reward tokens replaced wallet links: these tables joined a wallet to a device and so to
+ * everything it sent. Dropping them removes the join from every existing database.
+ */
+function dropWalletLinks(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema.dropTable('wallet_links').ifExists().execute();
+      await db.schema.dropTable('wallet_link_nonces').ifExists().execute();
+    },
+  };
+}
+
 /** Every migration, by name, in order. */
 export function schemaMigrations(types: ColumnTypes): Record<string, Migration> {
   return {
@@ -403,6 +416,7 @@ export function schemaMigrations(types: ColumnTypes): Record<string, Migration> 
     '0004_releases': releases(),
     '0005_compute': computeSchema(types),
     '0006_content_sealed_at_rest': contentSealedAtRest(types),
+    '0007_drop_wallet_links': dropWalletLinks(),
   };
 }
 

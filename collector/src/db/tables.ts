@@ -73,25 +73,6 @@ export interface SignalScoresTable {
   deleted_at: number | null;
 }
 
-export interface WalletLinkNoncesTable {
-  nonce: string;
-  device_pub: string;
-  issued_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
-export interface WalletLinksTable {
-  device_pub: string;
-  wallet: string;
-  chain_id: number;
-  nonce: string;
-  message: string;
-  wallet_sig: string;
-  device_sig: string;
-  linked_at: number;
-}
-
 export interface VouchersTable {
   id: Generated<number>;
   wallet: string;
@@ -221,8 +202,6 @@ export interface Tables {
   ledger: LedgerTable;
   deletion_requests: DeletionRequestsTable;
   signal_scores: SignalScoresTable;
-  wallet_link_nonces: WalletLinkNoncesTable;
-  wallet_links: WalletLinksTable;
   vouchers: VouchersTable;
   transparency_roots: TransparencyRootsTable;
   transparency_leaves: TransparencyLeavesTable;

@@ -19,10 +19,6 @@ const rewardsEnvSchema = z.object({
     .regex(/^\d{1,60}$/)
     .default('1000000000000000000')
     .transform((s) => BigInt(s)),
-  COLLECTOR_PUBLIC_ORIGIN: z
-    .url()
-    .refine((u) => new URL(u).origin === u, 'must be a bare origin like https://collector.example')
-    .optional(),
   COLLECTOR_CHAIN_RPC: z.url().optional(),
   COLLECTOR_CHAIN_ID: z.coerce.number().int().positive().optional(),
   COLLECTOR_CHAIN_NAME: z.string().min(1).max(100).default('Tributary chain'),
@@ -59,8 +55,6 @@ export interface RewardsConfig {
   scoring: ScoringRules;
   weiPerUnit: bigint;
   tokenEpochMs: number;
-  /** The origin wallets see the claim page at; defaults to http://<host>:<bound port>. */
-  publicOrigin?: string;
   /** Absent: rewards are disabled. */
   chain?: ChainConfig;
 }
@@ -93,7 +87,6 @@ export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): Rewa
     scoring: { nearDuplicateCosine: e.COLLECTOR_REWARD_NEAR_DUP_COSINE, dailyCapUnits: e.COLLECTOR_REWARD_DAILY_CAP, unitsPerSignal: 1 },
     weiPerUnit: e.COLLECTOR_REWARD_WEI_PER_UNIT,
     tokenEpochMs: e.COLLECTOR_TOKEN_EPOCH_MS,
-    publicOrigin: e.COLLECTOR_PUBLIC_ORIGIN,
     chain,
   };
 }

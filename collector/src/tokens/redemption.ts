@@ -7,7 +7,7 @@ import { tokenNullifier, verifyToken, type RewardToken } from '../../../utils/wi
 import type { Store } from '../db/store';
 import { assertVoucherSigner, type RulesInForce } from '../policy/in-force';
 import type { RewardChain } from '../rewards/chain';
-import { maxIssuedVoucher, recordVoucher } from '../rewards/wallet-store';
+import { maxIssuedVoucher, recordVoucher } from '../rewards/vouchers';
 import { ApiError } from '../services/errors';
 import { epochAt, epochStart, isClosed, type EpochClock } from './epochs';
 import type { IssuerKeys } from './issuer-keys';
