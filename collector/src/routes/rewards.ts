@@ -3,7 +3,7 @@ import { claimConfigRoute } from '../../../utils/collector-api/claim-page';
 import { deviceRewardsRoute } from '../../../utils/collector-api/extension';
 import type { RewardsConfig } from '../rewards/config';
 import type { RewardChain } from '../rewards/chain';
-import { deviceRewards } from '../rewards/claims';
+import { deviceRewards } from '../rewards/device-rewards';
 import { ApiError } from '../services/errors';
 import type { Store } from '../db/store';
 import { fromContract, typed } from './contract';
