@@ -1,4 +1,5 @@
 // When two devices' embeddings of the same texts count as the same answer.
+import { cosine } from '../rewards/scoring';
 
 /**
  * Per-vector cosine tolerance. The shipped model gives the same numbers in ONNX Runtime's WASM
@@ -7,18 +8,6 @@
  * far above this floor, while a vector of another text or a random one falls far below it.
  */
 export const AGREEMENT_COSINE = 0.99;
-
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
 
 /** The lowest cosine over corresponding vectors; -1 when the shapes differ. */
 export function minCosine(a: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[]): number {

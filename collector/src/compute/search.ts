@@ -1,6 +1,6 @@
 import { unpackVectors } from '../../../utils/wire/vectors';
 import type { Queries } from '../db/store';
-import { cosine } from './agreement';
+import { cosine } from '../rewards/scoring';
 import type { Embedder } from './embedder';
 import { indexEntries } from './queries';
 

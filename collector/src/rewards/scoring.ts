@@ -66,7 +66,7 @@ function cosineWithNorms(a: Float32Array, na: number, b: Float32Array, nb: numbe
 const asFloat32 = (v: ArrayLike<number>): Float32Array => (v instanceof Float32Array ? v : Float32Array.from(v));
 
 /** Cosine similarity; 0 for vectors of different length or zero norm. */
-export function cosine(a: readonly number[], b: readonly number[]): number {
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return a.length === b.length ? cosineWithNorms(asFloat32(a), norm(a), asFloat32(b), norm(b)) : 0;
 }
 
