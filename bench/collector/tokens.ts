@@ -34,7 +34,7 @@ async function nativeRsaSignMs(): Promise<number> {
 
 export async function benchTokens(): Promise<Figure[]> {
   const chain = await startRewardChain();
-  const clock = movableClock();
+  const clock = movableClock(EPOCH_MS);
   const c = await startRewardsCollector({ env: { ...chain.collectorEnv, COLLECTOR_TOKEN_EPOCH_MS: String(EPOCH_MS) }, now: clock.now });
   try {
     const endpoint = injectEndpoint(c.app);
@@ -58,7 +58,7 @@ export async function benchTokens(): Promise<Figure[]> {
       issueMs.push((t2 - t1) / tokens.length);
       batches.push(tokens);
     }
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     const redeemMs: number[] = [];
     const gas: number[] = [];
     for (const tokens of batches) {

@@ -46,7 +46,7 @@ interface Device {
 describe('linkage: the collector’s database and logs do not tie a redemption to a device', () => {
   let chain: RewardChain;
   let c: RewardsCollector;
-  const clock = movableClock();
+  const clock = movableClock(EPOCH_MS);
   const logLines: string[] = [];
   const devices: Device[] = [];
 
@@ -60,7 +60,7 @@ describe('linkage: the collector’s database and logs do not tie a redemption t
       const sent = await contribute(c.app, keys, Array.from({ length: UNITS_EACH }, () => makeSignal()), clock.now());
       devices.push({ keys, bundleIds: [sent.bundleId], tokens: await obtainTokens(c.app, keys, UNITS_EACH, clock.now()), wallet: privateKeyToAccount(generatePrivateKey()).address });
     }
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     for (const d of shuffled(devices, 17)) {
       const res = await redeem(c.app, d.wallet, d.tokens);
       if (res.statusCode !== 200) throw new Error(`redemption refused: ${res.body}`);

@@ -21,17 +21,22 @@ export function injectEndpoint(app: FastifyInstance): CollectorEndpoint {
   return { baseUrl: 'http://collector.test', fetch: fetchViaInject as typeof fetch };
 }
 
-/** A clock that runs with real time plus an offset the test moves forward. */
-export function movableClock() {
+/**
+ * A clock for a collector with epochs of `epochMs` that tests move forward. It starts just after an
+ * epoch begins, so the wall clock cannot close an epoch under a test that runs across its boundary.
+ */
+export function movableClock(epochMs: number) {
   let offset = 0;
-  return {
+  const clock = {
     now: () => Date.now() + offset,
-    /** Moves past the end of the epoch `now()` is in (epochs of `epochMs`). */
-    closeEpoch(epochMs: number) {
+    /** Moves just past the end of the epoch `now()` is in. */
+    closeEpoch() {
       const now = Date.now() + offset;
       offset += epochMs - (now % epochMs) + 1;
     },
   };
+  clock.closeEpoch();
+  return clock;
 }
 
 export async function receiptPub(app: FastifyInstance): Promise<string> {

@@ -29,7 +29,7 @@ describe('blind reward tokens (anvil)', () => {
   let chain: RewardChain;
   let c: RewardsCollector;
   let publicClient: PublicClient;
-  const clock = movableClock();
+  const clock = movableClock(EPOCH_MS);
   const balanceOf = (wallet: Address) => publicClient.readContract({ address: chain.token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [wallet] });
 
   beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('blind reward tokens (anvil)', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('epoch_open');
 
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     for (const [i, wallet] of wallets.entries()) {
       expect(await publicClient.getBalance({ address: wallet })).toBe(0n);
       const res = await redeem(c.app, wallet, tokens[i]!);
@@ -130,7 +130,7 @@ describe('blind reward tokens (anvil)', () => {
     expect(wrongEpoch.statusCode).toBe(409);
     expect(wrongEpoch.json().error.code).toBe('wrong_epoch');
 
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     const wallet = freshWallet();
     const refusals: [RewardToken[] | unknown[], number, string][] = [
       [[{ ...token!, denomination: 4 }], 400, 'invalid_token'],
@@ -161,7 +161,7 @@ describe('blind reward tokens (anvil)', () => {
   /** Makes the key of the current (later) epoch and closes it, so a token may name it. */
   async function obtainTokensForRelabel(): Promise<number> {
     const proof = (await c.app.inject({ method: 'GET', url: '/v1/tokens/issuer' })).json() as IssuerKeyProof;
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     return proof.key.epoch;
   }
 });

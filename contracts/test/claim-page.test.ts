@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(CHROMIUM))('claim page in Chromium, against the coll
   let origin: string;
   let dataDir: string;
   let distDir: string;
-  const clock = movableClock();
+  const clock = movableClock(EPOCH_MS);
 
   beforeAll(async () => {
     chain = await startRewardChain();
@@ -62,7 +62,7 @@ describe.skipIf(!existsSync(CHROMIUM))('claim page in Chromium, against the coll
     const device = generateDeviceKeyPair();
     await contribute(collector, device, Array.from({ length: 5 }, () => makeSignal()), clock.now());
     const tokens = await obtainTokens(collector, device, 5, clock.now());
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     const wallet = privateKeyToAccount(generatePrivateKey()).address;
 
     const page = await claimPageWith(tokens);
@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(CHROMIUM))('claim page in Chromium, against the coll
     const device = generateDeviceKeyPair();
     await contribute(collector, device, [makeSignal()], clock.now());
     const tokens = await obtainTokens(collector, device, 1, clock.now());
-    clock.closeEpoch(EPOCH_MS);
+    clock.closeEpoch();
     const page = await claimPageWith(tokens);
     await page.getByLabel('Pay to address:').fill('0x1234');
     await page.getByRole('button', { name: 'Redeem 1 TRIB' }).click();
