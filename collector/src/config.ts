@@ -23,6 +23,14 @@ const envSchema = z.object({
   COLLECTOR_IPFS_DIR: z.string().min(1).optional(),
   /** PostgreSQL connection string; unset = SQLite in the data dir. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  /** The collector's origin as contributors reach it (the community descriptor names it); default http://HOST:PORT. */
+  COLLECTOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** What the community calls itself in its descriptor. */
+  COLLECTOR_COMMUNITY_NAME: z.string().min(1).max(80).default('Tributary (this machine)'),
+  COLLECTOR_COMMUNITY_DESCRIPTION: z
+    .string()
+    .max(1000)
+    .default('The community of one local collector, on embedded defaults: contributions stay on this machine.'),
   COLLECTOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +62,12 @@ export interface CollectorConfig {
   /** The IPFS node's block store (share it between collectors on one database, like blobDir). */
   ipfsDir: string;
   rewards: RewardsConfig;
+  community: {
+    /** The collector's origin; unset: http://HOST:PORT as it listens. */
+    publicUrl?: string;
+    name: string;
+    description: string;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
@@ -77,5 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     releaseTopicThreshold: e.COLLECTOR_RELEASE_TOPIC_THRESHOLD,
     ipfsDir: resolve(e.COLLECTOR_IPFS_DIR ?? join(dataDir, 'ipfs')),
     rewards: loadRewardsConfig(env, dataDir),
+    community: {
+      publicUrl: e.COLLECTOR_PUBLIC_URL && new URL(e.COLLECTOR_PUBLIC_URL).origin,
+      name: e.COLLECTOR_COMMUNITY_NAME,
+      description: e.COLLECTOR_COMMUNITY_DESCRIPTION,
+    },
   };
 }

@@ -22,6 +22,7 @@ import { looseDirectories } from './data-dir';
 import { installNodeWireCrypto } from './crypto/node-wire-crypto';
 import { publishEpoch, scheduleEpochs } from './transparency/log';
 import { keysRoutes } from './routes/keys';
+import { communityRoutes } from './routes/community';
 import { openApiRoutes, registerOpenApi } from './routes/openapi';
 import { rewardsRoutes } from './routes/rewards';
 import { policyRoutes } from './routes/policy';
@@ -173,6 +174,7 @@ export function buildServer(config: CollectorConfig, deps: ServerDeps = {}): Fas
   app.register(healthRoutes(store.db));
   app.register(openApiRoutes());
   app.register(keysRoutes(keys));
+  app.register(communityRoutes({ keys, community: config.community, chain: config.rewards.chain }));
   app.register(bundleRoutes(ctx));
   app.register(deviceRoutes(store.db));
   app.register(deletionRoutes(ctx));

@@ -5,6 +5,7 @@ import { ruleChangeProposal, type Proposal } from '../../contracts/policy';
 import { policyInForceSchema, type PolicyInForce } from '../../utils/collector-api/community';
 import { generateDeviceKeyPair } from '../../utils/wire/index';
 import { makeSignal } from '../../test/unit/wire/fixtures';
+import { verifyCommunityDescriptor } from '../../utils/collector-api/community-descriptor';
 import { readPolicyInForce } from '../src/policy/in-force';
 import { loadConfig } from '../src/config';
 import { SUPPORT } from '../../contracts/test/governance-driver';
@@ -42,12 +43,23 @@ describe('a collector following its community policy on anvil', () => {
 
   beforeAll(async () => {
     chain = await startCommunityChain();
-    c = await startRewardsCollector({ env: chain.collectorEnv });
+    c = await startRewardsCollector({ env: { ...chain.collectorEnv, COLLECTOR_PUBLIC_URL: 'http://collector.test' } });
   });
 
   afterAll(async () => {
     await c?.close();
     await chain?.stop();
+  });
+
+  it('names the community’s chain, token, governor and policy in its signed descriptor', async () => {
+    const res = await c.app.inject({ method: 'GET', url: '/.well-known/tributary-community.json' });
+    const verdict = verifyCommunityDescriptor(res.json(), 'http://collector.test');
+    expect(verdict.ok ? verdict.descriptor.chain : verdict).toEqual({
+      chainId: chain.anvil.chainId,
+      token: chain.community.token,
+      governor: chain.community.governor,
+      policy: chain.community.policy,
+    });
   });
 
   it('applies a passed change only after the timelock, logs it at /v1/policy and credits the next bundle by it', async () => {
