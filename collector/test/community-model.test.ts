@@ -3,7 +3,9 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import type { ReleaseRecord } from '../../utils/release/format';
-import { communityModel, predict, trainTopicModel } from '../src/releases/model';
+import { predict } from '../../utils/release/linear-model';
+import { readLinearClassifier } from '../../utils/release/onnx';
+import { communityModel, trainTopicModel } from '../src/releases/model';
 
 const DIMS = 16;
 /** A fixed pseudo-random sequence, so the test's data are the same every run. */
@@ -58,5 +60,17 @@ describe('community model', () => {
     });
     const card = JSON.parse(new TextDecoder().decode(a.blocks[1]!.bytes));
     expect(card).toMatchObject({ heldOutAccuracy: a.ref.heldOutAccuracy, labels: [{ topic: 't0', terms: ['term-t0'] }, { topic: 't1' }, { topic: 't2' }] });
+  });
+
+  it('is read back from its ONNX bytes as the same weights, and any other graph is refused', async () => {
+    const trained = trainTopicModel(records(3, 20, 0.6))!.model;
+    const onnx = (await communityModel(records(3, 20, 0.6), () => []))!.blocks[0]!.bytes;
+    expect(readLinearClassifier(onnx)).toEqual({ dims: DIMS, classes: 3, weights: trained.weights, bias: trained.bias });
+
+    // The same weights under another activation (same length, so the protobuf stays well-formed): onnxruntime runs it, the reader refuses it.
+    const hardmax = Uint8Array.from(Buffer.from(Buffer.from(onnx).toString('latin1').replaceAll('Softmax', 'Hardmax'), 'latin1'));
+    await expect(ort.InferenceSession.create(hardmax)).resolves.toBeDefined();
+    expect(() => readLinearClassifier(hardmax)).toThrow('not a linear softmax classifier');
+    expect(() => readLinearClassifier(onnx.subarray(0, onnx.length - 7))).toThrow();
   });
 });

@@ -71,6 +71,24 @@ export const modelRefSchema = z.strictObject({
 });
 export type ModelRef = z.infer<typeof modelRefSchema>;
 
+/** The community model's card (a raw JSON block): what it is, how it was trained, how well it does. */
+export const modelCardSchema = z.strictObject({
+  v: z.literal(1),
+  name: z.string().max(200),
+  task: z.string().max(1000),
+  architecture: z.string().max(1000),
+  training: z.string().max(1000),
+  embeddingModel: z.string().min(1).max(200),
+  dims: z.number().int().min(1),
+  /** In the order of the model's outputs, each topic with its top terms. */
+  labels: z.array(z.strictObject({ topic: z.string().regex(/^t\d+$/), terms: z.array(z.string().max(64)).max(10) })).min(2),
+  split: z.strictObject({ rule: z.string().max(500), train: z.number().int().min(0), heldOut: z.number().int().min(1) }),
+  /** Share of the held-back records the model labels with their own topic. */
+  heldOutAccuracy: z.number().min(0).max(1),
+  limitations: z.string().max(2000),
+});
+export type ModelCard = z.infer<typeof modelCardSchema>;
+
 export const manifestSchema = z.strictObject({
   v: z.literal(1),
   kind: z.literal('tributary/release'),

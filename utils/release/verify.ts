@@ -50,11 +50,33 @@ const DEVICE_ID = /\b[0-9a-f]{64}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 export const looksLikeDeviceIdentifier = (text: string): boolean => DEVICE_ID.test(text);
 
-async function blockMatches(cid: CID, bytes: Uint8Array): Promise<boolean> {
+/** True when the bytes are what the CID names: sha2-256 of a raw or dag-cbor block. */
+export async function blockMatches(cid: CID, bytes: Uint8Array): Promise<boolean> {
   if (cid.multihash.code !== sha256.code) return false;
   if (cid.code !== raw.code && cid.code !== dagCbor.code) return false;
   const digest = await sha256.digest(bytes);
   return digest.bytes.length === cid.multihash.bytes.length && digest.bytes.every((b, i) => b === cid.multihash.bytes[i]);
+}
+
+/**
+ * The root block as a release manifest whose transparency-log root the collector's receipt key signed:
+ * the manifest, or why not (the block's CID is checked by the caller, with every other block).
+ */
+export function checkManifest(root: CID, bytes: Uint8Array, receiptPub: string): { manifest: Manifest | null; failures: string[] } {
+  let value: unknown = null;
+  try {
+    value = root.code === dagCbor.code ? decodeCbor(bytes) : null;
+  } catch {
+    value = null;
+  }
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) return { manifest: null, failures: [`the root block is not a release manifest: ${parsed.error.issues[0]?.message ?? 'invalid'}`] };
+  const manifest = parsed.data;
+  const { epoch } = manifest.log;
+  const failures = verifySignedRoot(manifest.log, receiptPub)
+    ? []
+    : [`the manifest's transparency-log root (epoch ${epoch}) is not signed by the collector's receipt key`];
+  return { manifest, failures };
 }
 
 export async function verifyRelease(root: string, blocks: ReadonlyMap<string, Uint8Array>, opts: VerifyOptions): Promise<VerifyReport> {
@@ -92,17 +114,10 @@ export async function verifyRelease(root: string, blocks: ReadonlyMap<string, Ui
   };
   const rootBytes = get(CID.parse(root), 'the manifest');
   if (!rootBytes) return report(null);
-  const parsed = manifestSchema.safeParse(CID.parse(root).code === dagCbor.code ? decodeCbor(rootBytes) : null);
-  if (!parsed.success) {
-    failures.push(`the root block is not a release manifest: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    return report(null);
-  }
-  const manifest = parsed.data;
-
-  const { epoch } = manifest.log;
-  if (!verifySignedRoot(manifest.log, opts.receiptPub)) {
-    failures.push(`the manifest's transparency-log root (epoch ${epoch}) is not signed by the collector's receipt key`);
-  }
+  const checked = checkManifest(CID.parse(root), rootBytes, opts.receiptPub);
+  failures.push(...checked.failures);
+  const { manifest } = checked;
+  if (!manifest) return report(null);
   if (opts.minK !== undefined && manifest.k < opts.minK) failures.push(`the release's k (${manifest.k}) is below the minimum in force (${opts.minK})`);
   for (const [topic, stats] of Object.entries(manifest.topics)) {
     if (stats.devices < manifest.k) failures.push(`topic ${topic} has ${stats.devices} devices, under k = ${manifest.k}`);

@@ -1,7 +1,8 @@
 // The community model of a release: a topic classifier trained only from the release's own records
 // (their embeddings, labelled with their topics), exported to ONNX and described by a model card
 // with its accuracy on a held-back part of the release. Deterministic: the same release, the same bytes.
-import { jsonBlock, rawBlock, type Block, type ModelRef, type ReleaseRecord } from '../../../utils/release/format';
+import { jsonBlock, rawBlock, type Block, type ModelCard, type ModelRef, type ReleaseRecord } from '../../../utils/release/format';
+import { argmax, predict, type LinearModel } from '../../../utils/release/linear-model';
 import { linearClassifierOnnx } from '../../../utils/release/onnx';
 
 const EPOCHS = 300;
@@ -9,29 +10,6 @@ const LEARNING_RATE = 0.5;
 const L2 = 1e-4;
 /** Every HOLD_OUT-th record of each topic is held back from training and used to measure accuracy. */
 const HOLD_OUT = 5;
-
-export interface LinearModel {
-  dims: number;
-  labels: string[];
-  /** Row-major [dims][labels]. */
-  weights: Float32Array;
-  bias: Float32Array;
-}
-
-export function predict(model: LinearModel, x: readonly number[]): number[] {
-  const { dims, labels } = model;
-  const logits = labels.map((_, c) => {
-    let s = model.bias[c]!;
-    for (let d = 0; d < dims; d++) s += x[d]! * model.weights[d * labels.length + c]!;
-    return s;
-  });
-  const max = Math.max(...logits);
-  const exp = logits.map((l) => Math.exp(l - max));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return exp.map((e) => e / sum);
-}
-
-const argmax = (p: readonly number[]): number => p.reduce((best, v, i) => (v > p[best]! ? i : best), 0);
 
 /** Multinomial logistic regression by full-batch gradient descent from zero weights (no randomness). */
 export function trainLinear(xs: readonly (readonly number[])[], ys: readonly number[], dims: number, labels: string[]): LinearModel {
@@ -121,7 +99,7 @@ export async function communityModel(
     split: { rule: `every ${HOLD_OUT}th record of each topic (the 2nd of a topic with fewer) is held back`, train: trained.train, heldOut: trained.heldOut },
     heldOutAccuracy: trained.heldOutAccuracy,
     limitations: 'Knows only the topics of this release; topics are embedding clusters, so accuracy measures agreement with the clustering, not with human labels.',
-  });
+  } satisfies ModelCard);
   return {
     blocks: [onnx, card],
     ref: {
