@@ -2,9 +2,10 @@
  * Verifies a dataset release without trusting whoever serves it:
  *   npm run verify -- <manifest CID> [--gateway URL] [--collector URL] [--receipt-key HEX] [--min-k N] [--out DIR]
  * Downloads the release as a CAR from any IPFS trustless gateway (default: the collector's), recomputes
- * every block's CID, checks the manifest's transparency-log root against the collector's receipt key,
- * that no record carries a device identifier, that every topic has at least k devices, and asks the
- * collector whether the release was superseded. Prints a short report; exit code 1 on any failure.
+ * every block's CID, checks the manifest's transparency-log root against the collector's receipt key
+ * and that the manifest's CID is itself in a signed root of that log (an inclusion proof from the
+ * collector), that no record carries a device identifier, that every topic has at least k devices,
+ * and asks the collector whether the release was superseded. Prints a short report; exit code 1 on any failure.
  * --out writes the records (records.jsonl), the documents and the community model for use.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CarBlockIterator } from '@ipld/car';
 import { z } from 'zod';
-import { releasesRoute } from '../utils/collector-api/releases';
+import { releaseLogProofRoute, releasesRoute } from '../utils/collector-api/releases';
+import { routePath } from '../utils/collector-api/route';
 import { recordsJsonl } from '../utils/release/format';
+import { manifestLogFailures } from '../utils/release/log-inclusion';
 import { verifyRelease, type VerifyReport } from '../utils/release/verify';
 import { collectorKeysResponseSchema } from '../utils/wire/collector-keys';
 
@@ -44,15 +47,26 @@ async function downloadCar(gateway: string, cid: string): Promise<{ roots: strin
   return { roots: (await car.getRoots()).map(String), blocks };
 }
 
-function printReport(r: VerifyReport, status: string): void {
+/** The collector's proof that the manifest is in its log; null when it has none (404). */
+async function logProof(collector: string, cid: string) {
+  const res = await fetch(new URL(routePath(releaseLogProofRoute, { cid }), collector).href);
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}`);
+  return releaseLogProofRoute.schema.response[200].parse(await res.json());
+}
+
+function printReport(r: VerifyReport, status: string, loggedAt: number | null): void {
   const lines = [
     `release ${r.cid}`,
     `  blocks ${r.blocks}, records ${r.records}, topics ${r.topics}, k ${r.k ?? '?'}, log epoch ${r.logEpoch ?? '?'}`,
     r.manifest ? `  license ${r.manifest.license}, seq ${r.manifest.seq}, parent ${r.manifest.parent?.toString() ?? 'none'}` : '',
     r.manifest?.model ? `  community model: ${r.manifest.model.labels.length} topics, held-out accuracy ${r.manifest.model.heldOutAccuracy}` : '',
+    loggedAt !== null ? `  manifest in the signed transparency log at epoch ${loggedAt}` : '',
     `  status: ${status}`,
     ...r.failures.map((f) => `  FAIL ${f}`),
-    r.ok ? 'OK: every block matches its CID, the log root is signed by the collector, no device identifiers, every topic has at least k devices' : `FAILED (${r.failures.length})`,
+    r.ok
+      ? 'OK: every block matches its CID, the manifest is in the log under a root signed by the collector, no device identifiers, every topic has at least k devices'
+      : `FAILED (${r.failures.length})`,
   ];
   process.stdout.write(lines.filter(Boolean).join('\n') + '\n');
 }
@@ -72,6 +86,9 @@ async function main(): Promise<void> {
   const { roots, blocks } = await downloadCar(args.gateway, cid);
   const report = await verifyRelease(cid, blocks, { receiptPub, minK: args['min-k'] });
   if (roots.length !== 1 || roots[0] !== cid) report.failures.unshift(`the CAR's root is ${roots.join(', ') || 'missing'}, not ${cid}`);
+  const logged = report.manifest ? await logProof(collector, cid) : null;
+  const logFailures = report.manifest ? manifestLogFailures(cid, report.manifest, logged, receiptPub) : [];
+  report.failures.push(...logFailures);
 
   const index = releasesRoute.schema.response[200].parse(await (await fetchOk(new URL(releasesRoute.url, collector).href)).json());
   const listed = index.releases.find((r) => r.manifestCid === cid);
@@ -97,7 +114,7 @@ async function main(): Promise<void> {
       if (bytes) writeFileSync(join(args.out, file), bytes);
     }
   }
-  printReport(report, status);
+  printReport(report, status, logged && logFailures.length === 0 ? logged.root.epoch : null);
   if (!report.ok) process.exitCode = 1;
 }
 

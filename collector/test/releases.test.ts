@@ -10,7 +10,9 @@ import { CarBlockIterator } from '@ipld/car';
 import type { CID } from 'multiformats/cid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cborBlock, decodeCbor, rawBlock, recordsJsonl, manifestSchema, type Manifest } from '../../utils/release/format';
+import { manifestLogFailures } from '../../utils/release/log-inclusion';
 import { verifyRelease } from '../../utils/release/verify';
+import { releaseLogProofSchema, type ReleaseLogProof } from '../../utils/collector-api/releases';
 import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair } from '../../utils/wire/index';
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
@@ -46,6 +48,12 @@ async function carBlocks(cid: string): Promise<Map<string, Uint8Array>> {
   const blocks = new Map<string, Uint8Array>();
   for await (const b of car) blocks.set(b.cid.toString(), b.bytes);
   return blocks;
+}
+
+async function logProof(cid: string): Promise<ReleaseLogProof> {
+  const res = await h.app.inject({ method: 'GET', url: `/v1/releases/${cid}/log-proof` });
+  expect(res.statusCode).toBe(200);
+  return releaseLogProofSchema.parse(res.json());
 }
 
 /** The same release with its manifest changed (and so under a new CID). */
@@ -100,6 +108,11 @@ describe('a release', () => {
     expect(latest.epoch).toBe(report.manifest!.log.epoch + 1);
     const leaves = await h.query('SELECT bundle_id, cid FROM transparency_leaves WHERE epoch = ?', latest.epoch);
     expect(leaves).toContainEqual({ bundle_id: 'release/1', cid: first });
+    // The collector proves it: the manifest's CID is a leaf of that epoch's signed root.
+    const logged = await logProof(first);
+    expect(logged.root).toEqual(latest);
+    expect(logged.proof).toMatchObject({ epoch: latest.epoch, cid: first });
+    expect(manifestLogFailures(first, report.manifest!, logged, receiptPub)).toEqual([]);
   });
 
   it('is served block by block by the trustless gateway', async () => {
@@ -164,6 +177,34 @@ describe('verify refuses', () => {
     expect(report.failures).toEqual([`the manifest's transparency-log root (epoch ${report.manifest!.log.epoch}) is not signed by the collector's receipt key`]);
   });
 
+  it('a manifest the signed log does not hold', async () => {
+    // A copy of the release with one record fewer, under the collector's real signed root: never cut, never logged.
+    const m = manifestSchema.parse(decodeCbor((await carBlocks(first)).get(first)!));
+    const forged = await withManifest(await carBlocks(first), first, (x) => ({ ...x, records: { ...x.records, count: x.records.count - 1 } }));
+    const res = await h.app.inject({ method: 'GET', url: `/v1/releases/${forged.cid}/log-proof` });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_in_log');
+    expect(manifestLogFailures(forged.cid, m, null, receiptPub)).toEqual([`the collector's transparency log does not hold manifest ${forged.cid}`]);
+    // Nor does the real manifest's proof make the copy logged.
+    const logged = await logProof(first);
+    expect(manifestLogFailures(forged.cid, m, { ...logged, proof: { ...logged.proof, cid: forged.cid } }, receiptPub)).toEqual([
+      `the manifest's CID is not in the collector's signed log root of epoch ${logged.root.epoch}: its inclusion proof does not verify`,
+    ]);
+    expect((await h.app.inject({ method: 'GET', url: '/v1/releases/not-a-cid/log-proof' })).statusCode).toBe(400);
+  });
+
+  it('a log proof whose root the collector did not sign, or that predates the release', async () => {
+    const m = manifestSchema.parse(decodeCbor((await carBlocks(first)).get(first)!));
+    const logged = await logProof(first);
+    const otherRoot = { ...logged, root: { ...logged.root, root: 'cd'.repeat(32) } };
+    expect(manifestLogFailures(first, m, otherRoot, receiptPub)).toEqual([
+      `the log root (epoch ${logged.root.epoch}) said to hold the manifest is not signed by the collector's receipt key`,
+    ]);
+    expect(manifestLogFailures(first, { log: { ...m.log, epoch: logged.root.epoch } }, logged, receiptPub)).toEqual([
+      `the manifest is logged at epoch ${logged.root.epoch}, not after the epoch it was cut from (${logged.root.epoch})`,
+    ]);
+  });
+
   it('a topic under k', async () => {
     const under = await withManifest(await carBlocks(first), first, (m) => ({ ...m, topics: { t0: { ...m.topics.t0!, devices: 2 } } }));
     const report = await verifyRelease(under.cid, under.blocks, { receiptPub });
@@ -211,6 +252,7 @@ describe('after a deletion', () => {
     current = release.manifestCid;
     const current_ = await verify(release.manifestCid, address);
     expect(current_.out).toContain('status: current');
+    expect(current_.out).toContain(`manifest in the signed transparency log at epoch ${(await logProof(release.manifestCid)).root.epoch}`);
     expect(current_.code).toBe(0);
     const old = await verify(first, address);
     expect(old.code).toBe(1);

@@ -1,6 +1,7 @@
 // Dataset releases: the collector's index of the releases it cut (the releases themselves are served
 // by the IPFS gateway routes, /ipfs/<cid>, and checked by whoever fetches them).
 import { z } from 'zod';
+import { inclusionProofSchema, signedRootSchema } from '../wire/merkle';
 import { defineRoute } from './route';
 
 const cid = z.string().regex(/^b[a-z2-7]{20,}$/);
@@ -30,4 +31,19 @@ export const latestReleaseRoute = defineRoute({
   method: 'GET',
   url: '/v1/releases/latest',
   schema: { summary: 'The current release (404 before the first)', response: { 200: releaseSummarySchema } },
+});
+
+/** Where the manifest's CID sits in the transparency log: a signed root and the inclusion proof leading to it. */
+export const releaseLogProofSchema = z.strictObject({ root: signedRootSchema, proof: inclusionProofSchema });
+export type ReleaseLogProof = z.infer<typeof releaseLogProofSchema>;
+
+export const releaseLogProofRoute = defineRoute({
+  method: 'GET',
+  url: '/v1/releases/:cid/log-proof',
+  invalidRequest: 'invalid_cid',
+  schema: {
+    summary: "Proof that a release manifest's CID is in the transparency log: the newest signed root holding it and its inclusion proof (404 if not logged)",
+    params: z.strictObject({ cid }),
+    response: { 200: releaseLogProofSchema },
+  },
 });

@@ -4,7 +4,7 @@
 import { inclusionPath, merkleRoot, signRoot, type InclusionProof, type SignedRoot } from '../../../utils/wire/merkle';
 import type { Queries, Store } from '../db/store';
 import type { CollectorKeys } from '../key-material';
-import { epochTreeFor, latestRoot, publishEpoch as recordEpoch } from './store';
+import { epochTreeFor, latestRoot, publishEpoch as recordEpoch, releaseEpochTree, type EpochTree } from './store';
 
 export function publishEpoch(store: Store, keys: CollectorKeys, now: () => number): Promise<SignedRoot> {
   return recordEpoch(store, (epoch, leaves) =>
@@ -15,9 +15,7 @@ export function publishEpoch(store: Store, keys: CollectorKeys, now: () => numbe
   );
 }
 
-export async function inclusionProof(db: Queries, bundleId: string): Promise<InclusionProof | null> {
-  const tree = await epochTreeFor(db, bundleId);
-  if (!tree) return null;
+function proofIn(tree: EpochTree): InclusionProof {
   return {
     epoch: tree.root.epoch,
     leafIndex: tree.leafIndex,
@@ -26,6 +24,17 @@ export async function inclusionProof(db: Queries, bundleId: string): Promise<Inc
     path: inclusionPath(tree.cids, tree.leafIndex),
     root: tree.root.root,
   };
+}
+
+export async function inclusionProof(db: Queries, bundleId: string): Promise<InclusionProof | null> {
+  const tree = await epochTreeFor(db, bundleId);
+  return tree ? proofIn(tree) : null;
+}
+
+/** A release manifest's inclusion proof with the signed root it leads to, from the latest epoch holding it. */
+export async function releaseInclusion(db: Queries, seq: number): Promise<{ root: SignedRoot; proof: InclusionProof } | null> {
+  const tree = await releaseEpochTree(db, seq);
+  return tree ? { root: tree.root, proof: proofIn(tree) } : null;
 }
 
 /**

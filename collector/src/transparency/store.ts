@@ -89,8 +89,23 @@ export async function epochTreeFor(db: Queries, bundleId: string): Promise<Epoch
     .orderBy('l.epoch', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!at) return null;
-  const root = await db.selectFrom('transparency_roots').select(ROOT_COLUMNS).where('epoch', '=', at.epoch).executeTakeFirstOrThrow();
-  const cids = await db.selectFrom('transparency_leaves').select('cid').where('epoch', '=', at.epoch).orderBy('leaf_index').execute();
-  return { root: toSignedRoot(root), leafIndex: at.leaf_index, cids: cids.map((r) => r.cid) };
+  return at ? treeAt(db, at.epoch, at.leaf_index) : null;
+}
+
+/** The latest epoch holding release `seq`'s manifest, or null before one was published after its cut. */
+export async function releaseEpochTree(db: Queries, seq: number): Promise<EpochTree | null> {
+  const at = await db
+    .selectFrom('transparency_leaves')
+    .select(['epoch', 'leaf_index'])
+    .where('bundle_id', '=', releaseLeafLabel(seq))
+    .orderBy('epoch', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return at ? treeAt(db, at.epoch, at.leaf_index) : null;
+}
+
+async function treeAt(db: Queries, epoch: number, leafIndex: number): Promise<EpochTree> {
+  const root = await db.selectFrom('transparency_roots').select(ROOT_COLUMNS).where('epoch', '=', epoch).executeTakeFirstOrThrow();
+  const cids = await db.selectFrom('transparency_leaves').select('cid').where('epoch', '=', epoch).orderBy('leaf_index').execute();
+  return { root: toSignedRoot(root), leafIndex, cids: cids.map((r) => r.cid) };
 }
