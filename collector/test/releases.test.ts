@@ -17,6 +17,7 @@ import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type Devic
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { embeddedPolicy, fixedPolicySource } from '../src/policy/in-force';
+import { buildRelease, countCids } from '../src/releases/build';
 import { startHarness, tempDir, type Harness } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -257,6 +258,23 @@ describe('after a deletion', () => {
     const old = await verify(first, address);
     expect(old.code).toBe(1);
     expect(old.out).toContain(`FAIL superseded by ${release.manifestCid}`);
+  });
+});
+
+describe('identical records from several devices', () => {
+  it('share one block, and the next release counts each one that left', async () => {
+    // Devices that read the same page send the same anonymized text and embedding: the same record, the same CID.
+    const embedding = near(3);
+    const signal = (devicePub: string) => ({ devicePub, origin: 'https://shared.example', text: 'the same page', embedding, model: 'm', lang: 'en', visitedAt: 0 });
+    const base = { policy: { minK: 2, license: 'CC-BY-4.0', cadenceMs: 1, topicThreshold: 0.8 }, log: await h.app.publishEpoch(), createdAt: 0 };
+    const three = await buildRelease({ ...base, seq: 1, signals: ['a', 'b', 'c'].map(signal), parent: null });
+    expect(three.recordCids).toHaveLength(3);
+    expect(new Set(three.recordCids).size).toBe(1);
+    expect(three).toMatchObject({ recordsLeft: 0, recordsAdded: 3 });
+    const parent = { cid: three.manifestCid, recordCids: countCids(three.recordCids) };
+    const two = await buildRelease({ ...base, seq: 2, signals: ['a', 'b'].map(signal), parent });
+    expect(two).toMatchObject({ recordsLeft: 1, recordsAdded: 0 });
+    expect(await buildRelease({ ...base, seq: 2, signals: ['a', 'b', 'c'].map(signal), parent })).toMatchObject({ recordsLeft: 0, recordsAdded: 0 });
   });
 });
 

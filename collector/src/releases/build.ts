@@ -28,8 +28,11 @@ export interface ReleaseInput {
   /** The signed root of the epoch the release is cut from. */
   log: SignedRoot;
   signals: readonly DatasetSignal[];
-  /** The release this one supersedes, with its record CIDs. */
-  parent: { cid: CID; recordCids: ReadonlySet<string> } | null;
+  /**
+   * The release this one supersedes, with how many of its records each record CID names (identical
+   * records from different devices share one block, so a CID may stand for several).
+   */
+  parent: { cid: CID; recordCids: ReadonlyMap<string, number> } | null;
 }
 
 export interface BuiltRelease {
@@ -37,7 +40,22 @@ export interface BuiltRelease {
   manifest: Manifest;
   blocks: Block[];
   recordCids: string[];
+  /** Records of the parent this release no longer holds, and records it holds that the parent did not. */
   recordsLeft: number;
+  recordsAdded: number;
+}
+
+export function countCids(cids: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of cids) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return counts;
+}
+
+/** How many of `from`'s records `to` lacks, counting each CID as many times as it occurs. */
+function missingFrom(from: ReadonlyMap<string, number>, to: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const [cid, count] of from) n += Math.max(0, count - (to.get(cid) ?? 0));
+  return n;
 }
 
 export async function buildRelease(input: ReleaseInput): Promise<BuiltRelease> {
@@ -52,9 +70,10 @@ export async function buildRelease(input: ReleaseInput): Promise<BuiltRelease> {
     pages.push(await cborBlock({ records: recordBlocks.slice(i, i + RECORDS_PER_PAGE).map((b) => b.cid) }));
   }
   const recordCids = recordBlocks.map((b) => b.cid.toString());
-  const current = new Set(recordCids);
-  const recordsLeft = input.parent ? [...input.parent.recordCids].filter((c) => !current.has(c)).length : 0;
-  const recordsAdded = input.parent ? recordCids.filter((c) => !input.parent!.recordCids.has(c)).length : recordCids.length;
+  const current = countCids(recordCids);
+  const previous = input.parent?.recordCids ?? new Map<string, number>();
+  const recordsLeft = missingFrom(previous, current);
+  const recordsAdded = missingFrom(current, previous);
 
   const terms = Object.fromEntries(
     Object.keys(datasheet.topics.sizes).map((t) => [t, topTerms(records.filter((r) => r.topic === t).map((r) => r.text))]),
@@ -96,5 +115,6 @@ export async function buildRelease(input: ReleaseInput): Promise<BuiltRelease> {
     blocks: [manifestBlock, ...pages, ...recordBlocks, sheetBlock, croissantBlock, diversityBlock, ...(model?.blocks ?? [])],
     recordCids,
     recordsLeft,
+    recordsAdded,
   };
 }

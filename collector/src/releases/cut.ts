@@ -8,7 +8,7 @@ import type { Store } from '../db/store';
 import { liveSignals } from '../export/store';
 import type { Keyring } from '../at-rest/keyring';
 import type { IpfsNode } from '../ipfs/node';
-import { buildRelease } from './build';
+import { buildRelease, countCids } from './build';
 import type { ReleasePolicy } from './policy';
 import { latestRelease, recordRelease, type ReleaseRow } from './store';
 
@@ -25,13 +25,13 @@ export interface ReleaseContext {
 /** Collectors sharing a database record their releases one at a time. */
 const CUT_KEY = 'releases:cut';
 
-async function recordCidsOf(node: IpfsNode, manifestCid: CID): Promise<Set<string>> {
+async function recordCidsOf(node: IpfsNode, manifestCid: CID): Promise<Map<string, number>> {
   const manifest = manifestSchema.parse(decodeCbor(await node.get(manifestCid)));
-  const out = new Set<string>();
+  const cids: string[] = [];
   for (const page of manifest.records.pages) {
-    for (const r of recordPageSchema.parse(decodeCbor(await node.get(page))).records) out.add(r.toString());
+    for (const r of recordPageSchema.parse(decodeCbor(await node.get(page))).records) cids.push(r.toString());
   }
-  return out;
+  return countCids(cids);
 }
 
 export interface CutResult {
@@ -53,7 +53,7 @@ export async function cutRelease(ctx: ReleaseContext): Promise<CutResult> {
     signals: await liveSignals(ctx.store.db, ctx.keyring),
     parent,
   });
-  if (previous && parent && built.recordsLeft === 0 && built.recordCids.length === parent.recordCids.size) return { release: previous, cut: false };
+  if (previous && parent && built.recordsLeft === 0 && built.recordsAdded === 0) return { release: previous, cut: false };
   await ctx.node.put(built.blocks);
   const row = {
     seq: built.manifest.seq,
