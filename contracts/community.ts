@@ -5,22 +5,19 @@
 // what is ready).
 //   npx tsx contracts/community.ts --rpc URL --key HEX --signer ADDR    (or DEPLOYER_KEY=HEX)
 // prints the addresses as JSON.
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
   createPublicClient,
   createWalletClient,
   getAddress,
   http,
-  isAddress,
-  isHex,
   zeroAddress,
   type Abi,
   type Address,
   type Hex,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { z } from 'zod';
+import { parseDeployArgs, writeCollectorEnv } from './deploy-cli';
 import { commonsPolicyAbi, commonsPolicyBytecode } from './artifacts/CommonsPolicy';
 import { rewardTokenAbi } from './artifacts/RewardToken';
 import { timelockControllerAbi, timelockControllerBytecode } from './artifacts/TimelockController';
@@ -134,24 +131,19 @@ export async function deployCommunity(options: CommunityDeployOptions): Promise<
   return { chainId, token, timelock, governor, policy };
 }
 
-const cliSchema = z.object({
-  rpc: z.url(),
-  key: z.string().refine((s): s is Hex => isHex(s) && s.length === 66, 'deployer key must be 32-byte hex'),
-  signer: z.string().refine((s) => isAddress(s), 'signer must be an address').transform((s) => getAddress(s)),
-});
-
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { rpc: { type: 'string' }, key: { type: 'string' }, signer: { type: 'string' } },
-  });
-  const parsed = cliSchema.safeParse({ ...values, key: values.key ?? process.env.DEPLOYER_KEY });
-  if (!parsed.success) {
-    console.error(`usage: tsx contracts/community.ts --rpc URL --key HEX|$DEPLOYER_KEY --signer ADDR\n${z.prettifyError(parsed.error)}`);
-    process.exitCode = 2;
-    return;
+  const args = parseDeployArgs(argv, 'contracts/community.ts');
+  if (!args) return;
+  const deployment = await deployCommunity(args);
+  if (args.envFile) {
+    writeCollectorEnv(args.envFile, {
+      COLLECTOR_CHAIN_RPC: args.rpcUrl,
+      COLLECTOR_CHAIN_ID: String(deployment.chainId),
+      COLLECTOR_REWARD_CONTRACT: deployment.token,
+      COLLECTOR_POLICY_CONTRACT: deployment.policy,
+      COLLECTOR_GOVERNOR_CONTRACT: deployment.governor,
+    });
   }
-  const deployment = await deployCommunity({ rpcUrl: parsed.data.rpc, deployerKey: parsed.data.key, signerAddress: parsed.data.signer });
   console.log(JSON.stringify(deployment));
 }
 

@@ -59,6 +59,11 @@ export interface RewardsConfig {
   chain?: ChainConfig;
 }
 
+/** The voucher key's file: COLLECTOR_VOUCHER_KEY_FILE, or voucher-key.json in the data directory. */
+export function voucherKeyFileOf(env: NodeJS.ProcessEnv, dataDir: string): string {
+  return resolve(env.COLLECTOR_VOUCHER_KEY_FILE ?? join(dataDir, 'voucher-key.json'));
+}
+
 export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): RewardsConfig {
   const e = rewardsEnvSchema.parse(env);
   const chainVars = [e.COLLECTOR_CHAIN_RPC, e.COLLECTOR_CHAIN_ID, e.COLLECTOR_REWARD_CONTRACT];
@@ -79,7 +84,7 @@ export function loadRewardsConfig(env: NodeJS.ProcessEnv, dataDir: string): Rewa
           policy: e.COLLECTOR_POLICY_CONTRACT,
           governor: e.COLLECTOR_GOVERNOR_CONTRACT,
           pollMs: e.COLLECTOR_CHAIN_POLL_MS,
-          voucherKeyFile: resolve(e.COLLECTOR_VOUCHER_KEY_FILE ?? join(dataDir, 'voucher-key.json')),
+          voucherKeyFile: voucherKeyFileOf(env, dataDir),
           voucherTtlSeconds: e.COLLECTOR_VOUCHER_TTL_S,
         }
       : undefined;
