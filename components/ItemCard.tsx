@@ -110,8 +110,10 @@ function Editor({ initial, onSave, onCancel }: { initial: string; onSave: (text:
 export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActions }) {
   const [open, setOpen] = useState(item.status === 'held');
   const [editing, setEditing] = useState(false);
-  const content = displayedContent(item);
-  const editable = isEditable(item.status);
+  // A site that reserves text and data mining gave no title or text, and none may be added.
+  const reserved = item.tdmReserved === true;
+  const content = reserved ? null : displayedContent(item);
+  const editable = isEditable(item.status) && !reserved;
 
   return (
     <article class={`item item-${item.status}`} data-testid="item" data-item-id={item.id} data-status={item.status}>
@@ -119,7 +121,13 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
         <button type="button" class="item-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span class="item-title">
             <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
-            {content ? <RedactedText text={content.title || i18n.t('item.noTitle')} /> : i18n.t('item.noText')}
+            {reserved ? (
+              <span data-testid="item-tdm-reserved">{i18n.t('item.tdmReserved')}</span>
+            ) : content ? (
+              <RedactedText text={content.title || i18n.t('item.noTitle')} />
+            ) : (
+              i18n.t('item.noText')
+            )}
           </span>
           <span class="muted small">{formatTime(item.visitedAt)}</span>
         </button>
@@ -136,6 +144,7 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
 
       {open && (
         <div class="item-body">
+          {reserved && <p class="muted small">{i18n.t('item.tdmReservedNotice')}</p>}
           {content &&
             (editing ? (
               <Editor initial={content.text} onSave={(text) => actions.onEdit(item, text)} onCancel={() => setEditing(false)} />

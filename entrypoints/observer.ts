@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { claimDocument } from '@/utils/collect/claim-document';
 import { observeRoutes } from '@/utils/collect/route-visits';
+import { fetchTdmRep } from '@/utils/collect/tdm-sources';
+import type { TdmRule } from '@/utils/consent/tdm';
 import type { CollectPolicy, ObserverMessage } from '@/utils/protocol/page-observer';
 
 // Injected by the background into a page that has finished loading and that it has decided may
@@ -23,6 +25,11 @@ export default defineUnlistedScript(() => {
       const message: ObserverMessage = { type: 'page-observation', url, observation };
       // An extension updated or removed meanwhile can no longer be told: the visit is dropped.
       void browser.runtime.sendMessage(message).catch(stop);
+    },
+    // The page asks its own origin; the background validates and keeps the answer for the origin.
+    tdmFile: async () => {
+      const message: ObserverMessage = { type: 'tdmrep', url: window.location.href, response: await fetchTdmRep(window) };
+      return ((await browser.runtime.sendMessage(message).catch(() => null)) as TdmRule[] | null) ?? [];
     },
   });
 });

@@ -1,6 +1,7 @@
 import { observerMessageSchema, type CollectPolicy, type ObserverMessage } from '../protocol/page-observer';
 import { modelProgressSchema, type ModelProgress } from '../protocol/model-host';
 import { uiRequestSchema, type ExtensionState, type ItemsReply, type RedeemableTokensReply, type UiReply, type UiRequest } from '../protocol/ui';
+import type { TdmRule } from '../consent/tdm';
 import type { ObservedPage } from './observer-requests';
 
 export interface MessageSender {
@@ -14,7 +15,7 @@ export interface MessageHandlers {
   extensionId: string;
   extensionPagesUrl: string;
   modelProgress(progress: ModelProgress): void;
-  observer(message: ObserverMessage, page: ObservedPage): Promise<CollectPolicy | null>;
+  observer(message: ObserverMessage, page: ObservedPage): Promise<CollectPolicy | TdmRule[] | null>;
   ui(request: UiRequest): Promise<ExtensionState | ItemsReply | RedeemableTokensReply>;
 }
 

@@ -1,6 +1,7 @@
 import { TEXT_LIMITS } from '../wire/text-limits';
 import type { PageObservation } from '../protocol/page-observer';
 import type { SignalToggles } from '../consent/settings';
+import { tdmMetaValues, type TdmDecision } from '../consent/tdm';
 import { AttentionTimer } from './attention';
 import { articleText } from './article-text';
 import { hasCredentialFields, truncateAtWord } from './page-text';
@@ -11,6 +12,8 @@ export const MIN_DWELL_MS = 1000;
 
 export interface ObserverOptions {
   signals: SignalToggles;
+  /** The site's text-and-data-mining reservation for this visit, given the document's `tdm-reservation` meta values. */
+  tdm: (meta: readonly string[]) => TdmDecision;
   send: (observation: PageObservation) => void;
   now?: () => number;
 }
@@ -42,7 +45,8 @@ export function observePage(win: Window, options: ObserverOptions): ObservedVisi
   let interactions = 0;
   let scrollQueued = false;
   let done = false;
-  let read: { title: string; text: string } | undefined;
+  // The document's TDM metadata is read with its text, so both describe the same route.
+  let read: { meta: string[]; page?: { title: string; text: string } } | undefined;
 
   const measureScroll = () => {
     scrollQueued = false;
@@ -80,7 +84,11 @@ export function observePage(win: Window, options: ObserverOptions): ObservedVisi
   // rendering or scrolling, and reads the route the user is on rather than the one being replaced.
   // A visit that ends before that is read as it ends.
   const readText = () => {
-    read = { title: doc.title, text: articleText(doc, TEXT_LIMITS.textChars) };
+    const meta = tdmMetaValues(doc);
+    // A reservation already known spares the extraction; one still being looked up does not.
+    const known = options.tdm(meta);
+    const reserved = known.reserved && known.reason !== 'lookup-pending';
+    read = reserved ? { meta } : { meta, page: { title: doc.title, text: articleText(doc, TEXT_LIMITS.textChars) } };
   };
   const cancelRead = options.signals.text ? whenSettled(win, readText) : () => undefined;
   const stop = () => {
@@ -96,11 +104,16 @@ export function observePage(win: Window, options: ObserverOptions): ObservedVisi
     measureScroll();
     const { signals } = options;
     if (signals.text && !read) readText();
+    // A site that reserves text and data mining gives no title or text: the visit keeps only the
+    // reader's own signals (when, how long, how far, how often), which are not the site's content.
+    const reserved = read !== undefined && options.tdm(read.meta).reserved;
+    const page = reserved ? undefined : read?.page;
     options.send({
       origin: win.location.origin,
       // A page may carry lone surrogates; they become U+FFFD, as the page displays them (the wire refuses them).
-      title: read ? truncateAtWord(read.title.trim(), TEXT_LIMITS.titleChars).toWellFormed() : '',
-      text: read ? read.text.toWellFormed() : '',
+      title: page ? truncateAtWord(page.title.trim(), TEXT_LIMITS.titleChars).toWellFormed() : '',
+      text: page ? page.text.toWellFormed() : '',
+      ...(reserved ? { tdmReserved: true as const } : {}),
       lang: doc.documentElement.lang ? doc.documentElement.lang.slice(0, 35).toWellFormed() : undefined,
       visitedAt: startedAt,
       dwellMs: signals.dwell ? Math.min(dwellMs, 86_400_000) : 0,

@@ -1,4 +1,5 @@
 import type { CollectPolicy, PageObservation } from '../protocol/page-observer';
+import { decideTdm, type TdmRule } from '../consent/tdm';
 import { observePage, type ObservedVisit } from './page-observer';
 import { onRouteChange } from './route-changes';
 
@@ -7,6 +8,8 @@ export interface RouteVisitsOptions {
   policy(url: string): Promise<CollectPolicy | undefined>;
   /** Reports a visit that has ended, with the address it was on. */
   send(observation: PageObservation, url: string): void;
+  /** Asks the page's origin for its TDMRep file and has the background read and keep it; resolves to its rules. */
+  tdmFile(): Promise<readonly TdmRule[]>;
 }
 
 /**
@@ -18,6 +21,9 @@ export interface RouteVisitsOptions {
  */
 export function observeRoutes(win: Window, options: RouteVisitsOptions): () => void {
   let visit: ObservedVisit | undefined;
+  // The origin's rules, asked once per document at most, and only when the background holds no fresh answer.
+  let file: readonly TdmRule[] | 'pending' = 'pending';
+  let lookup: Promise<void> | undefined;
   // A route left before the background answered for it is not observed.
   let route = 0;
   const start = async () => {
@@ -25,7 +31,19 @@ export function observeRoutes(win: Window, options: RouteVisitsOptions): () => v
     const url = win.location.href;
     const policy = await options.policy(url);
     if (mine !== route || !policy?.collect) return;
-    visit = observePage(win, { signals: policy.signals, send: (observation) => options.send(observation, url) });
+    if (policy.tdm) file = policy.tdm;
+    else if (policy.signals.text) {
+      lookup ??= options.tdmFile().then(
+        (rules) => void (file = rules),
+        () => void (file = []),
+      );
+    }
+    const { pathname, search } = new URL(url);
+    visit = observePage(win, {
+      signals: policy.signals,
+      tdm: (meta) => decideTdm({ path: pathname + search, meta, file }),
+      send: (observation) => options.send(observation, url),
+    });
   };
   const stopWatching = onRouteChange(win, () => {
     visit?.end();

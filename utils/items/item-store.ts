@@ -45,6 +45,7 @@ export async function recordObservation(database: Db, observation: PageObservati
     scrollDepth: observation.scrollDepth,
     interactions: observation.interactions,
     ...(observation.lang === undefined ? {} : { lang: observation.lang }),
+    ...(observation.tdmReserved ? { tdmReserved: true as const } : {}),
     status: 'processing',
     raw: { title: observation.title, text: observation.text },
     attempts: 0,
@@ -133,8 +134,11 @@ export async function approveItems(database: Db, ids: readonly string[]): Promis
 
 export async function editItem(database: Db, id: string, text: string): Promise<void> {
   const tx = database.transaction('items', 'readwrite');
-  const edited = await moveItem(tx.store, id, lifecycle.edited, text);
+  // The site reserved its text: the visit carries none, and the contributor adds none in its place.
+  const reserved = (await tx.store.get(id))?.tdmReserved === true;
+  const edited = reserved ? null : await moveItem(tx.store, id, lifecycle.edited, text);
   await tx.done;
+  if (reserved) throw new Error('the site reserves text and data mining: this visit carries no text');
   if (!edited) throw new Error('only items not yet sent can be edited');
 }
 

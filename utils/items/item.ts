@@ -15,6 +15,8 @@ interface Visit {
   scrollDepth: number;
   interactions: number;
   lang?: string;
+  /** The site reserves text and data mining (TDMRep): the visit came without title or text, and none may be added. */
+  tdmReserved?: true;
   /** Anonymization attempts so far. */
   attempts: number;
 }

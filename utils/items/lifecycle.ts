@@ -28,8 +28,18 @@ export function isIn<S extends ItemStatus>(item: StoredItem, statuses: readonly 
 
 /** The visit itself, which no transition changes. */
 function visit(item: StoredItem) {
-  const { id, origin, visitedAt, dwellMs, scrollDepth, interactions, lang, attempts } = item;
-  return { id, origin, visitedAt, dwellMs, scrollDepth, interactions, attempts, ...(lang === undefined ? {} : { lang }) };
+  const { id, origin, visitedAt, dwellMs, scrollDepth, interactions, lang, tdmReserved, attempts } = item;
+  return {
+    id,
+    origin,
+    visitedAt,
+    dwellMs,
+    scrollDepth,
+    interactions,
+    attempts,
+    ...(lang === undefined ? {} : { lang }),
+    ...(tdmReserved ? { tdmReserved } : {}),
+  };
 }
 
 function processedFields(item: HeldItem | ReadyItem | QueuedItem) {

@@ -123,6 +123,7 @@ export const itemViewSchema = z.object({
   scrollDepth: z.number(),
   interactions: z.number(),
   lang: z.string().optional(),
+  tdmReserved: z.literal(true).optional(),
   attempts: count,
   status: z.enum(ITEM_STATUSES),
   raw: text.optional(),

@@ -5,6 +5,7 @@ import { MIN_DWELL_MS, observePage } from '../../../utils/collect/page-observer'
 import type { PageObservation } from '../../../utils/protocol/page-observer';
 import type { SignalToggles } from '../../../utils/consent/settings';
 import { pageObservationSchema } from '../../../utils/protocol/page-observer';
+import { decideTdm, type TdmRule } from '../../../utils/consent/tdm';
 
 const ALL_ON: SignalToggles = { text: true, dwell: true, scroll: true };
 const T_START = Date.UTC(2026, 10, 25, 9, 15);
@@ -14,6 +15,8 @@ let clock = T_START;
 let focused = true;
 let visibility: DocumentVisibilityState = 'visible';
 let stops: (() => void)[] = [];
+/** The origin's TDMRep rules as the observer knows them, as route-visits.ts hands them over. */
+let tdmFile: readonly TdmRule[] | 'pending' = [];
 
 function setGeometry(scrollY: number, innerHeight: number, scrollHeight: number): void {
   Object.defineProperty(window, 'scrollY', { configurable: true, value: scrollY });
@@ -23,7 +26,8 @@ function setGeometry(scrollY: number, innerHeight: number, scrollHeight: number)
 
 function observe(signals: SignalToggles = ALL_ON) {
   const send = vi.fn<(o: PageObservation) => void>();
-  stops.push(observePage(window, { signals, send, now: () => clock }).stop);
+  const tdm = (meta: readonly string[]) => decideTdm({ path: '/articles/rivers?utm=x', meta, file: tdmFile });
+  stops.push(observePage(window, { signals, tdm, send, now: () => clock }).stop);
   return send;
 }
 
@@ -31,6 +35,7 @@ const nextFrame = () => new Promise<void>((resolve) => window.requestAnimationFr
 
 beforeEach(() => {
   clock = T_START;
+  tdmFile = [];
   focused = true;
   visibility = 'visible';
   vi.spyOn(document, 'hasFocus').mockImplementation(() => focused);
@@ -162,5 +167,75 @@ describe('observePage', () => {
     clock += 10_000;
     window.dispatchEvent(new Event('pagehide'));
     expect(noScroll.mock.calls[0]![0]).toMatchObject({ scrollDepth: 0, dwellMs: 10_000 });
+  });
+});
+
+describe('observePage: text and data mining reservations', () => {
+  const end = () => {
+    clock += 30_000;
+    window.dispatchEvent(new Event('pagehide'));
+  };
+  const addMeta = (content: string) => {
+    const meta = document.createElement('meta');
+    meta.name = 'TDM-Reservation';
+    meta.content = content;
+    document.head.append(meta);
+    stops.push(() => meta.remove());
+  };
+
+  it('a page whose tdm-reservation meta is 1 gives no title or text, says so, and keeps its visit signals', () => {
+    addMeta('1');
+    const send = observe();
+    end();
+    const observation = send.mock.calls[0]![0];
+    expect(pageObservationSchema.safeParse(observation).success).toBe(true);
+    expect(observation).toMatchObject({ title: '', text: '', tdmReserved: true, origin: 'https://news.example', dwellMs: 30_000, lang: 'en-GB' });
+  });
+
+  it('a rule of the origin file matching the path blanks the page; a rule for another path does not', () => {
+    tdmFile = [{ location: '/articles/*$', reservation: 0 }, { location: '/articles/', reservation: 1 }];
+    const notThis = observe();
+    end();
+    expect(notThis.mock.calls[0]![0]).toMatchObject({ title: 'Rivers and valleys' });
+    expect(notThis.mock.calls[0]![0].tdmReserved).toBeUndefined();
+
+    tdmFile = [{ location: '/other/', reservation: 0 }, { location: '/articles/rivers', reservation: 1 }];
+    const reserved = observe();
+    end();
+    expect(reserved.mock.calls[0]![0]).toMatchObject({ title: '', text: '', tdmReserved: true });
+  });
+
+  it('the page’s meta 0 supersedes the origin’s reservation', () => {
+    addMeta('0');
+    tdmFile = [{ location: '/', reservation: 1 }];
+    const send = observe();
+    end();
+    expect(send.mock.calls[0]![0].text).toMatch(/^Rivers Rivers carry sediment/);
+  });
+
+  it('a visit that ends before the origin’s file is known gives no text; one whose lookup answered in time does', async () => {
+    tdmFile = 'pending';
+    const early = observe();
+    end();
+    expect(early.mock.calls[0]![0]).toMatchObject({ title: '', text: '', tdmReserved: true });
+
+    // Read while pending, ended once the file said nothing about the page: the text read is sent.
+    vi.useFakeTimers({ now: clock });
+    try {
+      const late = observe();
+      await vi.advanceTimersByTimeAsync(12_000);
+      tdmFile = [];
+      end();
+      expect(late.mock.calls[0]![0].text).toMatch(/^Rivers Rivers carry sediment/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the meta tag read is the one present when the text is read: a reservation added later still blanks at the end', () => {
+    const send = observe();
+    addMeta('1');
+    end();
+    expect(send.mock.calls[0]![0]).toMatchObject({ title: '', text: '', tdmReserved: true });
   });
 });

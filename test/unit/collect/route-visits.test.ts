@@ -6,7 +6,7 @@ import { observeRoutes } from '../../../utils/collect/route-visits';
 import { SETTLE_MAX_MS, SETTLE_QUIET_MS } from '../../../utils/collect/page-observer';
 import type { CollectPolicy, PageObservation } from '../../../utils/protocol/page-observer';
 
-const ALLOW: CollectPolicy = { collect: true, signals: { text: true, dwell: true, scroll: true } };
+const ALLOW: CollectPolicy = { collect: true, signals: { text: true, dwell: true, scroll: true }, tdm: [] };
 const DENY: CollectPolicy = { ...ALLOW, collect: false };
 const para = (topic: string) => `<main><h1>${topic}</h1><p>${`${topic} is what this route is about, at length. `.repeat(8)}</p></main>`;
 
@@ -83,7 +83,7 @@ describe('observeRoutes: a route change is a visit', () => {
   function observe(policyFor: (url: string) => CollectPolicy = (url) => (new URL(url).pathname === '/account' ? DENY : ALLOW)) {
     const policy = vi.fn(async (url: string) => policyFor(url));
     const sent: { observation: PageObservation; url: string }[] = [];
-    stops.push(observeRoutes(window, { policy, send: (observation, url) => sent.push({ observation, url }) }));
+    stops.push(observeRoutes(window, { policy, send: (observation, url) => sent.push({ observation, url }), tdmFile: async () => [] }));
     return { policy, sent };
   }
 
@@ -110,6 +110,37 @@ describe('observeRoutes: a route change is a visit', () => {
     expect(sent.map((s) => s.observation.visitedAt - t0)).toEqual([0, 3000, 10_000]);
   });
 
+  it('asks the origin for its TDMRep file once per document when the background has none, and applies it to each route’s own path', async () => {
+    const tdmFile = vi.fn(async () => [{ location: '/post/1$', reservation: 1 as const }]);
+    const sent: PageObservation[] = [];
+    const policy = async () => ({ ...ALLOW, tdm: null });
+    stops.push(observeRoutes(window, { policy, send: (observation) => sent.push(observation), tdmFile }));
+    await vi.advanceTimersByTimeAsync(3000);
+    pushRoute('/post/1', 'Lighthouses');
+    await vi.advanceTimersByTimeAsync(3000);
+    pushRoute('/post/10', 'Tide pools');
+    await vi.advanceTimersByTimeAsync(3000);
+    window.dispatchEvent(new Event('pagehide'));
+
+    expect(tdmFile).toHaveBeenCalledTimes(1);
+    expect(sent.map((o) => [o.text.split(' ')[0], o.tdmReserved ?? false])).toEqual([
+      ['Feed', false],
+      ['', true],
+      ['Tide', false],
+    ]);
+  });
+
+  it('takes the background’s cached rules without asking the origin', async () => {
+    const tdmFile = vi.fn(async () => []);
+    const sent: PageObservation[] = [];
+    const policy = async () => ({ ...ALLOW, tdm: [{ location: '/', reservation: 1 as const }] });
+    stops.push(observeRoutes(window, { policy, send: (observation) => sent.push(observation), tdmFile }));
+    await vi.advanceTimersByTimeAsync(3000);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(tdmFile).not.toHaveBeenCalled();
+    expect(sent.map((o) => [o.text, o.tdmReserved])).toEqual([['', true]]);
+  });
+
   it('reads a route once its content has settled, not while it is still arriving', async () => {
     const { sent } = observe();
     await vi.advanceTimersByTimeAsync(2000);
@@ -133,7 +164,7 @@ describe('observeRoutes: a route change is a visit', () => {
     let answer: (p: CollectPolicy) => void = () => undefined;
     const policy = vi.fn((url: string) => (new URL(url).pathname === '/post/1' ? new Promise<CollectPolicy>((r) => (answer = r)) : Promise.resolve(ALLOW)));
     const sent: string[] = [];
-    stops.push(observeRoutes(window, { policy, send: (_o, url) => sent.push(new URL(url).pathname) }));
+    stops.push(observeRoutes(window, { policy, send: (_o, url) => sent.push(new URL(url).pathname), tdmFile: async () => [] }));
     await vi.advanceTimersByTimeAsync(2000);
     pushRoute('/post/1', 'Lighthouses');
     await vi.advanceTimersByTimeAsync(2000);

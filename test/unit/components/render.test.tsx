@@ -95,6 +95,15 @@ describe('ItemCard', () => {
     expect(root.querySelector('.item-text mark')!.textContent).toBe('[PHONE]');
   });
 
+  it('says a visit’s site reserves text and data mining, shows no text and offers no edit', () => {
+    render(<ItemCard item={item({ status: 'held', redacted: { title: '', text: '' }, tdmReserved: true })} actions={actions()} />, root);
+    expect($('item-tdm-reserved')!.textContent).toBe('This site reserves text and data mining');
+    expect(root.textContent).not.toContain('(no title)');
+    expect($('item-edit')).toBeNull();
+    expect(root.querySelector('.item-text')).toBeNull();
+    expect(root.textContent).toContain('no title or text of this visit was taken');
+  });
+
   it('says a failed item will not be sent', () => {
     render(<ItemCard item={item({ status: 'failed', raw: { title: 'a', text: 'b' }, error: 'model error' })} actions={actions()} />, root);
     expect(root.textContent).toContain('could not be anonymized; it will not be sent');

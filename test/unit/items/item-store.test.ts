@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoredItem } from '../../../utils/items/item';
+import type { HeldItem, StoredItem } from '../../../utils/items/item';
+import { lifecycle } from '../../../utils/items/lifecycle';
 import { MAX_UNSENT_ITEMS, approveItems, editItem, markItemsSent, recordObservation, sealItems, unsealItems } from '../../../utils/items/item-store';
 import type { PageObservation } from '../../../utils/protocol/page-observer';
 import type { Db } from '../../../utils/store/db';
@@ -101,6 +102,21 @@ describe('review and edit', () => {
     await putAll([item]);
     await expect(editItem(database, item.id, 'new')).rejects.toThrow(/not yet sent/);
     expect(await get(item.id)).toEqual(item);
+  });
+
+  it('a visit whose site reserves text and data mining takes no text by an edit either, and stays as it was', async () => {
+    const item = heldItem({ redacted: { title: '', text: '' }, tdmReserved: true });
+    await putAll([item]);
+    await expect(editItem(database, item.id, 'pasted from the page')).rejects.toThrow(/reserves text and data mining/);
+    expect(await get(item.id)).toEqual(item);
+  });
+
+  it('the reservation mark stays with the visit through every transition', async () => {
+    const item = failedItem({ raw: { title: '', text: '' }, tdmReserved: true });
+    const processed = lifecycle.processed.apply(item, { title: '', text: '', entityCounts: {}, embedding: [0], models: { embed: 'e', ner: 'n' } }, true);
+    const ready = lifecycle.approved.apply(processed as HeldItem);
+    const sent = lifecycle.sent.apply(lifecycle.sealed.apply(ready, 'b'), T0);
+    expect(sent).toMatchObject({ tdmReserved: true, status: 'sent' });
   });
 
   it('an item that is gone cannot be edited', async () => {

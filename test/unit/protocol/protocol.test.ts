@@ -38,6 +38,17 @@ describe('page observer messages', () => {
     expect(accepts(message({ origin }))).toBe(false);
   });
 
+  it('accepts an origin’s tdmrep.json answer within its bounds, or none, and a reserved observation', () => {
+    const response = { status: 200, body: '[]', cacheControl: 'max-age=60', expires: null, date: null, age: null };
+    expect(accepts({ type: 'tdmrep', url: URL_, response })).toBe(true);
+    expect(accepts({ type: 'tdmrep', url: URL_, response: null })).toBe(true);
+    expect(accepts({ type: 'tdmrep', url: URL_, response: { ...response, body: 'x'.repeat(64 * 1024 + 1) } })).toBe(false);
+    expect(accepts({ type: 'tdmrep', url: URL_, response: { ...response, status: '200' } })).toBe(false);
+    expect(accepts({ type: 'tdmrep', url: URL_ })).toBe(false);
+    expect(accepts(message({ title: '', text: '', tdmReserved: true }))).toBe(true);
+    expect(accepts(message({ tdmReserved: false }))).toBe(false);
+  });
+
   it('rejects text and titles over the limits, and accepts them at the limit', () => {
     expect(accepts(message({ text: 'a'.repeat(TEXT_LIMITS.textChars) }))).toBe(true);
     expect(accepts(message({ text: 'a'.repeat(TEXT_LIMITS.textChars + 1) }))).toBe(false);
@@ -99,8 +110,12 @@ describe('replies are checked on arrival too', () => {
     expect(modelReplySchema.safeParse(undefined).success).toBe(false);
   });
 
-  it('the collect policy answer needs a decision and every signal toggle', () => {
-    expect(collectPolicySchema.safeParse({ collect: true, signals: { text: true, dwell: false, scroll: true } }).success).toBe(true);
+  it('the collect policy answer needs a decision, every signal toggle and what is known of the origin’s TDMRep rules', () => {
+    expect(collectPolicySchema.safeParse({ collect: true, signals: { text: true, dwell: false, scroll: true }, tdm: null }).success).toBe(true);
+    const rules = [{ location: '/', reservation: 1 }, { location: '/a', reservation: null }];
+    expect(collectPolicySchema.safeParse({ collect: true, signals: { text: true, dwell: false, scroll: true }, tdm: rules }).success).toBe(true);
+    expect(collectPolicySchema.safeParse({ collect: true, signals: { text: true, dwell: false, scroll: true } }).success).toBe(false);
+    expect(collectPolicySchema.safeParse({ collect: true, signals: { text: true, dwell: false, scroll: true }, tdm: [{ location: '/', reservation: 2 }] }).success).toBe(false);
     expect(collectPolicySchema.safeParse({ collect: true }).success).toBe(false);
     expect(collectPolicySchema.safeParse({ collect: 'yes', signals: { text: true, dwell: true, scroll: true } }).success).toBe(false);
     expect(collectPolicySchema.safeParse(null).success).toBe(false);
