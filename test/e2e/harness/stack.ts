@@ -15,7 +15,7 @@ import type { UiRequest } from '../../../utils/protocol/ui';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { buildExtension, ROOT } from './build-extension';
 import { freePort } from './free-port';
-import { servePages, type PagesServer } from './pages-server';
+import { servePages, type PagesOptions, type PagesServer } from './pages-server';
 
 /** The model manifest e2e runs use: the real models unless a run names another. */
 export const E2E_MANIFEST = process.env.TRIBUTARY_MODEL_MANIFEST ?? 'models/manifest.json';
@@ -50,7 +50,13 @@ export interface Stack {
  * pages, and Debian's Chromium with the extension built for that collector.
  */
 export async function startStack(
-  options: { outDir?: string; browserArgs?: string[]; /** Added to the collector's environment (every start). */ env?: Record<string, string> } = {},
+  options: {
+    outDir?: string;
+    browserArgs?: string[];
+    /** Added to the collector's environment (every start). */
+    env?: Record<string, string>;
+    pages?: PagesOptions;
+  } = {},
 ): Promise<Stack> {
   const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-collector-'));
   const port = await freePort();
@@ -58,7 +64,7 @@ export async function startStack(
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
   const extensionDir = buildExtension(collectorUrl, { manifest: E2E_MANIFEST, outDir });
   let collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...options.env });
-  const pages = await servePages();
+  const pages = await servePages(options.pages);
   const browser = await launchWithExtension(extensionDir, undefined, { args: options.browserArgs });
   const popup = await browser.openExtensionPage('popup.html');
 
