@@ -133,6 +133,11 @@ export function ItemCard({ item, actions }: { item: ItemView; actions: ItemActio
         </button>
         <StatusBadge status={item.status} />
       </header>
+      {item.topic && (
+        <p class="small item-topic" data-testid="item-topic" data-topic={item.topic.topic} title={i18n.t('communityModel.topicTitle', [formatPercent(item.topic.probability)])}>
+          {i18n.t('communityModel.topic', [item.topic.terms.join(' · ') || item.topic.topic])}
+        </p>
+      )}
       {item.receipt && <ReceiptLine receipt={item.receipt} />}
       {item.inclusion && <InclusionLine inclusion={item.inclusion} />}
 

@@ -4,7 +4,7 @@ import type { ExtensionState } from '@/utils/protocol/ui';
 import { request } from '@/utils/ui-client';
 import { i18n } from '#i18n';
 
-export type StateChange = Exclude<UiRequest, { type: 'get-state' } | { type: 'list-items' } | { type: 'redeemable-tokens' }>;
+export type StateChange = Exclude<UiRequest, { type: 'get-state' } | { type: 'list-items' } | { type: 'check-community-model' } | { type: 'redeemable-tokens' }>;
 
 /** The error message of each change that failed: "Could not delete: collector unreachable". */
 const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {

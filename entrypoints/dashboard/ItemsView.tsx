@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { CommunityModelLine } from '@/components/CommunityModelLine';
 import { ItemCard, type ItemActions } from '@/components/ItemCard';
 import type { ItemsReply, UiRequest } from '@/utils/protocol/ui';
 import { exportDocument, exportFileName } from '@/utils/ui/export';
@@ -130,6 +131,7 @@ export function ItemsView({ data, actions, busy }: Props) {
         </div>
       </div>
 
+      {data && <CommunityModelLine info={data.communityModel} />}
       {!data && <p class="muted">{i18n.t('common.loading')}</p>}
       {data && all.length === 0 && <p class="muted">{i18n.t('items.nothingYet')}</p>}
       {data && all.length > 0 && matching.length === 0 && <p class="muted">{i18n.t('items.noMatch')}</p>}

@@ -25,6 +25,10 @@ export function useItems(pollMs: number): ItemsHandle {
 
   useEffect(() => {
     void reload();
+    // Once per opening: whether the community released a newer model (the background keeps the answer).
+    void request({ type: 'check-community-model' })
+      .then(setData)
+      .catch(() => undefined);
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void reload();
     }, pollMs);

@@ -9,6 +9,7 @@ import type { Db } from '../store/db';
 import type { CollectorKeysResponse } from '../wire';
 import { processWaitingItems } from './model-work';
 import { obtainTokens } from './tokens';
+import { MODEL_CHECK_INTERVAL_MS, refreshCommunityModel } from '../community-model/refresh';
 import { readCollectorStatus, updateCollectorStatus } from './collector-status';
 
 const REWARD_HISTORY_KEPT = 50;
@@ -81,6 +82,7 @@ export function createEngine(deps: EngineDeps): Engine {
         collector: { reachable: true, lastError: drained.lastError, checkedAt: t },
       }));
       await obtainTokens(database, deps.client, deviceKey, keys.receipt.publicKey, t);
+      await refreshCommunityModel(database, deps.client, keys.receipt.publicKey, t, MODEL_CHECK_INTERVAL_MS);
     } catch (err) {
       await updateCollectorStatus((s) => ({ ...s, collector: { reachable: false, lastError: String(err).slice(0, 300), checkedAt: t } }));
     }

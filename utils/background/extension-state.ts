@@ -6,6 +6,8 @@ import type { Db } from '../store/db';
 import type { ModelProgress } from '../protocol/model-host';
 import type { ExtensionState, ItemsReply, ItemView } from '../protocol/ui';
 import { readInclusion } from './dataset-proof';
+import { topicOf } from '../community-model/label';
+import { readCommunityCheck, readCommunityModel } from '../community-model/model-store';
 import { readComputeSettings } from '../compute/settings';
 import { readUsage } from '../compute/usage';
 import type { ComputeStatus } from './compute-work';
@@ -81,11 +83,13 @@ function withoutEmbedding(item: StoredItem): Omit<ItemView, 'receipt' | 'inclusi
 
 /** Everything the dashboard lists; embeddings stay out (large, and meaningless to read). */
 export async function listItems(database: Db): Promise<ItemsReply> {
-  const [items, bundles, deletions, inclusion] = await Promise.all([
+  const [items, bundles, deletions, inclusion, model, check] = await Promise.all([
     allItems(database),
     database.getAll('bundles'),
     database.getAll('deletions'),
     readInclusion(),
+    readCommunityModel(database),
+    readCommunityCheck(database),
   ]);
   const receipts = new Map(bundles.filter((b) => b.receipt).map((b) => [b.bundleId, b.receipt!]));
   const views: ItemView[] = items
@@ -97,7 +101,14 @@ export async function listItems(database: Db): Promise<ItemsReply> {
         ...withoutEmbedding(item),
         receipt: receipt ? { bundleId: receipt.bundleId, storedAt: receipt.storedAt } : null,
         inclusion: bundleId ? (inclusion[bundleId] ?? null) : null,
+        topic: model && 'embedding' in item ? topicOf(model, { embedding: item.embedding, embedModel: item.models.embed }) : null,
       };
     });
-  return { items: views, deletions: deletions.sort((a, b) => b.requestedAt - a.requestedAt), inclusion };
+  const release = model && { manifestCid: model.manifestCid, seq: model.seq, heldOutAccuracy: model.heldOutAccuracy, verifiedAt: model.verifiedAt };
+  return {
+    items: views,
+    deletions: deletions.sort((a, b) => b.requestedAt - a.requestedAt),
+    inclusion,
+    communityModel: { model: release, check },
+  };
 }

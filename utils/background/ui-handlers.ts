@@ -1,4 +1,4 @@
-import { updateConsent, DEFAULT_CONSENT } from '../consent/settings';
+import { readConsent, updateConsent, DEFAULT_CONSENT } from '../consent/settings';
 import { browser } from 'wxt/browser';
 import { destroyDeviceKey, ensureDeviceKey } from '../identity/device-key';
 import type { UiRequest } from '../protocol/ui';
@@ -14,6 +14,8 @@ import { checkDatasetInclusion, clearInclusion } from './dataset-proof';
 import { clearCollectorStatus, readCollectorStatus, updateCollectorStatus } from './collector-status';
 import type { CollectorClient } from '../collector-client/client';
 import { updateComputeSettings } from '../compute/settings';
+import { clearCommunityModel } from '../community-model/model-store';
+import { refreshCommunityModel } from '../community-model/refresh';
 import type { ComputeWork } from './compute-work';
 
 export interface UiDeps {
@@ -25,6 +27,9 @@ export interface UiDeps {
   compute: Pick<ComputeWork, 'kick' | 'stop'>;
   now?: () => number;
 }
+
+/** Opening the dashboard checks for a newer community model, but not more often than this. */
+const COMMUNITY_CHECK_ON_OPEN_MS = 30_000;
 
 /** Runs one validated request from the popup or dashboard and answers with what it shows next. */
 export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise<ExtensionState | ItemsReply | RedeemableTokensReply> {
@@ -86,6 +91,7 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       await database.clear('deletions');
       await clearCollectorStatus();
       await clearInclusion();
+      await clearCommunityModel(database);
       await updateConsent(() => DEFAULT_CONSENT);
       break;
     }
@@ -97,6 +103,12 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       if (!receiptPub) throw new Error('the collector’s keys are not known yet');
       await checkDatasetInclusion(database, deps.client, receiptPub, now());
       break;
+    }
+    case 'check-community-model': {
+      // Like every other request to the collector: only once the user opted in and its receipt key is pinned.
+      const [consent, receiptPub] = await Promise.all([readConsent(), readCollectorStatus().then((s) => s.collectorKeys?.receipt.publicKey)]);
+      if (consent.optedIn && receiptPub) await refreshCommunityModel(database, deps.client, receiptPub, now(), COMMUNITY_CHECK_ON_OPEN_MS);
+      return listItems(database);
     }
     case 'redeemable-tokens': {
       const [tokens, status] = await Promise.all([allTokens(database), readCollectorStatus()]);

@@ -14,8 +14,9 @@ import type { RouteReply } from '../collector-api/route';
 import { computeDeviceRoute, computeJobRoute, computeResultRoute, type ComputeVerdict } from '../collector-api/compute';
 import type { ComputeJob, ComputeJobRequest, ComputeResult } from '../wire/compute';
 import { epochInfoRoute, tokenAllowanceRoute } from '../collector-api/tokens';
+import { latestReleaseRoute, type ReleaseSummary } from '../collector-api/releases';
 import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot } from '../wire';
-import { callRoute, CollectorError } from './request';
+import { callRoute, CollectorError, fetchBlock } from './request';
 
 export { CollectorError };
 export type Balance = RouteReply<typeof balanceRoute>;
@@ -57,6 +58,10 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
     computeStatus: (devicePub: string): Promise<DeviceCompute> => callRoute(endpoint, computeDeviceRoute, { params: { devicePub } }),
     tokenAllowance: (devicePub: string) => callRoute(endpoint, tokenAllowanceRoute, { params: { devicePub } }),
     tokenEpoch: (epoch: number) => callRoute(endpoint, epochInfoRoute, { params: { epoch: String(epoch) } }),
+    /** The current dataset release; null before the first. */
+    latestRelease: (): Promise<ReleaseSummary | null> => callRoute(endpoint, latestReleaseRoute, {}).catch(orNullOn('no_release')),
+    /** One block of a release from the collector's IPFS gateway, unchecked: the caller verifies it against its CID. */
+    block: (cid: string): Promise<Uint8Array> => fetchBlock(endpoint, cid),
   };
 }
 

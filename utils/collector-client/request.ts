@@ -60,3 +60,24 @@ export async function callRoute<R extends RouteDef>(endpoint: CollectorEndpoint,
   if (!reply.success) throw new CollectorError('collector sent an unexpected answer', res.status, 'bad_answer', null);
   return reply.data as RouteReply<R>;
 }
+
+/** Larger than any block a release holds (record pages, documents, the community model). */
+const MAX_BLOCK_BYTES = 16 * 1024 * 1024;
+
+/** A block's bytes from the collector's IPFS trustless gateway (`?format=raw`); immutable, so the HTTP cache may keep it. */
+export async function fetchBlock(endpoint: CollectorEndpoint, cid: string): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await endpoint.fetch(new URL(`/ipfs/${encodeURIComponent(cid)}?format=raw`, endpoint.baseUrl), {
+      headers: { accept: 'application/vnd.ipld.raw' },
+      credentials: 'omit',
+    });
+  } catch (err) {
+    throw new CollectorError(`collector unreachable: ${String(err)}`, null, 'unreachable', null);
+  }
+  if (!res.ok) throw new CollectorError(`the collector has no block ${cid} (HTTP ${res.status})`, res.status, 'http_error', null);
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_BLOCK_BYTES) throw new CollectorError('the block is too large', res.status, 'bad_answer', null);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > MAX_BLOCK_BYTES) throw new CollectorError('the block is too large', res.status, 'bad_answer', null);
+  return bytes;
+}

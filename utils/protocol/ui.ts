@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { collectorStatusSchema } from '../background/collector-status';
 import { inclusionCheckSchema } from '../background/dataset-proof';
+import { communityCheckSchema } from '../community-model/model-store';
 import { consentSchema, signalTogglesSchema, siteRuleSchema } from '../consent/settings';
 import { ITEM_STATUSES } from '../items/item';
 import { deletionReceiptSchema } from '../wire/receipts';
@@ -42,6 +43,8 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   /** Opens the collector's governance page, where members vote on the community's rules. */
   z.object({ type: z.literal('open-governance') }),
   z.object({ type: z.literal('dismiss-dropped-notice') }),
+  /** Asks the collector whether a newer community model was released (the dashboard, once when it opens). */
+  z.object({ type: z.literal('check-community-model') }),
   /** Checks every sent bundle against the collector's signed transparency root. */
   z.object({ type: z.literal('verify-dataset') }),
   /** The compute opt-in and its limits (utils/compute/settings.ts); fields left out stay as they are. */
@@ -136,6 +139,8 @@ export const itemViewSchema = z.object({
   receipt: z.object({ bundleId: z.string(), storedAt: z.number() }).nullable().optional(),
   /** The last check of this item's bundle against the collector's transparency log. */
   inclusion: inclusionCheckSchema.nullable().optional(),
+  /** The item's topic by the community model, computed on this device from its embedding. */
+  topic: z.object({ topic: z.string(), terms: z.array(z.string()), probability: z.number() }).nullable().optional(),
 });
 export type ItemView = z.infer<typeof itemViewSchema>;
 
@@ -151,6 +156,11 @@ export const itemsReplySchema = z.object({
   deletions: z.array(deletionRecordSchema),
   /** By bundle id, including deleted bundles that must be absent from the log. */
   inclusion: z.record(z.string(), inclusionCheckSchema),
+  /** The community model the topics come from, and what the last check for a newer one found. */
+  communityModel: z.object({
+    model: z.object({ manifestCid: z.string(), seq: z.number(), heldOutAccuracy: z.number(), verifiedAt: z.number() }).nullable(),
+    check: communityCheckSchema.nullable(),
+  }),
 });
 export type ItemsReply = z.infer<typeof itemsReplySchema>;
 
@@ -158,14 +168,14 @@ export const redeemableTokensReplySchema = z.object({ tokens: z.array(rewardToke
 export type RedeemableTokensReply = z.infer<typeof redeemableTokensReplySchema>;
 
 /** What the background answers to each request: the items listing, the redeemable tokens, or the state after the change. */
-export type ReplyTo<R extends UiRequest> = R extends { type: 'list-items' }
+export type ReplyTo<R extends UiRequest> = R extends { type: 'list-items' } | { type: 'check-community-model' }
   ? ItemsReply
   : R extends { type: 'redeemable-tokens' }
     ? RedeemableTokensReply
     : ExtensionState;
 
 export function replySchemaFor(request: UiRequest): z.ZodType<ExtensionState | ItemsReply | RedeemableTokensReply> {
-  if (request.type === 'list-items') return itemsReplySchema;
+  if (request.type === 'list-items' || request.type === 'check-community-model') return itemsReplySchema;
   if (request.type === 'redeemable-tokens') return redeemableTokensReplySchema;
   return extensionStateSchema;
 }

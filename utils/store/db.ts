@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ItemStatus, StoredItem } from '../items/item';
+import type { CommunityModelRecord } from '../community-model/model-store';
 import type { IssueBatch } from '../tokens/obtain';
 import type { BundleEnvelope, DeletionReceipt, IngestReceipt } from '../wire';
 import type { RewardToken } from '../wire/reward-tokens';
@@ -53,6 +54,8 @@ export interface TributarySchema extends DBSchema {
   keys: { key: string; value: DeviceKeyRecord };
   tokens: { key: string; value: StoredToken; indexes: { epoch: number } };
   'token-batches': { key: string; value: StoredTokenBatch };
+  /** The newest verified community model and what the last check for a newer one found. */
+  'community-model': { key: string; value: CommunityModelRecord };
 }
 
 export type Db = IDBPDatabase<TributarySchema>;
@@ -60,13 +63,14 @@ export type Db = IDBPDatabase<TributarySchema>;
 const DB_NAME = 'tributary';
 
 export function openTributaryDb(): Promise<Db> {
-  return openDB<TributarySchema>(DB_NAME, 2, {
+  return openDB<TributarySchema>(DB_NAME, 3, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) createFirstStores(db);
       if (oldVersion < 2) {
         db.createObjectStore('tokens', { keyPath: 'msg' }).createIndex('epoch', 'epoch');
         db.createObjectStore('token-batches', { keyPath: 'id' });
       }
+      if (oldVersion < 3) db.createObjectStore('community-model', { keyPath: 'id' });
     },
   });
 }

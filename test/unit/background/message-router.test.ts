@@ -18,7 +18,7 @@ function handlers() {
     extensionPagesUrl: EXTENSION,
     modelProgress: vi.fn(),
     observer: vi.fn(async () => null),
-    ui: vi.fn(async () => ({ items: [], deletions: [], inclusion: {} })),
+    ui: vi.fn(async () => ({ items: [], deletions: [], inclusion: {}, communityModel: { model: null, check: null } })),
   } satisfies MessageHandlers;
 }
 const fromPage = { id: 'tributary', url: 'https://news.example/rivers', tab: { url: 'https://news.example/rivers', incognito: false } };
@@ -66,7 +66,7 @@ describe('routeMessage: each sender speaks its own protocol, validated on arriva
 
   it('wraps UI answers and refusals in the reply envelope', async () => {
     const h = handlers();
-    await expect(routeMessage({ type: 'list-items' }, fromDashboard, h)).resolves.toEqual({ ok: true, value: { items: [], deletions: [], inclusion: {} } });
+    await expect(routeMessage({ type: 'list-items' }, fromDashboard, h)).resolves.toEqual({ ok: true, value: { items: [], deletions: [], inclusion: {}, communityModel: { model: null, check: null } } });
     h.ui.mockRejectedValueOnce(new Error('opt in first'));
     await expect(routeMessage({ type: 'verify-dataset' }, fromDashboard, h)).resolves.toEqual({ ok: false, error: 'opt in first' });
   });

@@ -46,8 +46,8 @@ describe('pause', () => {
 describe('export', () => {
   it('wraps the listing in a versioned, parseable document', () => {
     const now = Date.UTC(2026, 10, 25, 15, 0, 7);
-    const doc = JSON.parse(exportDocument({ items: [], deletions: [], inclusion: {} }, now));
-    expect(doc).toEqual({ format: 'tributary-export', v: 1, exportedAt: '2026-11-25T15:00:07.000Z', items: [], deletions: [], inclusion: {} });
+    const doc = JSON.parse(exportDocument({ items: [], deletions: [], inclusion: {}, communityModel: { model: null, check: null } }, now));
+    expect(doc).toEqual({ format: 'tributary-export', v: 1, exportedAt: '2026-11-25T15:00:07.000Z', items: [], deletions: [], inclusion: {}, communityModel: { model: null, check: null } });
     expect(exportFileName(now)).toBe('tributary-export-2026-11-25T15-00-07.json');
   });
 });

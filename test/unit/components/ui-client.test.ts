@@ -14,8 +14,8 @@ describe('ui-client request', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('resolves to the value of an ok reply', async () => {
-    answerWith((m) => ({ ok: true, value: { items: [], deletions: [], inclusion: m.type === 'list-items' ? {} : null } }));
-    await expect(request({ type: 'list-items' })).resolves.toEqual({ items: [], deletions: [], inclusion: {} });
+    answerWith((m) => ({ ok: true, value: { items: [], deletions: [], inclusion: m.type === 'list-items' ? {} : null, communityModel: { model: null, check: null } } }));
+    await expect(request({ type: 'list-items' })).resolves.toEqual({ items: [], deletions: [], inclusion: {}, communityModel: { model: null, check: null } });
   });
 
   it('throws a readable error when the value is not what the request is answered with', async () => {
