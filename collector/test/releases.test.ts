@@ -17,7 +17,7 @@ import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type Devic
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { embeddedPolicy, fixedPolicySource } from '../src/policy/in-force';
-import { buildRelease, countCids } from '../src/releases/build';
+import { buildRelease } from '../src/releases/build';
 import { startHarness, tempDir, type Harness } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -261,20 +261,37 @@ describe('after a deletion', () => {
   });
 });
 
-describe('identical records from several devices', () => {
-  it('share one block, and the next release counts each one that left', async () => {
-    // Devices that read the same page send the same anonymized text and embedding: the same record, the same CID.
+describe('records left since the parent release', () => {
+  const base = async () => ({ policy: { minK: 2, license: 'CC-BY-4.0', cadenceMs: 1, topicThreshold: 0.8 }, log: await h.app.publishEpoch(), createdAt: 0 });
+  const signal = (devicePub: string, text: string, embedding: number[]) => ({ devicePub, origin: 'https://shared.example', text, embedding, model: 'm', lang: 'en', visitedAt: 0 });
+
+  it('counts identical records from several devices once each', async () => {
+    // Devices that read the same page send the same anonymized text and embedding: the same record, one block.
     const embedding = near(3);
-    const signal = (devicePub: string) => ({ devicePub, origin: 'https://shared.example', text: 'the same page', embedding, model: 'm', lang: 'en', visitedAt: 0 });
-    const base = { policy: { minK: 2, license: 'CC-BY-4.0', cadenceMs: 1, topicThreshold: 0.8 }, log: await h.app.publishEpoch(), createdAt: 0 };
-    const three = await buildRelease({ ...base, seq: 1, signals: ['a', 'b', 'c'].map(signal), parent: null });
-    expect(three.recordCids).toHaveLength(3);
-    expect(new Set(three.recordCids).size).toBe(1);
+    const read = (d: string) => signal(d, 'the same page', embedding);
+    const three = await buildRelease({ ...(await base()), seq: 1, signals: ['a', 'b', 'c'].map(read), parent: null });
+    expect(three.manifest.records.count).toBe(3);
+    expect(new Set(three.blocks.map((b) => b.cid.toString())).size).toBe(three.blocks.length - 2);
     expect(three).toMatchObject({ recordsLeft: 0, recordsAdded: 3 });
-    const parent = { cid: three.manifestCid, recordCids: countCids(three.recordCids) };
-    const two = await buildRelease({ ...base, seq: 2, signals: ['a', 'b'].map(signal), parent });
-    expect(two).toMatchObject({ recordsLeft: 1, recordsAdded: 0 });
-    expect(await buildRelease({ ...base, seq: 2, signals: ['a', 'b', 'c'].map(signal), parent })).toMatchObject({ recordsLeft: 0, recordsAdded: 0 });
+    const parent = { cid: three.manifestCid, contributions: three.contributions };
+    expect(await buildRelease({ ...(await base()), seq: 2, signals: ['a', 'b'].map(read), parent })).toMatchObject({ recordsLeft: 1, recordsAdded: 0 });
+    expect(await buildRelease({ ...(await base()), seq: 2, signals: ['a', 'b', 'c'].map(read), parent })).toMatchObject({ recordsLeft: 0, recordsAdded: 0 });
+  });
+
+  it('counts a record whose topic id changed as the same contribution', async () => {
+    // Topic ids follow topic sizes: "boats" is t0 while it is the larger topic, t1 once two of its records are deleted.
+    const boats = ['a', 'b', 'c', 'd'].map((d, i) => signal(d, `boats ${i}`, near(0)));
+    const chess = ['a', 'b', 'c'].map((d, i) => signal(d, `chess ${i}`, near(5)));
+    const before = await buildRelease({ ...(await base()), seq: 1, signals: [...boats, ...chess], parent: null });
+    expect(before.manifest.topics).toMatchObject({ t0: { records: 4 }, t1: { records: 3 } });
+    const after = await buildRelease({
+      ...(await base()),
+      seq: 2,
+      signals: [...boats.slice(2), ...chess],
+      parent: { cid: before.manifestCid, contributions: before.contributions },
+    });
+    expect(after.manifest.topics).toMatchObject({ t0: { records: 3 }, t1: { records: 2 } });
+    expect(after).toMatchObject({ recordsLeft: 2, recordsAdded: 0 });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   recordsJsonl,
   type Block,
   type Manifest,
+  type ReleaseRecord,
 } from '../../../utils/release/format';
 import { looksLikeDeviceIdentifier } from '../../../utils/release/verify';
 import type { SignedRoot } from '../../../utils/wire/merkle';
@@ -28,33 +29,39 @@ export interface ReleaseInput {
   /** The signed root of the epoch the release is cut from. */
   log: SignedRoot;
   signals: readonly DatasetSignal[];
-  /**
-   * The release this one supersedes, with how many of its records each record CID names (identical
-   * records from different devices share one block, so a CID may stand for several).
-   */
-  parent: { cid: CID; recordCids: ReadonlyMap<string, number> } | null;
+  /** The release this one supersedes, with its records counted by contribution (countContributions). */
+  parent: { cid: CID; contributions: ReadonlyMap<string, number> } | null;
 }
 
 export interface BuiltRelease {
   manifestCid: CID;
   manifest: Manifest;
   blocks: Block[];
-  recordCids: string[];
+  /** This release's records counted by contribution, as the next release's parent. */
+  contributions: Map<string, number>;
   /** Records of the parent this release no longer holds, and records it holds that the parent did not. */
   recordsLeft: number;
   recordsAdded: number;
 }
 
-export function countCids(cids: Iterable<string>): Map<string, number> {
+/**
+ * A released contribution across releases: its content without what a release derives from the others
+ * (the topic id, by topic sizes; the origin, "other" under k), so a record relabelled by the next
+ * release is the same contribution. Identical reads from several devices are one key counted as often.
+ */
+export function countContributions(records: readonly ReleaseRecord[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of cids) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const r of records) {
+    const key = createHash('sha256').update(JSON.stringify([r.text, r.embedding, r.model, r.lang, r.day])).digest('hex');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return counts;
 }
 
-/** How many of `from`'s records `to` lacks, counting each CID as many times as it occurs. */
+/** How many of `from`'s contributions `to` lacks. */
 function missingFrom(from: ReadonlyMap<string, number>, to: ReadonlyMap<string, number>): number {
   let n = 0;
-  for (const [cid, count] of from) n += Math.max(0, count - (to.get(cid) ?? 0));
+  for (const [key, count] of from) n += Math.max(0, count - (to.get(key) ?? 0));
   return n;
 }
 
@@ -69,9 +76,8 @@ export async function buildRelease(input: ReleaseInput): Promise<BuiltRelease> {
   for (let i = 0; i < recordBlocks.length; i += RECORDS_PER_PAGE) {
     pages.push(await cborBlock({ records: recordBlocks.slice(i, i + RECORDS_PER_PAGE).map((b) => b.cid) }));
   }
-  const recordCids = recordBlocks.map((b) => b.cid.toString());
-  const current = countCids(recordCids);
-  const previous = input.parent?.recordCids ?? new Map<string, number>();
+  const current = countContributions(records);
+  const previous = input.parent?.contributions ?? new Map<string, number>();
   const recordsLeft = missingFrom(previous, current);
   const recordsAdded = missingFrom(current, previous);
 
@@ -113,7 +119,7 @@ export async function buildRelease(input: ReleaseInput): Promise<BuiltRelease> {
     manifestCid: manifestBlock.cid,
     manifest,
     blocks: [manifestBlock, ...pages, ...recordBlocks, sheetBlock, croissantBlock, diversityBlock, ...(model?.blocks ?? [])],
-    recordCids,
+    contributions: current,
     recordsLeft,
     recordsAdded,
   };

@@ -2,13 +2,13 @@
 // blocks on the IPFS node, record it (superseding the previous one), and publish another epoch so the
 // manifest's CID is in the signed log. Runs on demand and on the cadence in force.
 import { CID } from 'multiformats/cid';
-import { decodeCbor, manifestSchema, recordPageSchema } from '../../../utils/release/format';
+import { decodeCbor, manifestSchema, recordPageSchema, releaseRecordSchema } from '../../../utils/release/format';
 import type { SignedRoot } from '../../../utils/wire/merkle';
 import type { Store } from '../db/store';
 import { liveSignals } from '../export/store';
 import type { Keyring } from '../at-rest/keyring';
 import type { IpfsNode } from '../ipfs/node';
-import { buildRelease, countCids } from './build';
+import { buildRelease, countContributions } from './build';
 import type { ReleasePolicy } from './policy';
 import { latestRelease, recordRelease, type ReleaseRow } from './store';
 
@@ -25,13 +25,13 @@ export interface ReleaseContext {
 /** Collectors sharing a database record their releases one at a time. */
 const CUT_KEY = 'releases:cut';
 
-async function recordCidsOf(node: IpfsNode, manifestCid: CID): Promise<Map<string, number>> {
+async function contributionsOf(node: IpfsNode, manifestCid: CID): Promise<Map<string, number>> {
   const manifest = manifestSchema.parse(decodeCbor(await node.get(manifestCid)));
-  const cids: string[] = [];
+  const records = [];
   for (const page of manifest.records.pages) {
-    for (const r of recordPageSchema.parse(decodeCbor(await node.get(page))).records) cids.push(r.toString());
+    for (const r of recordPageSchema.parse(decodeCbor(await node.get(page))).records) records.push(releaseRecordSchema.parse(decodeCbor(await node.get(r))));
   }
-  return countCids(cids);
+  return countContributions(records);
 }
 
 export interface CutResult {
@@ -44,7 +44,7 @@ export async function cutRelease(ctx: ReleaseContext): Promise<CutResult> {
   const log = await ctx.publishEpoch();
   const previous = await latestRelease(ctx.store.db);
   const parentCid = previous ? CID.parse(previous.manifestCid) : null;
-  const parent = parentCid ? { cid: parentCid, recordCids: await recordCidsOf(ctx.node, parentCid) } : null;
+  const parent = parentCid ? { cid: parentCid, contributions: await contributionsOf(ctx.node, parentCid) } : null;
   const built = await buildRelease({
     seq: (previous?.seq ?? 0) + 1,
     createdAt: ctx.now(),
