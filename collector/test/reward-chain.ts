@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { startAnvil, type AnvilAccount, type AnvilInstance } from '../../contracts/anvil';
-import { deployCommunity, type CommunityDeployment } from '../../contracts/community';
+import { DEFAULT_RULES, deployCommunity, type CommunityDeployment, type InitialRules } from '../../contracts/community';
 import { deployRewardToken } from '../../contracts/deploy';
 import { governanceDriver, type GovernanceDriver } from '../../contracts/test/governance-driver';
 
@@ -58,15 +58,24 @@ export interface CommunityChain {
   stop(): Promise<void>;
 }
 
-/** anvil with a whole community deployed (token, timelock, governor, policy), its voucher key in a 0600 file. */
-export async function startCommunityChain(): Promise<CommunityChain> {
+/**
+ * anvil with a whole community deployed (token, timelock, governor, policy), its voucher key in a 0600 file;
+ * the policy starts with the default rules, `rules` changed.
+ */
+export async function startCommunityChain(rules: Partial<InitialRules> = {}): Promise<CommunityChain> {
   const anvil = await startAnvil();
   const [deployer, signer] = anvil.accounts;
   if (!deployer || !signer) throw new Error('anvil returned too few accounts');
   const keyDir = mkdtempSync(join(tmpdir(), 'tributary-voucher-key-'));
   const voucherKeyFile = join(keyDir, 'voucher-key.json');
   writeFileSync(voucherKeyFile, JSON.stringify({ v: 1, privateKey: signer.privateKey }), { mode: 0o600 });
-  const community = await deployCommunity({ rpcUrl: anvil.rpcUrl, deployerKey: deployer.privateKey, signerAddress: signer.address, governance: TEST_GOVERNANCE });
+  const community = await deployCommunity({
+    rpcUrl: anvil.rpcUrl,
+    deployerKey: deployer.privateKey,
+    signerAddress: signer.address,
+    governance: TEST_GOVERNANCE,
+    rules: { ...DEFAULT_RULES, ...rules },
+  });
   return {
     anvil,
     community,
