@@ -28,9 +28,6 @@ export interface UiDeps {
   now?: () => number;
 }
 
-/** Opening the dashboard checks for a newer community model, but not more often than this. */
-const COMMUNITY_CHECK_ON_OPEN_MS = 30_000;
-
 /** Runs one validated request from the popup or dashboard and answers with what it shows next. */
 export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise<ExtensionState | ItemsReply | RedeemableTokensReply> {
   const now = deps.now ?? (() => Date.now());
@@ -106,8 +103,9 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
     }
     case 'check-community-model': {
       // Like every other request to the collector: only once the user opted in and its receipt key is pinned.
+      // One small request per opening, whenever the engine last asked: a release cut since shows at once.
       const [consent, receiptPub] = await Promise.all([readConsent(), readCollectorStatus().then((s) => s.collectorKeys?.receipt.publicKey)]);
-      if (consent.optedIn && receiptPub) await refreshCommunityModel(database, deps.client, receiptPub, now(), COMMUNITY_CHECK_ON_OPEN_MS);
+      if (consent.optedIn && receiptPub) await refreshCommunityModel(database, deps.client, receiptPub, now(), 0);
       return listItems(database);
     }
     case 'redeemable-tokens': {
