@@ -43,7 +43,11 @@ function client(requests: string[] = []) {
 
 /** The collector's answers, with one block replaced. */
 function tampered(source: CommunitySource, cid: string, bytes: (original: Uint8Array) => Uint8Array): CommunitySource {
-  return { latestRelease: () => source.latestRelease(), block: async (c) => (c === cid ? bytes(await source.block(c)) : source.block(c)) };
+  return {
+    latestRelease: () => source.latestRelease(),
+    releaseLogProof: (c) => source.releaseLogProof(c),
+    block: async (c) => (c === cid ? bytes(await source.block(c)) : source.block(c)),
+  };
 }
 
 async function contribute(axis: number, text: string): Promise<void> {
@@ -129,6 +133,7 @@ describe('the community model on the device', () => {
     const source: CommunitySource = {
       latestRelease: async () => ({ ...(await real.latestRelease())!, manifestCid: forged.cid.toString() }),
       block: async (c) => (c === forged.cid.toString() ? forged.bytes : real.block(c)),
+      releaseLogProof: (c) => real.releaseLogProof(c),
     };
     const check = await refreshCommunityModel(database, source, receiptPub, 1000, 0);
     expect(check).toMatchObject({ result: 'failed', releaseCid: forged.cid.toString() });
@@ -139,6 +144,29 @@ describe('the community model on the device', () => {
     await clearCommunityModel(database);
     const other = generateDeviceKeyPair().publicKey;
     expect(await refreshCommunityModel(database, real, other, 2000, 0)).toMatchObject({ result: 'failed' });
+    expect(await readCommunityModel(database)).toBeNull();
+  });
+
+  it("refuses a manifest whose log root is genuine but which the collector's signed log does not hold", async () => {
+    const real = client();
+    const manifest = manifestSchema.parse(decodeCbor(await real.block(manifestCid)));
+    // Same signed log root, same model; a manifest the collector never committed to in its log.
+    const unlogged = await cborBlock({ ...manifest, license: 'CC0-1.0' });
+    const source: CommunitySource = {
+      latestRelease: async () => ({ ...(await real.latestRelease())!, manifestCid: unlogged.cid.toString() }),
+      block: async (c) => (c === unlogged.cid.toString() ? unlogged.bytes : real.block(c)),
+      releaseLogProof: (c) => real.releaseLogProof(c),
+    };
+    const check = await refreshCommunityModel(database, source, receiptPub, 1000, 0);
+    expect(check).toMatchObject({ result: 'failed', releaseCid: unlogged.cid.toString() });
+    expect(check.error).toContain("the collector's transparency log does not hold manifest");
+    expect(await readCommunityModel(database)).toBeNull();
+
+    // The genuine manifest's proof offered for the other one does not verify either.
+    const proof = await real.releaseLogProof(manifestCid);
+    expect(proof).not.toBeNull();
+    const lying = { ...source, releaseLogProof: async () => proof };
+    expect((await refreshCommunityModel(database, lying, receiptPub, 2000, 0)).error).toContain('inclusion proof does not verify');
     expect(await readCommunityModel(database)).toBeNull();
   });
 

@@ -14,7 +14,7 @@ import type { RouteReply } from '../collector-api/route';
 import { computeDeviceRoute, computeJobRoute, computeResultRoute, type ComputeVerdict } from '../collector-api/compute';
 import type { ComputeJob, ComputeJobRequest, ComputeResult } from '../wire/compute';
 import { epochInfoRoute, tokenAllowanceRoute } from '../collector-api/tokens';
-import { latestReleaseRoute, type ReleaseSummary } from '../collector-api/releases';
+import { latestReleaseRoute, releaseLogProofRoute, type ReleaseLogProof, type ReleaseSummary } from '../collector-api/releases';
 import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot } from '../wire';
 import { callRoute, CollectorError, fetchBlock } from './request';
 
@@ -62,6 +62,9 @@ export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a
     latestRelease: (): Promise<ReleaseSummary | null> => callRoute(endpoint, latestReleaseRoute, {}).catch(orNullOn('no_release')),
     /** One block of a release from the collector's IPFS gateway, unchecked: the caller verifies it against its CID. */
     block: (cid: string): Promise<Uint8Array> => fetchBlock(endpoint, cid),
+    /** Where the release manifest sits in the transparency log; null when no published epoch holds it. */
+    releaseLogProof: (cid: string): Promise<ReleaseLogProof | null> =>
+      callRoute(endpoint, releaseLogProofRoute, { params: { cid } }).catch(orNullOn('not_in_log')),
   };
 }
 

@@ -1,11 +1,14 @@
 // The newest community model, fetched from the collector and checked on the device with the same
 // checks `npm run verify` makes for the blocks the device uses: each block is what its CID says, the
-// manifest is a release manifest whose transparency-log root the pinned receipt key signed, and the
-// ONNX model is exactly the linear classifier its manifest and model card describe.
+// manifest is a release manifest whose transparency-log root the pinned receipt key signed and whose
+// CID is in that signed log, and the ONNX model is exactly the linear classifier its manifest and
+// model card describe.
 import { CID } from 'multiformats/cid';
+import type { ReleaseLogProof } from '../collector-api/releases';
 import { decodeJson, modelCardSchema, type Manifest } from '../release/format';
 import type { LinearModel } from '../release/linear-model';
 import { readLinearClassifier } from '../release/onnx';
+import { manifestLogFailures } from '../release/log-inclusion';
 import { blockMatches, checkManifest } from '../release/verify';
 
 /** A release's community model, verified: what the device keeps and labels with. */
@@ -22,6 +25,8 @@ export interface VerifiedModel extends LinearModel {
 export interface ReleaseSource {
   /** A block's bytes as served; nothing about them is trusted. */
   block(cid: string): Promise<Uint8Array>;
+  /** The collector's proof that the manifest is in its transparency log; null when it has none. */
+  releaseLogProof(manifestCid: string): Promise<ReleaseLogProof | null>;
 }
 
 export class ModelVerificationError extends Error {
@@ -39,6 +44,8 @@ export async function verifiedManifest(source: ReleaseSource, manifestCid: strin
   const cid = CID.parse(manifestCid);
   const { manifest, failures } = checkManifest(cid, await verifiedBlock(source, cid, 'the manifest'), receiptPub);
   if (!manifest || failures.length) throw new ModelVerificationError(failures.join('; '));
+  const notLogged = manifestLogFailures(manifestCid, manifest, await source.releaseLogProof(manifestCid), receiptPub);
+  if (notLogged.length) throw new ModelVerificationError(notLogged.join('; '));
   return manifest;
 }
 
