@@ -123,9 +123,11 @@ describe('replies are checked on arrival too', () => {
 
   it('an items listing must list items the dashboard can show', () => {
     const item = { id: 'a', origin: 'https://a.example', visitedAt: 1, dwellMs: 0, scrollDepth: 0, interactions: 0, attempts: 0, status: 'processing', raw: { title: 't', text: 'x' } };
-    expect(itemsReplySchema.safeParse({ items: [item], deletions: [], inclusion: {} }).success).toBe(true);
-    expect(itemsReplySchema.safeParse({ items: [{ ...item, status: 'lost' }], deletions: [], inclusion: {} }).success).toBe(false);
-    expect(itemsReplySchema.safeParse({ items: [], deletions: [] }).success).toBe(false);
+    const communityModel = { model: null, check: null };
+    expect(itemsReplySchema.safeParse({ items: [item], deletions: [], inclusion: {}, communityModel }).success).toBe(true);
+    expect(itemsReplySchema.safeParse({ items: [{ ...item, status: 'lost' }], deletions: [], inclusion: {}, communityModel }).success).toBe(false);
+    expect(itemsReplySchema.safeParse({ items: [], deletions: [], communityModel }).success).toBe(false);
+    expect(itemsReplySchema.safeParse({ items: [item], deletions: [], inclusion: {} }).success).toBe(false);
   });
 
   it('the extension state counts items in every state', () => {
