@@ -1,6 +1,8 @@
+import { namesNoOne } from './not-entities';
 import { isBirthLabel } from './rules/birth-date';
 import { isNameCue, leadingNonName } from './rules/person-context';
 import { innerLabels } from './rules/roles';
+import { splitAtSentenceEnds, withoutLowercaseEdges } from './span-edges';
 import type { EntityType, NerToken, Span } from './types';
 
 export type NerSpanOptions = {
@@ -161,14 +163,19 @@ const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|
  */
 function refine(text: string, span: Span): Span | null {
   let start = span.start;
+  let end = span.end;
   if (span.type === 'PERSON') {
-    const title = HONORIFIC.exec(`${text.slice(start, span.end)} `);
-    if (title) start = Math.min(span.end, start + title[0].length);
+    const title = HONORIFIC.exec(`${text.slice(start, end)} `);
+    if (title) start = Math.min(end, start + title[0].length);
   }
   // "Wethouder Femke de Groot", "Impressum", "Chief Financial Officer", "Ich bin …": a title, a form label, a
   // heading or a cue names no one, so it is not redacted with the name beside it (nor alone).
-  start += leadingNonName(text.slice(start, span.end));
-  let end = span.end;
+  start += leadingNonName(text.slice(start, end));
+  if (isCueOrLabel(text.slice(start, end))) return null;
+  if ((span.type === 'PERSON' || span.type === 'ORGANIZATION') && start < end && capitalisesSentences(text)) {
+    ({ start, end } = withoutLowercaseEdges(text, { ...span, start, end }));
+    start += leadingNonName(text.slice(start, end));
+  }
   if (span.type === 'ADDRESS') {
     start += leadingProse(text.slice(start, end));
     end = start + untilTrailingProse(text.slice(start, end));
@@ -176,8 +183,8 @@ function refine(text: string, span: Span): Span | null {
   if (start >= end) return null;
   // Web addresses are the URL and e-mail rules' to judge: they keep a site's host readable.
   const before = text.slice(0, start).match(/\S*$/u)![0];
-  const after = text.slice(span.end).match(/^\S*/u)![0];
-  if (/:\/\/|www\.|@/u.test(before + text.slice(start, span.end) + after)) return null;
+  const after = text.slice(end).match(/^\S*/u)![0];
+  if (/:\/\/|www\.|@/u.test(before + text.slice(start, end) + after)) return null;
   const body = text.slice(start, end);
   if (!/\p{L}/u.test(body)) return null;
   // Names are written capitalised in every cased script; a lowercase-only span must be a sure one, and
@@ -186,8 +193,15 @@ function refine(text: string, span: Span): Span | null {
   if (caseless && ((span.score ?? 1) < LOWERCASE_MIN_SCORE || capitalisesSentences(text))) return null;
   // A date or time is not a place, and a birth-date label is not a name.
   if (span.type !== 'PERSON' && DATE_TIME.test(body)) return null;
-  if (isBirthLabel(body) || isNameCue(body) || FORM_LABEL.test(body)) return null;
+  if (isCueOrLabel(body)) return null;
+  // Codes only a rule can judge, and languages or nationalities, name no one.
+  if (span.type !== 'PERSON' && namesNoOne(body)) return null;
   return { ...span, start, end };
+}
+
+/** A birth-date label, a cue word the rules read or a form label: names no one. */
+function isCueOrLabel(body: string): boolean {
+  return isBirthLabel(body) || isNameCue(body) || FORM_LABEL.test(body);
 }
 
 // Street kinds and unit words written in lowercase at the start of an address line.
@@ -266,6 +280,7 @@ export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions 
   }
   return spans
     .flatMap((span) => splitAtBrackets(text, span))
+    .flatMap((span) => (span.type === 'ADDRESS' ? [span] : splitAtSentenceEnds(text, span)))
     .map((span) => refine(text, span))
     .filter((span): span is Span => span !== null);
 }

@@ -159,6 +159,46 @@ describe('nerSpans: what the model takes that names no one', () => {
   });
 });
 
+describe('nerSpans: the prose and openers the model runs a name on over', () => {
+  it('drops greetings and ad formulas at the start of a span, and spans that are only that', () => {
+    expect(texts('Merhaba Ayşe, nasılsın?', [tok('mer', 'B-PER'), tok('##haba', 'I-PER'), tok('ay', 'I-PER'), tok('##se', 'I-PER'), tok(','), tok('nasilsin'), tok('?')])).toEqual([['PERSON', 'Ayşe']]);
+    expect(texts('Zu verkaufen: Gartentisch', [tok('zu', 'B-PER'), tok('verkaufen', 'I-PER'), tok(':'), tok('garten'), tok('##tisch')])).toEqual([]);
+    expect(texts('Gratulacje Bartek!', [tok('gratulacje', 'B-PER'), tok('bartek', 'I-PER'), tok('!')])).toEqual([['PERSON', 'Bartek']]);
+  });
+  it('drops lowercase prose at the edges of a name in a text whose writer capitalises', () => {
+    const text = 'Sie arbeitet bei Kronberg Logistik seit Mai.';
+    const tokens = [tok('sie'), tok('arbeitet'), tok('bei', 'B-ORG'), tok('kronberg', 'I-ORG'), tok('logistik', 'I-ORG'), tok('seit'), tok('mai'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['ORGANIZATION', 'Kronberg Logistik']]);
+    const tr = 'Söyle Burak\'a söyler misin?';
+    expect(texts(tr, [tok('soyle'), tok('burak', 'B-PER'), tok("'", 'I-PER'), tok('a', 'I-PER'), tok('soyler', 'I-PER'), tok('misin'), tok('?')])).toEqual([['PERSON', "Burak'a"]]);
+    // An organisation or a place may end in a lowercase word.
+    expect(texts('Sie arbeitet bei Lindås bruk.', [tok('sie'), tok('arbeitet'), tok('bei'), tok('lindas', 'B-ORG'), tok('bruk', 'I-ORG'), tok('.')])).toEqual([['ORGANIZATION', 'Lindås bruk']]);
+    const don = 'Recibo 7: recibí de don Ramiro Vidal la suma acordada.';
+    const donTokens = [tok('recibo'), tok('7'), tok(':'), tok('recibi', 'B-PER'), tok('de', 'I-PER'), tok('don', 'I-PER'), tok('ramiro', 'I-PER'), tok('vidal', 'I-PER'), tok('la'), tok('suma'), tok('acordada'), tok('.')];
+    expect(texts(don, donTokens)).toEqual([['PERSON', 'Ramiro Vidal']]);
+  });
+  it('keeps particles before a surname and lowercase names in a text without capitals', () => {
+    expect(texts('Graag tot ziens, van den Broek.', [tok('graag'), tok('tot'), tok('ziens'), tok(','), tok('van', 'B-PER'), tok('den', 'I-PER'), tok('broek', 'I-PER'), tok('.')])).toEqual([['PERSON', 'van den Broek']]);
+    expect(texts('ask marta lopez', [tok('ask'), tok('marta', 'B-PER'), tok('lopez', 'I-PER')])).toEqual([['PERSON', 'marta lopez']]);
+  });
+  it('drops languages, nationalities and short codes typed as places or organisations, not names', () => {
+    const cv = 'Sprachen: Deutsch (Muttersprache), Englisch C1';
+    const cvTokens = [tok('sprachen'), tok(':'), tok('deutsch', 'B-ORG'), tok('('), tok('mutter', 'B-LOC'), tok('##sprache', 'I-LOC'), tok(')'), tok(','), tok('englisch', 'B-LOC'), tok('c1', 'B-ADDR')];
+    expect(texts(cv, cvTokens)).toEqual([['LOCATION', 'Muttersprache']]);
+    expect(texts('Poste en CDI, H/F.', [tok('poste'), tok('en'), tok('cdi'), tok(','), tok('h', 'B-ADDR'), tok('/', 'I-ADDR'), tok('f', 'I-ADDR'), tok('.')])).toEqual([]);
+    expect(texts('Ask JD today', [tok('ask'), tok('jd', 'B-PER'), tok('today')])).toEqual([['PERSON', 'JD']]);
+  });
+  it('drops payment and booking field labels', () => {
+    expect(texts('IBAN: DE00 0000\nBIC: ABCDEFGH', [tok('iban', 'B-PER'), tok(':'), tok('de'), tok('##00'), tok('0000'), tok('bic', 'B-ADDR'), tok(':'), tok('abcdefgh')])).toEqual([]);
+  });
+  it('ends a name at the end of its sentence', () => {
+    const text = 'Ich bin Aylin Kurt. Meine Bestellung fehlt.';
+    const tokens = [tok('ich'), tok('bin'), tok('ay', 'B-PER'), tok('##lin', 'I-PER'), tok('kurt', 'I-PER'), tok('.', 'I-PER'), tok('meine', 'I-PER'), tok('bestellung', 'I-PER'), tok('fehlt', 'I-PER'), tok('.')];
+    expect(texts(text, tokens)).toEqual([['PERSON', 'Aylin Kurt'], ['PERSON', 'Meine Bestellung']]);
+    expect(texts('Dr. Ines Roth kommt', [tok('dr', 'B-PER'), tok('.', 'I-PER'), tok('ines', 'I-PER'), tok('roth', 'I-PER'), tok('kommt')])).toEqual([['PERSON', 'Ines Roth']]);
+  });
+});
+
 describe('expandToWords', () => {
   it('widens to word boundaries but not across spaces or punctuation', () => {
     const text = "x O'Neil-Smith, y";

@@ -195,12 +195,19 @@ describe('names the context identifies', () => {
     ['Můj děda Bohumil Kratochvíl se narodil v Brně', ['Bohumil Kratochvíl']],
     ['Nuestra vecina Remedios nos cuida al perro', ['Remedios']],
     ['Kommentar von Heike: Bei uns ist die Laterne kaputt', ['Heike']],
+    ['Dzień dobry, nazywam się Marta Wilk i piszę w sprawie faktury', ['Marta Wilk']],
+    ['Dobrý den, jmenuji se Pavel Hrubý.', ['Pavel Hrubý']],
+    ['Bună seara, mă numesc Ioana Radu.', ['Ioana Radu']],
+    ['Merhaba, benim adım Kerem Aydın.', ['Kerem Aydın']],
+    ['Odbiór w Sopocie, Grażyna, tel. 601 202 303', ['Grażyna']],
+    ['Kinderbett abzugeben. Jörg Wendt – Mobil: 0171 2233445', ['Jörg Wendt']],
   ])('%j', (text, names) => {
     expect([...new Set(found(personContextSpans, text))]).toEqual(names);
   });
   it('does not take a headline or a service for a name after a title or a contact verb', () => {
     expect(found(personContextSpans, 'Teacher Appreciation Week Gift Ideas For Every Budget')).toEqual([]);
     expect(found(personContextSpans, 'Contact Us on 0800 123 456 or Call Customer Service, or text Support.')).toEqual([]);
+    expect(found(personContextSpans, 'Hotel Seeblick, Tel. 08022 1234, Zimmer ab 90 €')).toEqual([]);
   });
   it('does not take a place after a comma for a vocative', () => {
     expect(found(personContextSpans, 'I live in Croydon, London.')).toEqual([]);
@@ -232,11 +239,18 @@ describe('where a person lives or was born', () => {
     ['Mi abuelo nació en Cáceres el 4 de julio de 1931', 'Cáceres'],
     ['Moja babcia urodziła się 8 października 1940 r. w Lwowie.', 'Lwowie'],
     ['Můj děda se narodil 27. 6. 1944 v Olomouci.', 'Olomouci'],
+    ['Kommentar von Anke aus Herne: die Ampel ist wieder aus', 'Herne'],
+    ['Meine Oma ist 1950 nach Kiel gezogen.', 'Kiel'],
+    ['Wir sind letztes Jahr umgezogen nach Gera.', 'Gera'],
+    ['Vendo divano angolare, visibile a Lodi, ore serali.', 'Lodi'],
+    ['Sprzedam fotel, odbiór osobisty Tczew.', 'Tczew'],
+    ['Barnsäng säljes, hämtas i Lund.', 'Lund'],
   ])('%j', (text, place) => {
     expect(found(residenceSpans, text)).toEqual([place]);
   });
   it('leaves places in the news alone', () => {
     expect(found(residenceSpans, 'The 2024 Olympics were held in Paris.')).toEqual([]);
+    expect(found(residenceSpans, 'Der Zug fährt nach Hamburg und kommt um acht an.')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { caseless, matchSpans } from './match';
+import { leadingOpener } from './openers';
 import { leadingRoleOrLabel, ROLE } from './roles';
 
 // Names the model might miss, recognised by the words around them rather than by a name list, so
@@ -21,7 +22,7 @@ const INTRO = new RegExp(
 );
 // The same cues in the other major European languages: introductions, form labels, salutations and
 // the closing formula of a letter or message (the signature follows on the same or the next line).
-const EUROPEAN_CUES = String.raw`com os melhores cumprimentos,?|cumprimentos,?|atenciosamente,?|abraços,?|beijinhos,?|un abrazo,?|besos,?|un bacio,?|baci,?|bises,?|bisous,?|liebe grüße,?|viele grüße,?|herzliche grüße,?|beste grüße,?|cordialmente,?|un saluto,?|groetjes,?|hilsen,?|venlig hilsen,?|med venlig hilsen,?|kærlig hilsen,?|kh,?|knus,?|hälsningar,?|kram,?|terveisin,?|ystävällisin terveisin,?|üdv,?|saygılarımla,?|cu stimă,?|cu drag,?|z poważaniem,?|s pozdravom,?|comment by|review by|kommentar von|bewertung von|commentaire de|avis de|comentario de|commento di|reactie van|guest:|gast:|patient(?:in)?:|paciente:|paziente:|policyholder:|versicherungsnehmer(?:in)?:|assurée?:|asegurad[oa]:|present:|présents?\s?:|aanwezig:|anwesend:|obecni:|ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg er|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
+const EUROPEAN_CUES = String.raw`com os melhores cumprimentos,?|cumprimentos,?|atenciosamente,?|abraços,?|beijinhos,?|un abrazo,?|besos,?|un bacio,?|baci,?|bises,?|bisous,?|liebe grüße,?|viele grüße,?|herzliche grüße,?|beste grüße,?|cordialmente,?|un saluto,?|groetjes,?|hilsen,?|venlig hilsen,?|med venlig hilsen,?|kærlig hilsen,?|kh,?|knus,?|hälsningar,?|kram,?|terveisin,?|ystävällisin terveisin,?|üdv,?|saygılarımla,?|cu stimă,?|cu drag,?|z poważaniem,?|s pozdravom,?|comment by|review by|kommentar von|bewertung von|commentaire de|avis de|comentario de|commento di|reactie van|guest:|gast:|patient(?:in)?:|paciente:|paziente:|policyholder:|versicherungsnehmer(?:in)?:|assurée?:|asegurad[oa]:|present:|présents?\s?:|aanwezig:|anwesend:|obecni:|ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg hedder|jeg er|nazywam się|mam na imię|jmenuji se|jmenuju se|mă numesc|ma numesc|numele meu este|benim adım|adım|nimeni on|olen|a nevem|chamo-me|me chamo|o meu nome é|meu nome é|me llamo|mi nombre es|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
 const INTRO_EUROPEAN = new RegExp(
   String.raw`(?<![\p{L}])(?:${caseless(EUROPEAN_CUES)})[ \t]*\n?[ \t]*(${NAME_PARTICLE_START}${FULL})`,
   'gu',
@@ -94,13 +95,14 @@ function spansOf(text: string, re: RegExp): Span[] {
 
 /**
  * Length of the words a span starts with that name no one: titles, form labels and headings
- * ("Wethouder", "Impressum", "Chief Financial Officer") and the cue words the rules read ("Ich bin", "Gentile").
+ * ("Wethouder", "Impressum", "Chief Financial Officer"), greetings and ad formulas ("Merhaba", "Zu verkaufen")
+ * and the cue words the rules read ("Ich bin", "Gentile").
  */
 export function leadingNonName(body: string): number {
   let taken = 0;
   for (let step = -1; step !== 0 && taken < body.length; ) {
     const rest = body.slice(taken);
-    step = leadingRoleOrLabel(rest);
+    step = leadingRoleOrLabel(rest) || leadingOpener(rest);
     // "Profilo di …", "Profile of …": the heading's own preposition (a field "Naam: van der Berg" keeps it).
     if (step > 0 && !/:\s*$/u.test(rest.slice(0, step))) step += /^(?:of|di|de|du|des|von|van)\s+(?=\p{Lu})/u.exec(rest.slice(step))?.[0].length ?? 0;
     const words = [...rest.matchAll(/\S+\s*/gu)];
@@ -131,7 +133,13 @@ const CONTACT = new RegExp(
   'gu',
 );
 
-const CONTEXTS = [ROLE_BEFORE, CONTACT, HONORIFIC, INTRO, INTRO_EUROPEAN, SIGNATURE, NAMED, KIN, SAID_BEFORE, SAID_AFTER, QUOTE_SPEAKER, BORN_AFTER, VOCATIVE];
+// A name right before a phone label in a signature or an ad ("…, Paweł, tel. 698 …", "Anna – Mobil: 0170 …").
+const BEFORE_PHONE = new RegExp(
+  String.raw`(?<=^|\n|[,;:.!?–—-]\s)(${FULL}),?\s*[–—-]?\s*(?:${caseless('tel|tél|telefon|telefoon|teléfono|telefone|telefono|phone|ph|mob|mobil|mobile|cell|handy|cel|móvil|cellulare|gsm')})\.?\s*:?\s*[+(\d]`,
+  'gu',
+);
+
+const CONTEXTS = [ROLE_BEFORE, CONTACT, BEFORE_PHONE, HONORIFIC, INTRO, INTRO_EUROPEAN, SIGNATURE, NAMED, KIN, SAID_BEFORE, SAID_AFTER, QUOTE_SPEAKER, BORN_AFTER, VOCATIVE];
 
 export function personContextSpans(text: string): Span[] {
   return CONTEXTS.flatMap((re) => spansOf(text, re));

@@ -61,6 +61,12 @@ const LABELS = [
   'action points', 'experience', 'work experience', 'education', 'skills', 'languages', 'references', 'profile',
   'about', 'about me', 'about us', 'contact', 'contact us', 'imprint', 'legal notice', 'subject', 'reference',
   'policyholder', 'account holder', 'patient', 'clinic', 'curriculum vitae', 'cv', 'resume', 'résumé',
+  // payment and booking fields, in several languages
+  'iban', 'bic', 'swift', 'bic/swift', 'sort code', 'account number', 'kontonummer', 'numéro de compte',
+  'número de cuenta', 'numero di conto', 'rekeningnummer', 'numer konta', 'číslo účtu', 'hesap numarası',
+  'check-in', 'check-out', 'room', 'zimmer', 'chambre', 'habitación', 'camera', 'kamer', 'pokój', 'guardian',
+  'parent/guardian', 'emergency contact', 'emergency contacts', 'action', 'action items', 'colour', 'color', 'farbe',
+  'couleur', 'size', 'größe', 'taille', 'talla', 'taglia',
   // German
   'lebenslauf', 'berufserfahrung', 'ausbildung', 'kenntnisse', 'sprachen', 'anschrift', 'adresse', 'geburtsort',
   'geburtsname', 'staatsangehörigkeit', 'familienstand', 'vorname', 'nachname', 'kundenkonto', 'kundennummer',
