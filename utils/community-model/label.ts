@@ -1,4 +1,8 @@
 // An item's topic by the community model, computed on the device from the item's own embedding.
+// The model is run as the formula its ONNX graph is: readLinearClassifier accepts only the graph
+// softmax(x·W + b) and reads W and b from the verified bytes, so this is the same function onnxruntime
+// computes from that file (collector/test/community-labels.test.ts compares them), without loading a
+// WASM runtime into the background for one small matrix product per item.
 import { argmax, predict } from '../release/linear-model';
 import type { VerifiedModel } from './verify-model';
 
