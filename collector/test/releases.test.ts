@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CarBlockIterator } from '@ipld/car';
+import Fastify from 'fastify';
 import type { CID } from 'multiformats/cid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cborBlock, decodeCbor, rawBlock, recordsJsonl, manifestSchema, type Manifest } from '../../utils/release/format';
@@ -17,6 +18,7 @@ import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type Devic
 import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { embeddedPolicy, fixedPolicySource } from '../src/policy/in-force';
+import { gatewayRoutes } from '../src/ipfs/gateway';
 import { buildRelease } from '../src/releases/build';
 import { startHarness, tempDir, type Harness } from './harness';
 
@@ -314,6 +316,46 @@ describe('a second IPFS node', () => {
       child.kill('SIGTERM');
       await once(child, 'exit');
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run verify on an altered copy', () => {
+  /** A gateway holding exactly these blocks, as any third party's node could. */
+  async function gatewayOf(blocks: Map<string, Uint8Array>): Promise<{ url: string; close: () => Promise<void> }> {
+    const app = Fastify({ logger: false });
+    app.register(gatewayRoutes({ has: async (cid) => blocks.has(cid.toString()), get: async (cid) => blocks.get(cid.toString())! }));
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    return { url, close: () => app.close() };
+  }
+
+  it('fails, exit code 1, saying why: a tampered block, a log root the collector did not sign, a topic under k', async () => {
+    const tampered = await carBlocks(current);
+    const manifest = manifestSchema.parse(decodeCbor(tampered.get(current)!));
+    const page = decodeCbor(tampered.get(manifest.records.pages[0]!.toString())!) as { records: CID[] };
+    const target = page.records[0]!.toString();
+    const bytes = new Uint8Array(tampered.get(target)!);
+    bytes[bytes.length - 3]! ^= 0x01;
+    tampered.set(target, bytes);
+    const unsigned = await withManifest(await carBlocks(current), current, (m) => ({ ...m, log: { ...m.log, root: 'ab'.repeat(32) } }));
+    const underK = await withManifest(await carBlocks(current), current, (m) => ({ ...m, topics: { t0: { ...m.topics.t0!, devices: K - 1 } } }));
+    const cases = [
+      { cid: current, blocks: tampered, says: `FAIL block ${target} does not match its CID: its content was altered` },
+      { ...unsigned, says: `FAIL the manifest's transparency-log root (epoch ${manifest.log.epoch}) is not signed by the collector's receipt key` },
+      { ...underK, says: `FAIL topic t0 has ${K - 1} devices, under k = ${K}` },
+    ];
+    const gateways = await Promise.all(cases.map((c) => gatewayOf(c.blocks)));
+    try {
+      const runs = await Promise.all(cases.map((c, i) => verify(c.cid, gateways[i]!.url, address)));
+      runs.forEach((run, i) => {
+        expect(run.out).toContain(cases[i]!.says);
+        expect(run.out).toMatch(/^FAILED \(\d+\)$/m);
+        expect(run.code).toBe(1);
+      });
+      // A manifest the collector never cut is not in its log either.
+      expect(runs[2]!.out).toContain(`FAIL the collector's transparency log does not hold manifest ${underK.cid}`);
+    } finally {
+      await Promise.all(gateways.map((g) => g.close()));
     }
   });
 });
