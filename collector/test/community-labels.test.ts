@@ -110,6 +110,18 @@ describe('the community model on the device', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('runs one check at a time: two at once download the model once, and both answer with it', async () => {
+    const requests: string[] = [];
+    const [engine, dashboard] = await Promise.all([
+      refreshCommunityModel(database, client(requests), receiptPub, 1000, 60_000),
+      refreshCommunityModel(database, client(requests), receiptPub, 1000, 0),
+    ]);
+    expect(engine).toMatchObject({ result: 'verified', releaseCid: manifestCid });
+    expect(dashboard).toMatchObject({ result: 'verified', releaseCid: manifestCid });
+    expect(requests.filter((r) => r.startsWith('/ipfs/'))).toHaveLength(3);
+    expect(requests.filter((r) => r === '/v1/releases/latest')).toHaveLength(2);
+  });
+
   it('refuses a tampered model block or model card', async () => {
     const manifest = manifestSchema.parse(decodeCbor(await client().block(manifestCid)));
     const onnx = manifest.model!.onnx.toString();

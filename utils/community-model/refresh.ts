@@ -2,7 +2,7 @@
 // tells whether anything changed; only a release not seen before is fetched and verified.
 import type { ReleaseSummary } from '../collector-api/releases';
 import type { Db } from '../store/db';
-import { readCommunityCheck, readCommunityModel, saveCommunityCheck, type CommunityCheck } from './model-store';
+import { readCommunityCheck, saveCommunityCheck, type CommunityCheck } from './model-store';
 import { ModelVerificationError, verifiedManifest, verifiedModel, type ReleaseSource } from './verify-model';
 
 export interface CommunitySource extends ReleaseSource {
@@ -12,15 +12,17 @@ export interface CommunitySource extends ReleaseSource {
 /** Between two checks of the engine's periodic passes. */
 export const MODEL_CHECK_INTERVAL_MS = 30 * 60_000;
 
-let inFlight: Promise<CommunityCheck> | null = null;
+/** One check at a time: a second waits for the first, then finds its release already verified and fetches no block again. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Checks for a newer community model unless the last check is younger than `minIntervalMs`; verifies and
  * keeps it when there is one. Never throws: what happened is the returned (and stored) check.
  */
 export function refreshCommunityModel(database: Db, source: CommunitySource, receiptPub: string, now: number, minIntervalMs: number): Promise<CommunityCheck> {
-  inFlight ??= refresh(database, source, receiptPub, now, minIntervalMs).finally(() => (inFlight = null));
-  return inFlight;
+  const run = queue.then(() => refresh(database, source, receiptPub, now, minIntervalMs));
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 async function refresh(database: Db, source: CommunitySource, receiptPub: string, now: number, minIntervalMs: number): Promise<CommunityCheck> {
