@@ -25,6 +25,8 @@ export async function benchIngest(): Promise<Figure[]> {
   const collector = await startCollector(dataDir, {
     COLLECTOR_RATE_IP_PER_MIN: '100000000',
     COLLECTOR_RATE_DEVICE_PER_MIN: '100000000',
+    // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: where the collector process's milliseconds go under this load.
+    ...(process.env.BENCH_COLLECTOR_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_COLLECTOR_NODE_OPTIONS } : {}),
   });
   const echo = runTsJson<{ port: number }>('bench/collector/echo-server.ts');
   try {

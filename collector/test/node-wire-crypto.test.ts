@@ -2,7 +2,7 @@
 // same bytes for every input, same accept/reject for every signature and base64 string.
 import { randomBytes, randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, generateDeviceKeyPair, hexToBytes, portableWireCrypto, signBytes, type WireCrypto } from '../../utils/wire/index';
+import { bytesToBase64, generateDeviceKeyPair, generateEncryptionKeyPair, hexToBytes, portableWireCrypto, signBytes, type WireCrypto } from '../../utils/wire/index';
 import { nodeWireCrypto } from '../src/crypto/node-wire-crypto';
 
 const bytes = (n: number) => new Uint8Array(randomBytes(n));
@@ -98,5 +98,45 @@ describe('node:crypto primitives vs the portable ones', () => {
       }
     }
     expect(accepted).toBe(100);
+  });
+
+  it('X25519 agrees on random keys, twist points and non-canonical encodings', () => {
+    const p = (1n << 255n) - 19n;
+    const le = (n: bigint) => hexToBytes(n.toString(16).padStart(64, '0')).reverse();
+    for (let i = 0; i < 100; i++) {
+      const secret = generateEncryptionKeyPair().secretKey;
+      // An honest key, 32 random bytes (half are on the twist), and a u ≥ p (to be taken mod p).
+      const publics = [generateEncryptionKeyPair().publicKey, bytes(32), le(p + BigInt(randomInt(2, 18)))];
+      for (const pub of publics) {
+        const expected = portableWireCrypto.x25519(secret, pub);
+        expect(expected).not.toBeNull();
+        expect(hex(nodeWireCrypto.x25519(secret, pub)!)).toBe(hex(expected!));
+      }
+    }
+  });
+
+  it('X25519 answers null for every public key of small order, on both backends', () => {
+    const p = (1n << 255n) - 19n;
+    const le = (n: bigint) => hexToBytes(n.toString(16).padStart(64, '0')).reverse();
+    // The small-order points of Curve25519 (0, 1 and the two of order 8), also written as u + p and with the ignored top bit set.
+    const points = [
+      0n,
+      1n,
+      0x00b8495f16056286fdb1329ceb8d09da6ac49ff1fae35616aeb8413b7c7aebe0n,
+      0x57119fd0dd4e22d8868e1c58c45c44045bef839c55b1d0b1248c50a3bc959c5fn,
+    ];
+    const encodings = points.flatMap((u) => [le(u), ...(u + p < 1n << 255n ? [le(u + p)] : [])]).flatMap((b) => {
+      const top = b.slice();
+      top[31]! |= 0x80;
+      return [b, top];
+    });
+    expect(encodings.length).toBeGreaterThanOrEqual(12);
+    for (let i = 0; i < 5; i++) {
+      const secret = generateEncryptionKeyPair().secretKey;
+      for (const pub of encodings) {
+        expect(portableWireCrypto.x25519(secret, pub), hex(pub)).toBeNull();
+        expect(nodeWireCrypto.x25519(secret, pub), hex(pub)).toBeNull();
+      }
+    }
   });
 });

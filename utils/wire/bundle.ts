@@ -5,6 +5,7 @@
 import nacl from 'tweetnacl';
 import { z } from 'zod';
 import { canonicalBytes, sha256Hex } from './canonical';
+import { wireCrypto } from './crypto-backend';
 import { base64ToBytes, bytesToBase64, utf8Decode, utf8Encode } from './encoding';
 import { describeZodError, WireError } from './errors';
 import { devicePubFromSecret, signBytes, verifyBytes } from './key-pairs';
@@ -153,6 +154,27 @@ export function verifyEnvelope(env: unknown): env is BundleEnvelope {
   }
 }
 
+/** nacl.box's "expand 32-byte k" constant, the HSalsa20 input of crypto_box_beforenm. */
+const SALSA_SIGMA = new Uint8Array([101, 120, 112, 97, 110, 100, 32, 51, 50, 45, 98, 121, 116, 101, 32, 107]);
+const lowlevel = (nacl as unknown as { lowlevel: { crypto_core_hsalsa20(out: Uint8Array, inp: Uint8Array, k: Uint8Array, c: Uint8Array): number } }).lowlevel;
+
+/**
+ * nacl.box.open with its key agreement split out: X25519 through the crypto binding (native in the
+ * collector), then crypto_box_beforenm's HSalsa20 and XSalsa20-Poly1305 in tweetnacl. Refuses an
+ * ephemeral key of small order (an all-zero shared secret), which nacl.box.open alone would accept.
+ */
+export function boxOpen(ciphertext: Uint8Array, nonce: Uint8Array, ephemeralPub: Uint8Array, secretKey: Uint8Array): Uint8Array | null {
+  if (ephemeralPub.length !== nacl.box.publicKeyLength || secretKey.length !== nacl.box.secretKeyLength) return null;
+  const shared = wireCrypto().x25519(secretKey, ephemeralPub);
+  if (!shared) return null;
+  const key = new Uint8Array(nacl.box.sharedKeyLength);
+  lowlevel.crypto_core_hsalsa20(key, new Uint8Array(16), shared, SALSA_SIGMA);
+  shared.fill(0);
+  const opened = nacl.box.open.after(ciphertext, nonce, key);
+  key.fill(0);
+  return opened;
+}
+
 /**
  * Verifies (unless `env` came from authenticateEnvelope), decrypts and validates. The caller picks `collectorSecretKey` by
  * `env.collectorKeyId`. Throws WireError with a stable code on any failure.
@@ -161,7 +183,7 @@ export function openEnvelope(env: unknown, collectorSecretKey: Uint8Array): Bund
   const e = authenticateEnvelope(env);
   let opened: Uint8Array | null;
   try {
-    opened = nacl.box.open(base64ToBytes(e.ciphertext), base64ToBytes(e.nonce), base64ToBytes(e.ephemeralPub), collectorSecretKey);
+    opened = boxOpen(base64ToBytes(e.ciphertext), base64ToBytes(e.nonce), base64ToBytes(e.ephemeralPub), collectorSecretKey);
   } catch {
     opened = null;
   }

@@ -1,4 +1,4 @@
-// The primitives the wire code spends its time in (hashing, Ed25519, base64 decoding), behind one typed binding. The default is
+// The primitives the wire code spends its time in (hashing, Ed25519, X25519, base64 decoding), behind one typed binding. The default is
 // portable JS (@noble, our strict base64), which is what the extension runs; a Node process may
 // install faster native implementations once at startup (the collector does: node:crypto and
 // Buffer, see collector/src/crypto/node-wire-crypto.ts). This module imports nothing from Node,
@@ -6,6 +6,7 @@
 // for every input (same bytes, same accept/reject).
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import nacl from 'tweetnacl';
 import { portableBase64ToBytes } from './base64';
 import { ed25519InputsAcceptable, ed25519NonceInPrimeOrderSubgroup } from './ed25519-strict';
 
@@ -20,7 +21,14 @@ export interface WireCrypto {
   ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
   /** Strict standard padded base64: throws on bad characters, bad padding or non-zero spare bits. */
   base64ToBytes(b64: string): Uint8Array;
+  /**
+   * RFC 7748 X25519 of a 32-byte secret and a 32-byte public key; null when the result is all zeros
+   * (a public key of small order, which contributes nothing secret), never a throw for 32-byte inputs.
+   */
+  x25519(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array | null;
 }
+
+const isAllZero = (b: Uint8Array): boolean => b.every((x) => x === 0);
 
 export const portableWireCrypto: WireCrypto = {
   sha256: (data) => sha256(data),
@@ -38,6 +46,10 @@ export const portableWireCrypto: WireCrypto = {
     }
   },
   base64ToBytes: portableBase64ToBytes,
+  x25519(secretKey, publicKey) {
+    const shared = nacl.scalarMult(secretKey, publicKey);
+    return isAllZero(shared) ? null : shared;
+  },
 };
 
 let active: WireCrypto = portableWireCrypto;

@@ -1,8 +1,10 @@
+import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import {
   authenticateEnvelope,
   bundleEnvelopeSchema,
   envelopeDigest,
+  envelopeSigningBytes,
   bytesToBase64,
   base64ToBytes,
   encodeVectorB64,
@@ -10,6 +12,8 @@ import {
   generateEncryptionKeyPair,
   openEnvelope,
   signalSchema,
+  signBytes,
+  utf8Encode,
   verifyEnvelope,
   WireError,
   type BundleEnvelope,
@@ -118,6 +122,29 @@ describe('bundle envelope', () => {
     const { device, collector } = freshParties();
     const env = seal(makePlaintext(device), collector, device);
     expect(wireCode(() => openEnvelope(env, generateEncryptionKeyPair().secretKey))).toBe('decrypt_failed');
+  });
+
+  it('refuses an envelope sealed to a small-order ephemeral key (an all-zero shared secret anyone can compute)', () => {
+    const { device, collector } = freshParties();
+    const plain = makePlaintext(device);
+    const zeroPub = new Uint8Array(32);
+    // u = 0 makes X25519 zero whatever the secret: this key is the one the collector would derive.
+    const key = nacl.box.before(zeroPub, generateEncryptionKeyPair().secretKey);
+    const nonce = nacl.randomBytes(nacl.box.nonceLength);
+    const unsigned = {
+      v: plain.v,
+      bundleId: plain.bundleId,
+      devicePub: plain.devicePub,
+      createdAt: plain.createdAt,
+      collectorKeyId: collector.keyId,
+      ephemeralPub: bytesToBase64(zeroPub),
+      nonce: bytesToBase64(nonce),
+      ciphertext: bytesToBase64(nacl.box.after(utf8Encode(JSON.stringify(plain)), nonce, key)),
+    };
+    const env = { ...unsigned, sig: signBytes(envelopeSigningBytes(unsigned), device.secretKey) };
+    expect(verifyEnvelope(env)).toBe(true);
+    expect(nacl.box.open(base64ToBytes(env.ciphertext), nonce, zeroPub, collector.secretKey)).not.toBeNull();
+    expect(wireCode(() => openEnvelope(env, collector.secretKey))).toBe('decrypt_failed');
   });
 
   it('refuses to seal a plaintext naming another device', () => {
