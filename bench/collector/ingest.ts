@@ -28,9 +28,9 @@ export async function benchIngest(): Promise<Figure[]> {
     // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: where the collector process's milliseconds go under this load.
     ...(process.env.BENCH_COLLECTOR_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_COLLECTOR_NODE_OPTIONS } : {}),
   });
-  const echo = runTsJson<{ port: number }>('bench/collector/echo-server.ts');
+  const echo = runTsJson<{ port: number; pid: number }>('bench/collector/echo-server.ts');
   try {
-    const { port: echoPort } = await echo.line;
+    const { port: echoPort, pid: echoPid } = await echo.line;
     const keys = collectorKeysResponseSchema.parse(await (await fetch(`${collector.baseUrl}/v1/keys`)).json());
     const current = keys.encryption.find((k) => k.current)!;
     const config = {
@@ -43,6 +43,8 @@ export async function benchIngest(): Promise<Figure[]> {
       echoRequests: ECHO_REQUESTS,
       connections: CONNECTIONS,
       warmupBundles: WARMUP_BUNDLES,
+      echoPid,
+      collectorPid: collector.child.pid!,
     };
     const load = runTsJson<{ echo: Round[]; ingest: Round[]; bundleBytes: number }>('bench/collector/load.ts', [JSON.stringify(config)]);
     const result = await load.line;
@@ -64,6 +66,13 @@ export async function benchIngest(): Promise<Figure[]> {
         note: `POST /v1/bundles body / ${SIGNALS_PER_BUNDLE} signals (wire v2: int8 embeddings; ${benchSignal(0, 0).text.length}-char texts)`,
         target: { op: '<=', value: 3000 },
       },
+      {
+        key: 'ingest_cpu_ms_per_bundle',
+        value: round(median(result.ingest.map((r) => r.cpuMsPerRequest)), 2),
+        unit: 'ms',
+        note: 'the collector process\'s CPU time (all threads) per bundle stored, median of rounds',
+      },
+      { key: 'echo_cpu_ms_per_request', value: round(median(result.echo.map((r) => r.cpuMsPerRequest)), 2), unit: 'ms', note: 'the echo process\'s, per request' },
       { key: 'ingest_vs_echo', value: round(ingest / echoRate, 3), unit: 'ratio', note: `median of rounds interleaved echo/collector, after ${WARMUP_BUNDLES} unmeasured warm-up bundles`, target: { op: '>=', value: 0.3 } },
     ];
   } finally {
