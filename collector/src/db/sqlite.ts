@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrateToLatest, type ColumnTypes } from './migrations';
+import { withStatementCache } from './sqlite-statement-cache';
 import type { Queries, Store } from './store';
 import type { Tables } from './tables';
 
@@ -28,7 +29,7 @@ export function openSqliteStore(path: string): Store {
   // Deleted rows are overwritten with zeros rather than left in free pages.
   handle.pragma('secure_delete = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return {
     db,
     // One process writes this file, and BEGIN IMMEDIATE makes every unit the only writer: units
