@@ -10,8 +10,8 @@
 // destroying the device's folder does so for everything the device ever stored. Collectors that
 // share a database share this directory, as they share the blob directory.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
-import { link, mkdir, open as openFile, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { link, mkdir, open as openFile, readFile, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { dataKeyId, newDataKey, open, seal } from './aead';
 
@@ -67,18 +67,19 @@ async function readIfPresent(path: string): Promise<Buffer | null> {
   }
 }
 
-function fsyncDir(dir: string, mayBeGone = false): void {
-  let fd: number;
+/** Makes a directory's entries durable; asynchronous, so the wait for the disk does not stall other requests. */
+async function fsyncDir(dir: string, mayBeGone = false): Promise<void> {
+  let handle: FileHandle;
   try {
-    fd = openSync(dir, 'r');
+    handle = await openFile(dir, 'r');
   } catch (err) {
     if (mayBeGone && isMissing(err)) return;
     throw err;
   }
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -113,7 +114,7 @@ export function fsKeyring(dir: string, masterKey: Uint8Array): Keyring {
     await writeFile(tmp, bytes, { mode: 0o600, flush: true });
     try {
       await link(tmp, path);
-      fsyncDir(dirname(path));
+      await fsyncDir(dirname(path));
     } catch (err) {
       if (!isTaken(err)) throw err;
     } finally {
@@ -125,7 +126,7 @@ export function fsKeyring(dir: string, masterKey: Uint8Array): Keyring {
     const tmp = join(tempDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
     await writeFile(tmp, bytes, { mode: 0o600, flush: true });
     await rename(tmp, path);
-    fsyncDir(dirname(path));
+    await fsyncDir(dirname(path));
   }
 
   /** The key wrapped in the file at `path` under `parent`, or null when there is no such file. */
@@ -199,7 +200,7 @@ export function fsKeyring(dir: string, masterKey: Uint8Array): Keyring {
     async destroyBundleKey(devicePub, bundleId) {
       checkNames(devicePub, bundleId);
       const destroyed = await destroyBundle(devicePub, bundleId);
-      fsyncDir(join(dir, devicePub), true);
+      await fsyncDir(join(dir, devicePub), true);
       return destroyed;
     },
     async destroyDevice(devicePub) {
@@ -221,7 +222,7 @@ export function fsKeyring(dir: string, masterKey: Uint8Array): Keyring {
       cache.delete(devicePath(devicePub));
       await shred(devicePath(devicePub));
       await rm(folder, { recursive: true, force: true });
-      fsyncDir(dir);
+      await fsyncDir(dir);
       if (device) destroyed.unshift({ kind: 'device', keyId: dataKeyId(device) });
       return destroyed;
     },

@@ -3,7 +3,7 @@
 // by index) plus its NEAR_DUPLICATE_WINDOW most recent earned signals of each of the bundle's
 // embedding models.
 import { decodeVector, type Signal } from '../../../utils/wire/index';
-import { openStoredSignal } from '../at-rest/content';
+import { openSignalWith } from '../at-rest/content';
 import type { Keyring } from '../at-rest/keyring';
 import type { Queries } from '../db/store';
 import { contentHash, type EarnedSignal, type ScoringContext, type SignalScore } from './scoring';
@@ -45,9 +45,14 @@ interface EarnedRow {
  */
 async function earnedSignals(keyring: Keyring, rows: Iterable<EarnedRow>): Promise<EarnedSignal[]> {
   const byId = new Map<string, EarnedSignal>();
+  // One key lookup (a stat of its file, at least) per bundle, not per signal: the window spans a few dozen bundles.
+  const bundleKeys = new Map<string, Buffer | null>();
   for (const r of rows) {
     if (byId.has(r.id)) continue;
-    const content = await openStoredSignal(keyring, r);
+    const keyName = `${r.device_pub}/${r.bundle_id}`;
+    let key = bundleKeys.get(keyName);
+    if (key === undefined) bundleKeys.set(keyName, (key = await keyring.bundleKey(r.device_pub, r.bundle_id)));
+    const content = key && openSignalWith(key, r.id, r.sealed);
     if (content) byId.set(r.id, { contentHash: r.content_hash, model: r.model_embed, embedding: decodeVector(content.embedding) });
   }
   return [...byId.values()];

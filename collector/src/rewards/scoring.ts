@@ -76,18 +76,24 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * threshold, same embedding model) the content of anything this device earned with — earlier
  * signals of the same bundle included — and the device's daily cap has room.
  */
-export function scoreBundle(signals: readonly Signal[], ctx: ScoringContext, rules: ScoringRules): SignalScore[] {
+export function scoreBundle(
+  signals: readonly Signal[],
+  ctx: ScoringContext,
+  rules: ScoringRules,
+  /** contentHash of each signal, when the caller has them already. */
+  contentHashes: readonly string[] = signals.map((s) => contentHash(s.origin, s.text)),
+): SignalScore[] {
   // Each earned embedding's norm is computed once, not once per signal it is compared with.
   const earned = ctx.earned.map((e) => ({ model: e.model, embedding: asFloat32(e.embedding), norm: norm(e.embedding) }));
   const hashes = new Set(ctx.earned.map((e) => e.contentHash));
   let today = ctx.unitsToday;
-  return signals.map((s): SignalScore => {
+  return signals.map((s, i): SignalScore => {
     const miss = (reason: ScoreReason): SignalScore => ({ signalId: s.id, units: 0, reason });
     const embedding = decodeVectorB64(s.embedding);
     const n = norm(embedding);
     if (s.text.trim().length === 0 || n === 0) return miss('invalid');
     if (ctx.deletedSignalIds.has(s.id)) return miss('deleted_item');
-    const hash = contentHash(s.origin, s.text);
+    const hash = contentHashes[i]!;
     if (hashes.has(hash)) return miss('duplicate');
     if (earned.some((e) => e.model === s.models.embed && cosineWithNorms(e.embedding, e.norm, embedding, n) >= rules.nearDuplicateCosine)) {
       return miss('near_duplicate');

@@ -84,7 +84,8 @@ export function storeAndCredit(deps: Pick<IngestDeps, 'store' | 'keys' | 'scorin
       if (!(await deps.keyring.bundleKey(env.devicePub, env.bundleId))) throw new BundleKeyDestroyed();
       const day = utcDay(a.receivedAt);
       const keys = bundleSignalKeys(signals);
-      const scores = scoreBundle(signals, await scoringContext(tx, deps.keyring, env.devicePub, keys, day), deps.scoring());
+      const context = await scoringContext(tx, deps.keyring, env.devicePub, keys, day);
+      const scores = scoreBundle(signals, context, deps.scoring(), keys.map((k) => k.contentHash));
       const credited = totalUnits(scores);
       const receipt = signIngestReceipt(
         {
