@@ -17,7 +17,7 @@ const LABELS: { [R in keyof Rules]: () => string } = {
  * The community rules the collector applies now (reward, cap, k, license …) and the way to the
  * collector's governance page, where token holders vote on them.
  */
-export function PolicyCard({ policy, onGovern }: { policy: ExtensionState['policy']; onGovern: () => void }) {
+export function PolicyCard({ policy, onGovern }: { policy: ExtensionState['policy']; /** Without it, no way to the governance page is offered. */ onGovern?: () => void }) {
   return (
     <section class="card policy" aria-label={i18n.t('policy.heading')} data-testid="policy">
       <h2>{i18n.t('policy.heading')}</h2>
@@ -36,7 +36,7 @@ export function PolicyCard({ policy, onGovern }: { policy: ExtensionState['polic
               </>
             ))}
           </dl>
-          {policy.source === 'chain' && (
+          {policy.source === 'chain' && onGovern && (
             <button type="button" data-testid="open-governance" onClick={onGovern}>
               {i18n.t('policy.govern')}
             </button>

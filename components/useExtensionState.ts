@@ -27,6 +27,8 @@ const CHANGE_FAILED: Record<StateChange['type'], (reason: string) => string> = {
   'pause-compute': (reason) => i18n.t('changeFailed.pause', [reason]),
   'resume-compute': (reason) => i18n.t('changeFailed.resume', [reason]),
   'tokens-handed': (reason) => i18n.t('changeFailed.tokensHanded', [reason]),
+  'join-community': (reason) => i18n.t('changeFailed.joinCommunity', [reason]),
+  'rejoin-built-in-community': (reason) => i18n.t('changeFailed.rejoinBuiltIn', [reason]),
 };
 
 export interface ExtensionStateHandle {

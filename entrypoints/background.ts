@@ -9,6 +9,7 @@ import { answerObserver, decidePage } from '@/utils/background/observer-requests
 import { injectObserver, onTabUpdated } from '@/utils/background/page-injection';
 import { handleUiRequest } from '@/utils/background/ui-handlers';
 import { collectorClient } from '@/utils/collector-client/client';
+import { activeCollectorUrl } from '@/utils/community/joined-community';
 import { unloadWhenIdle } from '@/utils/models/idle-unload';
 import { inPageModels } from '@/utils/models/in-page-models';
 import { offscreenModels } from '@/utils/models/model-client';
@@ -22,7 +23,8 @@ const TICK_ALARM = 'tributary-tick';
 export default defineBackground({
   type: 'module',
   main() {
-    const collectorUrl = __COLLECTOR_URL__;
+    // The built-in community's collector until the user joins another from the options page.
+    const collectorUrl = () => activeCollectorUrl(__COLLECTOR_URL__);
     const client = collectorClient(collectorUrl);
     let model: ModelProgress = { type: 'model:progress', state: 'idle', progress: 0 };
     // Firefox has no offscreen documents: its background page hosts the models itself.
@@ -31,18 +33,19 @@ export default defineBackground({
     const engine = createEngine({ db, client, models, mayProcess: () => pause.takeQuiet(Date.now()) });
     // Idle-time compute for the commons: its own opt-in, started and stopped by chrome.idle.
     const compute = computeWork({ db, client, models, idle: browser.idle, onError: (err) => console.warn('tributary: compute job failed', err) });
-    const state = async () => buildState(await db(), model, collectorUrl, Date.now(), compute.status());
+    const state = async () => buildState(await db(), model, await collectorUrl(), Date.now(), compute.status());
     const kick = () => void engine.tick().catch((err: unknown) => console.warn('tributary: tick failed', err));
     const activity = whenQuiet(pause, kick);
     const browsingActivity = () => activity(Date.now());
-    const decide = (page: { url: string; incognito: boolean }) => decidePage(page, collectorUrl, Date.now());
+    const decide = async (page: { url: string; incognito: boolean }) => decidePage(page, await collectorUrl(), Date.now());
 
     browser.runtime.onMessage.addListener((message: unknown, sender) =>
       routeMessage(message, sender, {
         extensionId: browser.runtime.id,
         extensionPagesUrl: browser.runtime.getURL('/'),
         modelProgress: (progress) => (model = progress),
-        observer: (request, page) => answerObserver(request, page, { db, collectorUrl, browsingActivity, detectLanguage: (text) => browser.i18n.detectLanguage(text) }),
+        observer: async (request, page) =>
+          answerObserver(request, page, { db, collectorUrl: await collectorUrl(), browsingActivity, detectLanguage: (text) => browser.i18n.detectLanguage(text) }),
         ui: (request) => handleUiRequest(request, { db, engine, state, client, collectorUrl, compute }),
       }),
     );

@@ -2,6 +2,7 @@ import { PauseControls } from '@/components/PauseControls';
 import { SignalToggles } from '@/components/SignalToggles';
 import type { ExtensionState } from '@/utils/protocol/ui';
 import type { DashboardActions } from './Dashboard';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 
 export function SettingsView({ state, actions, busy }: { state: ExtensionState; actions: DashboardActions; busy: boolean }) {
@@ -41,7 +42,10 @@ export function SettingsView({ state, actions, busy }: { state: ExtensionState; 
 
       <h2>{i18n.t('settings.sending')}</h2>
       <p class="muted small">
-        {i18n.t('settings.collectorLabel')} <span class="mono">{state.collectorUrl}</span>
+        {i18n.t('settings.collectorLabel')} <span class="mono">{state.collectorUrl}</span>{' '}
+        <button type="button" class="btn-link" data-testid="change-community" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('settings.changeCommunity')}
+        </button>
         <br />
         {i18n.t('settings.deviceKeyLabel')} <span class="mono">{state.devicePub ?? i18n.t('settings.noKeyYet')}</span>
       </p>

@@ -53,14 +53,7 @@ describe('network privacy: the extension talks to its collector only, and plante
     await stack.optIn();
     await stack.visit('article.html', 2000);
     await stack.visit('canary.html', 2500);
-    await expect
-      .poll(
-        async () => {
-          await stack.ui({ type: 'flush' });
-          return (await stack.ui({ type: 'get-state' })).items.sent;
-        },
-        { timeout: 120_000, interval: 1000 },
-      )
+    await expect.poll(async () => (await stack.sendNow()).items.sent, { timeout: 120_000, interval: 1000 })
       .toBe(2);
 
     const bundles = (await stack.storedBundles());

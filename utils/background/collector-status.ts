@@ -4,6 +4,7 @@ import { policyInForceSchema, rulesInForceSchema } from '../collector-api/commun
 import { deviceRewardsRoute } from '../collector-api/extension';
 import { epochInfoSchema } from '../collector-api/tokens';
 import { collectorKeysResponseSchema } from '../wire';
+import { communityStoreNames, readJoinedCommunity } from '../community/joined-community';
 
 /** What the background learned from the collector; kept across service-worker restarts. */
 export const collectorStatusSchema = z.object({
@@ -31,19 +32,24 @@ const EMPTY: CollectorStatus = {
   tokenEpochs: [],
 };
 
-const KEY = 'status';
+/** The status of the community this device contributes to now (each community has its own). */
+async function statusKey(): Promise<string> {
+  return communityStoreNames(await readJoinedCommunity()).status;
+}
 
 export async function readCollectorStatus(): Promise<CollectorStatus> {
-  const parsed = collectorStatusSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+  const key = await statusKey();
+  const parsed = collectorStatusSchema.safeParse((await browser.storage.local.get(key))[key]);
   return parsed.success ? parsed.data : EMPTY;
 }
 
 export async function updateCollectorStatus(change: (s: CollectorStatus) => CollectorStatus): Promise<CollectorStatus> {
+  const key = await statusKey();
   const next = change(await readCollectorStatus());
-  await browser.storage.local.set({ [KEY]: next });
+  await browser.storage.local.set({ [key]: next });
   return next;
 }
 
 export async function clearCollectorStatus(): Promise<void> {
-  await browser.storage.local.remove(KEY);
+  await browser.storage.local.remove(await statusKey());
 }

@@ -28,6 +28,8 @@ export interface Engine {
   /** One pass over the whole pipeline: process → bundle → submit → refresh balance. */
   tick(options?: { force?: boolean }): Promise<void>;
   refreshKeys(): Promise<CollectorKeysResponse>;
+  /** Runs `change` between passes, never during one (joining a community switches the collector and the database under the engine). */
+  exclusive<T>(change: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -95,5 +97,13 @@ export function createEngine(deps: EngineDeps): Engine {
       return next;
     },
     refreshKeys,
+    exclusive(change) {
+      const next = running.then(change);
+      running = next.then(
+        () => undefined,
+        () => undefined,
+      );
+      return next;
+    },
   };
 }

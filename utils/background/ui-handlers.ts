@@ -17,13 +17,15 @@ import { updateComputeSettings } from '../compute/settings';
 import { clearCommunityModel } from '../community-model/model-store';
 import { refreshCommunityModel } from '../community-model/refresh';
 import type { ComputeWork } from './compute-work';
+import { joinCommunity, rejoinBuiltInCommunity } from './join-community';
 
 export interface UiDeps {
   db: () => Promise<Db>;
   engine: Engine;
   state: () => Promise<ExtensionState>;
   client: CollectorClient;
-  collectorUrl: string;
+  /** The collector of the community this device contributes to now. */
+  collectorUrl: () => Promise<string>;
   compute: Pick<ComputeWork, 'kick' | 'stop'>;
   now?: () => number;
 }
@@ -93,7 +95,7 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       break;
     }
     case 'open-governance':
-      await browser.tabs.create({ url: new URL('/governance/', deps.collectorUrl).href });
+      await browser.tabs.create({ url: new URL('/governance/', await deps.collectorUrl()).href });
       break;
     case 'verify-dataset': {
       const receiptPub = (await readCollectorStatus()).collectorKeys?.receipt.publicKey;
@@ -137,6 +139,12 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
     case 'resume-compute':
       await updateComputeSettings((s) => ({ ...s, pausedUntil: null }));
       deps.compute.kick();
+      break;
+    case 'join-community':
+      await joinCommunity(request.descriptor, { db: deps.db, engine: deps.engine, compute: deps.compute, now: now() });
+      break;
+    case 'rejoin-built-in-community':
+      await rejoinBuiltInCommunity({ db: deps.db, engine: deps.engine, compute: deps.compute, now: now() });
       break;
   }
   if (request.type !== 'flush' && request.type !== 'leave') void deps.engine.tick();

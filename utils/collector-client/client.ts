@@ -16,7 +16,7 @@ import type { ComputeJob, ComputeJobRequest, ComputeResult } from '../wire/compu
 import { epochInfoRoute, tokenAllowanceRoute } from '../collector-api/tokens';
 import { latestReleaseRoute, releaseLogProofRoute, type ReleaseLogProof, type ReleaseSummary } from '../collector-api/releases';
 import type { BundleEnvelope, CollectorKeysResponse, DeletionReceipt, DeletionRequest, IngestReceipt, InclusionProof, SignedRoot } from '../wire';
-import { callRoute, CollectorError, fetchBlock } from './request';
+import { callRoute, CollectorError, fetchBlock, type CollectorEndpoint } from './request';
 
 export { CollectorError };
 export type Balance = RouteReply<typeof balanceRoute>;
@@ -31,8 +31,8 @@ const orNullOn =
     throw err;
   };
 
-export function collectorClient(baseUrl: string, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
-  const endpoint = { baseUrl, fetch: fetchImpl };
+export function collectorClient(baseUrl: CollectorEndpoint['baseUrl'], fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  const endpoint: CollectorEndpoint = { baseUrl, fetch: fetchImpl };
   return {
     /** For the token issuance steps (utils/tokens/obtain.ts), which call their routes themselves. */
     endpoint,

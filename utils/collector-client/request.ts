@@ -23,9 +23,13 @@ export class CollectorError extends Error {
 }
 
 export interface CollectorEndpoint {
-  /** The collector's URL; only its origin is used. */
-  baseUrl: string;
+  /** The collector's URL (only its origin is used), or where to read it at each call: the community can change. */
+  baseUrl: string | (() => Promise<string>);
   fetch: typeof fetch;
+}
+
+async function baseUrlOf(endpoint: CollectorEndpoint): Promise<string> {
+  return typeof endpoint.baseUrl === 'string' ? endpoint.baseUrl : endpoint.baseUrl();
 }
 
 function parseRetryAfter(value: string | null): number | null {
@@ -38,9 +42,10 @@ function parseRetryAfter(value: string | null): number | null {
 
 export async function callRoute<R extends RouteDef>(endpoint: CollectorEndpoint, route: R, input: RouteInput<R>): Promise<RouteReply<R>> {
   const { params, body } = input as { params?: Record<string, string>; body?: unknown };
+  const baseUrl = await baseUrlOf(endpoint);
   let res: Response;
   try {
-    res = await endpoint.fetch(new URL(routePath(route, params), endpoint.baseUrl), {
+    res = await endpoint.fetch(new URL(routePath(route, params), baseUrl), {
       method: route.method,
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -68,7 +73,7 @@ const MAX_BLOCK_BYTES = 16 * 1024 * 1024;
 export async function fetchBlock(endpoint: CollectorEndpoint, cid: string): Promise<Uint8Array> {
   let res: Response;
   try {
-    res = await endpoint.fetch(new URL(`/ipfs/${encodeURIComponent(cid)}?format=raw`, endpoint.baseUrl), {
+    res = await endpoint.fetch(new URL(`/ipfs/${encodeURIComponent(cid)}?format=raw`, await baseUrlOf(endpoint)), {
       headers: { accept: 'application/vnd.ipld.raw' },
       credentials: 'omit',
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityDescriptorSchema } from '../collector-api/community-descriptor';
 import { collectorStatusSchema } from '../background/collector-status';
 import { inclusionCheckSchema } from '../background/dataset-proof';
 import { communityCheckSchema } from '../community-model/model-store';
@@ -55,6 +56,10 @@ export const uiRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('redeemable-tokens') }),
   /** These tokens were handed to the claim page: the device forgets them. */
   z.object({ type: z.literal('tokens-handed'), nullifiers: z.array(tokenNullifierSchema).min(1).max(10_000) }),
+  /** Contribute to this community from now on (the options page checked its descriptor and asked for its origin). */
+  z.object({ type: z.literal('join-community'), descriptor: communityDescriptorSchema }),
+  /** Back to the community the extension was built for. */
+  z.object({ type: z.literal('rejoin-built-in-community') }),
 ]);
 export type UiRequest = z.infer<typeof uiRequestSchema>;
 export type DeleteScope = Extract<UiRequest, { type: 'delete' }>['scope'];

@@ -4,6 +4,7 @@ import type { CommunityModelRecord } from '../community-model/model-store';
 import type { IssueBatch } from '../tokens/obtain';
 import type { BundleEnvelope, DeletionReceipt, IngestReceipt } from '../wire';
 import type { RewardToken } from '../wire/reward-tokens';
+import { communityStoreNames, readJoinedCommunity } from '../community/joined-community';
 
 export type BundleStatus = 'pending' | 'accepted';
 
@@ -60,10 +61,9 @@ export interface TributarySchema extends DBSchema {
 
 export type Db = IDBPDatabase<TributarySchema>;
 
-const DB_NAME = 'tributary';
-
-export function openTributaryDb(): Promise<Db> {
-  return openDB<TributarySchema>(DB_NAME, 3, {
+/** One database per community (utils/community/joined-community.ts); 'tributary' is the built-in one's. */
+export function openTributaryDb(name = 'tributary'): Promise<Db> {
+  return openDB<TributarySchema>(name, 3, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) createFirstStores(db);
       if (oldVersion < 2) {
@@ -86,12 +86,19 @@ function createFirstStores(db: IDBPDatabase<TributarySchema>): void {
   db.createObjectStore('keys', { keyPath: 'id' });
 }
 
-let shared: Promise<Db> | null = null;
-/** One connection per context; reopened if the browser closes it. */
-export function db(): Promise<Db> {
-  shared ??= openTributaryDb().then((d) => {
-    d.addEventListener('close', () => (shared = null));
-    return d;
-  });
-  return shared;
+let shared: { name: string; db: Promise<Db> } | null = null;
+/**
+ * The database of the community this device contributes to now: one connection per context,
+ * reopened if the browser closes it, switched when the user joins another community.
+ */
+export async function db(): Promise<Db> {
+  const { database: name } = communityStoreNames(await readJoinedCommunity());
+  if (shared?.name !== name) {
+    const previous = shared;
+    const opened = { name, db: openTributaryDb(name) };
+    shared = opened;
+    void opened.db.then((d) => d.addEventListener('close', () => shared === opened && (shared = null)));
+    void previous?.db.then((d) => d.close(), () => undefined);
+  }
+  return shared.db;
 }

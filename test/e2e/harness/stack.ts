@@ -29,6 +29,8 @@ export interface Stack {
   /** Sends one UI request as the popup would, and unwraps the reply. */
   ui<T = ExtensionState>(request: UiRequest): Promise<T>;
   optIn(): Promise<void>;
+  /** Asks the extension to send what is ready now ("Send now"), then answers its state. */
+  sendNow(): Promise<ExtensionState>;
   /** Opens a test page (a name under the pages server, or a full URL), stays `dwellMs` with the page in front, scrolls, then leaves it. */
   visit(page: string, dwellMs?: number): Promise<void>;
   /** Stops the collector (SIGTERM) and starts it again on the same port and data dir, with `env` added. */
@@ -100,6 +102,10 @@ export async function startStack(
       await popup.bringToFront();
       await popup.click('[data-testid=opt-in]');
       await popup.waitForSelector('[data-testid=opt-out]');
+    },
+    async sendNow() {
+      await ui({ type: 'flush' });
+      return ui<ExtensionState>({ type: 'get-state' });
     },
     async visit(page, dwellMs = 1500) {
       const tab = await browser.context.newPage();

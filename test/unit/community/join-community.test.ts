@@ -1,0 +1,99 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readCollectorStatus, updateCollectorStatus } from '../../../utils/background/collector-status';
+import { joinCommunity, rejoinBuiltInCommunity, type JoinDeps } from '../../../utils/background/join-community';
+import { signCommunityDescriptor, type CommunityDescriptor } from '../../../utils/collector-api/community-descriptor';
+import { readJoinedCommunity } from '../../../utils/community/joined-community';
+import { updateConsent } from '../../../utils/consent/settings';
+import { ensureDeviceKey, loadDeviceKey } from '../../../utils/identity/device-key';
+import { db } from '../../../utils/store/db';
+import { collectorParties, type CollectorParties } from '../support/collector';
+import { T0 } from '../support/db';
+
+function descriptorOf(parties: CollectorParties, url = 'https://second.example'): CommunityDescriptor {
+  const enc = parties.keys.encryption[0]!;
+  return signCommunityDescriptor(
+    {
+      v: 1,
+      url,
+      name: 'Second commons',
+      description: '',
+      keys: { encryption: { keyId: enc.keyId, publicKey: enc.publicKey }, receipt: { keyId: parties.receipt.keyId, publicKey: parties.receipt.publicKey } },
+      chain: null,
+    },
+    parties.receipt.secretKey,
+  );
+}
+
+function deps(mayReach = true) {
+  return {
+    db,
+    engine: { exclusive: (change) => change() },
+    compute: { kick: vi.fn<() => void>(), stop: vi.fn<() => void>() },
+    mayReach: async () => mayReach,
+    now: T0,
+  } satisfies JoinDeps;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('joining a community', () => {
+  it('switches to its own database, device key and pinned keys; the built-in community’s stay as they were', async () => {
+    await updateConsent((c) => ({ ...c, optedIn: true }));
+    const builtInDb = await db();
+    const builtInKey = await ensureDeviceKey(builtInDb);
+    await updateCollectorStatus((s) => ({ ...s, droppedNotice: 3 }));
+    const parties = collectorParties();
+    const descriptor = descriptorOf(parties);
+
+    const d = deps();
+    await joinCommunity(descriptor, d);
+
+    expect((await readJoinedCommunity())?.descriptor).toEqual(descriptor);
+    const joinedDb = await db();
+    expect(joinedDb.name).not.toBe(builtInDb.name);
+    const joinedKey = await loadDeviceKey(joinedDb);
+    expect(joinedKey?.publicKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(joinedKey?.publicKey).not.toBe(builtInKey.publicKey);
+    const status = await readCollectorStatus();
+    expect(status.collectorKeys).toEqual({ encryption: [{ ...descriptor.keys.encryption, current: true }], receipt: descriptor.keys.receipt });
+    expect(status.droppedNotice).toBe(0);
+    expect(d.compute.stop).toHaveBeenCalled();
+    expect(d.compute.kick).toHaveBeenCalled();
+
+    await rejoinBuiltInCommunity(deps());
+    expect(await readJoinedCommunity()).toBeNull();
+    expect((await db()).name).toBe(builtInDb.name);
+    expect((await loadDeviceKey(await db()))?.publicKey).toBe(builtInKey.publicKey);
+    expect((await readCollectorStatus()).droppedNotice).toBe(3);
+  });
+
+  it('makes no device key for a device that has not opted in', async () => {
+    await joinCommunity(descriptorOf(collectorParties()), deps());
+    expect(await loadDeviceKey(await db())).toBeNull();
+  });
+
+  it('refuses without the permission to reach the collector, changing nothing', async () => {
+    await expect(joinCommunity(descriptorOf(collectorParties()), deps(false))).rejects.toThrow(/no permission/);
+    expect(await readJoinedCommunity()).toBeNull();
+  });
+
+  it('refuses a descriptor altered after signing', async () => {
+    const descriptor = { ...descriptorOf(collectorParties()), name: 'Someone else' };
+    await expect(joinCommunity(descriptor, deps())).rejects.toThrow(/bad_signature/);
+    expect(await readJoinedCommunity()).toBeNull();
+  });
+
+  it('refuses to rejoin a community whose receipt key is not the one pinned before, keeping the current community', async () => {
+    const first = descriptorOf(collectorParties(), 'https://first.example');
+    await joinCommunity(first, deps());
+    await joinCommunity(descriptorOf(collectorParties()), deps());
+    const impostor = descriptorOf(collectorParties());
+    await expect(joinCommunity(impostor, deps())).rejects.toThrow(/receipt key/);
+    expect((await readJoinedCommunity())?.descriptor).toEqual(expect.objectContaining({ url: 'https://second.example' }));
+  });
+});
