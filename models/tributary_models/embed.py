@@ -68,7 +68,7 @@ def build() -> dict:
     tokenizer = AutoTokenizer.from_pretrained(src)
     model = AutoModel.from_pretrained(src).eval()
 
-    copy_tokenizer(src, OUT_DIR)
+    copy_tokenizer(src, OUT_DIR, max_length=MAX_LENGTH)
     config = json.loads((src / "config.json").read_text())
     write_config(config, OUT_DIR)
     quantized = export_quantized(model, "last_hidden_state", OUT_DIR, WORK_DIR / "embed")

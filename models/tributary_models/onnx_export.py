@@ -52,11 +52,20 @@ def export_quantized(model: torch.nn.Module, output_name: str, out_dir: Path, wo
     return quantized
 
 
-def copy_tokenizer(base_dir: Path, out_dir: Path) -> None:
-    """Copy the original fast-tokenizer files unchanged (lower-casing etc. must match training)."""
+def copy_tokenizer(base_dir: Path, out_dir: Path, max_length: int | None = None) -> None:
+    """Copy the original fast-tokenizer files (lower-casing etc. must match training).
+
+    `max_length` replaces the tokenizer's `model_max_length` (512, the position embeddings' limit) by the
+    length the model is defined and checked at: transformers.js truncates to `model_max_length`.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in TOKENIZER_FILES:
         shutil.copyfile(base_dir / name, out_dir / name)
+    if max_length is not None:
+        config_file = out_dir / "tokenizer_config.json"
+        config = json.loads(config_file.read_text())
+        config["model_max_length"] = max_length
+        config_file.write_text(json.dumps(config))
 
 
 def write_config(config: dict, out_dir: Path) -> None:
