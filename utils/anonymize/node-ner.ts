@@ -7,7 +7,7 @@ import type { NerRunner, NerToken } from './types';
 
 export async function loadNodeNer(): Promise<NerRunner> {
   const runners = await loadNodeRunners();
-  return (text) => runners.tokens(text);
+  return (texts) => runners.tokens(texts);
 }
 
 /**
@@ -19,5 +19,5 @@ export async function loadNerFromDir(dir: string): Promise<NerRunner> {
   env.allowLocalModels = true;
   env.localModelPath = `${path.dirname(path.resolve(dir))}/`;
   const classify = await pipeline('token-classification', path.basename(dir), { dtype: 'q8' });
-  return async (text) => (await classify(text, { ignore_labels: [] })) as NerToken[];
+  return async (texts) => (texts.length === 0 ? [] : ((await classify(texts, { ignore_labels: [] })) as NerToken[][]));
 }

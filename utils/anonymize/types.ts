@@ -37,8 +37,8 @@ export type AnonymizeResult = {
 /** One token as returned by transformers.js `token-classification` with `{ ignore_labels: [] }`. */
 export type NerToken = { entity: string; score: number; index: number; word: string };
 
-/** Runs a token-classification model on one text. */
-export type NerRunner = (text: string) => Promise<NerToken[]>;
+/** Runs a token-classification model on a batch of texts in one run: one token list per text, in order. */
+export type NerRunner = (texts: string[]) => Promise<NerToken[][]>;
 
 /** A pure rule stage. */
 export type Rule = (text: string) => Span[];

@@ -7,8 +7,8 @@ export interface ModelRunners {
   info: RuntimeModelInfo;
   /** Sentence embeddings, pooled and normalized as the manifest says, one per text. */
   embed(texts: string[]): Promise<number[][]>;
-  /** Raw per-token labels; the anonymizer maps them back to character spans. */
-  tokens(text: string): Promise<NerToken[]>;
+  /** Raw per-token labels of each text, in one model run; the anonymizer maps them back to character spans. */
+  tokens(texts: string[]): Promise<NerToken[][]>;
   dispose(): Promise<void>;
 }
 
@@ -30,10 +30,11 @@ export function modelRunners(pipelines: LoadedPipelines, info: RuntimeModelInfo)
       }
       return rows;
     },
-    async tokens(text) {
-      if (!text.trim()) return [];
-      const out = await pipelines.ner(text, { ignore_labels: [] });
-      return out.map((t) => ({ entity: t.entity, score: t.score, index: t.index, word: t.word }));
+    async tokens(texts) {
+      const inputs = texts.filter((t) => t.trim() !== '');
+      const out = inputs.length === 0 ? [] : await pipelines.ner(inputs, { ignore_labels: [] });
+      let next = 0;
+      return texts.map((t) => (t.trim() === '' ? [] : out[next++]!.map((k) => ({ entity: k.entity, score: k.score, index: k.index, word: k.word }))));
     },
     async dispose() {
       await Promise.all([pipelines.embed.dispose(), pipelines.ner.dispose()]);

@@ -28,9 +28,9 @@ export function yieldBetweenCalls(runners: ModelRunners): ModelRunners {
       await nextTask();
       return runners.embed(texts);
     },
-    async tokens(text) {
+    async tokens(texts) {
       await nextTask();
-      return runners.tokens(text);
+      return runners.tokens(texts);
     },
   };
 }

@@ -1,9 +1,9 @@
-import { anonymize } from '../anonymize';
+import { anonymizeTexts } from '../anonymize';
 import type { ModelRunners } from '../models/runners';
 import type { PageText, ProcessedPage } from '../protocol/model-host';
 
 
-/** Per text; a model that hangs must not hold the queue, and a timeout fails closed. */
+/** Per page; a model that hangs must not hold the queue, and a timeout fails closed. */
 export const ANONYMIZE_TIMEOUT_MS = 30_000;
 
 function countEntities(into: Record<string, number>, entities: { type: string }[]): void {
@@ -16,14 +16,14 @@ function countEntities(into: Record<string, number>, entities: { type: string }[
  * caller keeps the page on the device and never sends it half-processed.
  */
 export async function processPages(pages: PageText[], runners: ModelRunners): Promise<ProcessedPage[]> {
-  const options = { ner: (t: string) => runners.tokens(t), timeoutMs: ANONYMIZE_TIMEOUT_MS };
+  const options = { ner: (texts: string[]) => runners.tokens(texts), timeoutMs: ANONYMIZE_TIMEOUT_MS };
   const redacted = [];
   for (const page of pages) {
-    const [title, text] = [await anonymize(page.title, options), await anonymize(page.text, options)];
+    const [title, text] = await anonymizeTexts([page.title, page.text], options);
     const entityCounts: Record<string, number> = {};
-    countEntities(entityCounts, title.entities);
-    countEntities(entityCounts, text.entities);
-    redacted.push({ title: title.redacted, text: text.redacted, entityCounts });
+    countEntities(entityCounts, title!.entities);
+    countEntities(entityCounts, text!.entities);
+    redacted.push({ title: title!.redacted, text: text!.redacted, entityCounts });
   }
   const embeddings = await runners.embed(redacted.map((r) => `${r.title}\n${r.text}`.trim()));
   const models = { embed: runners.info.embed.id, ner: runners.info.ner.id };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkText } from '../../../utils/anonymize/chunk';
-import { anonymize, anonymizeRulesOnly } from '../../../utils/anonymize/index';
+import { anonymize, anonymizeRulesOnly, anonymizeTexts, NER_WINDOWS_PER_RUN } from '../../../utils/anonymize/index';
 import { mergeSpans } from '../../../utils/anonymize/merge';
 import { redact } from '../../../utils/anonymize/redact';
 import type { NerToken, Span } from '../../../utils/anonymize/types';
@@ -39,22 +39,37 @@ describe('anonymize', () => {
     text.split(/\s+/).filter(Boolean).map((w, i) => ({ entity: w === 'Kwame' ? 'B-PER' : 'O', score: 0.9, index: i + 1, word: w.toLowerCase() }));
 
   it('combines rule and model spans', async () => {
-    const result = await anonymize('Kwame wrote from kwame@example.com', { ner: async (t) => tokensFor(t) });
+    const result = await anonymize('Kwame wrote from kwame@example.com', { ner: async (texts) => texts.map(tokensFor) });
     expect(result.redacted).toBe('[PERSON] wrote from [EMAIL]');
   });
   it('fails closed when the model throws', async () => {
     await expect(anonymize('Kwame', { ner: async () => Promise.reject(new Error('onnx crashed')) })).rejects.toThrow(/NER failed/);
   });
   it('fails closed when the model times out', async () => {
-    await expect(anonymize('Kwame', { ner: () => new Promise<NerToken[]>(() => undefined), timeoutMs: 20 })).rejects.toThrow(/timed out/);
+    await expect(anonymize('Kwame', { ner: () => new Promise<NerToken[][]>(() => undefined), timeoutMs: 20 })).rejects.toThrow(/timed out/);
   });
   it('runs the model on overlapping chunks of long text and maps spans back', async () => {
     const text = `${'filler words here. '.repeat(40)}Kwame ${'more words. '.repeat(40)}`;
     const seen: string[] = [];
-    const result = await anonymize(text, { ner: async (t) => (seen.push(t), tokensFor(t)), chunkSize: 200 });
+    const result = await anonymize(text, { ner: async (texts) => (seen.push(...texts), texts.map(tokensFor)), chunkSize: 200 });
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.every((c) => c.length <= 200)).toBe(true);
     expect(result.entities).toEqual([{ type: 'PERSON', start: text.indexOf('Kwame'), end: text.indexOf('Kwame') + 5 }]);
+  });
+  it('runs the windows of several texts together, at most NER_WINDOWS_PER_RUN a run, and maps spans back to their own text', async () => {
+    const long = `${'filler words here. '.repeat(60)}Kwame ${'more words. '.repeat(60)}`;
+    const texts = ['Kwame', '   ', long, 'no names'];
+    const runs: string[][] = [];
+    const results = await anonymizeTexts(texts, { ner: async (windows) => (runs.push(windows), windows.map(tokensFor)), chunkSize: 100 });
+    const windows = runs.flat();
+    expect(windows.length).toBeGreaterThan(NER_WINDOWS_PER_RUN);
+    expect(runs.map((r) => r.length)).toEqual([...runs.slice(1).map(() => NER_WINDOWS_PER_RUN), windows.length - NER_WINDOWS_PER_RUN * (runs.length - 1)]);
+    expect(windows).not.toContain('   ');
+    expect(results.map((r) => r.redacted)).toEqual(['[PERSON]', '   ', long.replace('Kwame', '[PERSON]'), 'no names']);
+    expect(results[2]!.entities).toEqual([{ type: 'PERSON', start: long.indexOf('Kwame'), end: long.indexOf('Kwame') + 5 }]);
+  });
+  it('fails closed when the model answers fewer windows than it was given', async () => {
+    await expect(anonymizeTexts(['Kwame', 'Ama'], { ner: async (windows) => windows.slice(1).map(tokensFor) })).rejects.toThrow(/NER failed/);
   });
   it('rules-only mode needs no model', () => {
     expect(anonymizeRulesOnly('IBAN DE89 3704 0044 0532 0130 00').redacted).toBe('IBAN [IBAN]');

@@ -9,9 +9,9 @@ function recordingRunners(log: string[]): ModelRunners {
       log.push(`embed:${texts.join('|')}`);
       return texts.map(() => [1, 0]);
     },
-    async tokens(text) {
-      log.push(`tokens:${text}`);
-      return [];
+    async tokens(texts) {
+      log.push(`tokens:${texts.join('|')}`);
+      return texts.map(() => []);
     },
     async dispose() {
       log.push('dispose');
@@ -28,7 +28,7 @@ describe('yieldBetweenCalls', () => {
     channel.port2.postMessage(null);
     expect(await runners.embed(['a', 'b'])).toEqual([[1, 0], [1, 0]]);
     channel.port2.postMessage(null);
-    expect(await runners.tokens('t')).toEqual([]);
+    expect(await runners.tokens(['t'])).toEqual([[]]);
     channel.port1.close();
     expect(log).toEqual(['other page task', 'embed:a|b', 'other page task', 'tokens:t']);
   });

@@ -49,11 +49,22 @@ describe('node runners on the fixture models (plumbing)', () => {
     expect(await runners.embed([])).toEqual([]);
   });
 
-  it('tokens returns labelled tokens, and nothing for blank text', async () => {
-    const tokens = await runners.tokens('Sarah lives in Berlin');
-    expect(tokens.length).toBeGreaterThan(0);
-    expect(tokens.some((t) => t.entity !== 'O')).toBe(true);
-    expect(await runners.tokens('   ')).toEqual([]);
+  it('tokens returns labelled tokens per text, and nothing for blank text', async () => {
+    const [tokens, blank] = await runners.tokens(['Sarah lives in Berlin', '   ']);
+    expect(tokens!.length).toBeGreaterThan(0);
+    expect(tokens!.some((t) => t.entity !== 'O')).toBe(true);
+    expect(blank).toEqual([]);
+    expect(await runners.tokens([])).toEqual([]);
+  });
+
+  it('tokens labels each text of a batch (padded to the longest) as it labels it alone', async () => {
+    const texts = ['Sarah Johnson met the Siemens team in Berlin and then flew on to Paris with her colleagues.', 'Hi Sarah', 'London'];
+    const batched = await runners.tokens(texts);
+    for (const [i, text] of texts.entries()) {
+      const [alone] = await runners.tokens([text]);
+      expect(batched[i]!.map(({ entity, index, word }) => ({ entity, index, word }))).toEqual(alone!.map(({ entity, index, word }) => ({ entity, index, word })));
+      batched[i]!.forEach((t, j) => expect(t.score).toBeCloseTo(alone![j]!.score, 4));
+    }
   });
 });
 
