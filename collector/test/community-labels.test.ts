@@ -71,6 +71,8 @@ beforeAll(async () => {
 beforeEach(async () => clearCommunityModel(database));
 afterAll(async () => h?.close());
 
+const page = { title: 'A page', text: 'Its text' };
+
 describe('the community model on the device', () => {
   it('is verified, kept, and labels the items by the topics of the release; the same function onnxruntime computes from the ONNX file', async () => {
     const check = await refreshCommunityModel(database, client(), receiptPub, 1000, 0);
@@ -79,13 +81,15 @@ describe('the community model on the device', () => {
     expect(model).toMatchObject({ manifestCid, seq: 1, embeddingModel: EMBED_MODEL, dims: DIMS });
     expect(model.heldOutAccuracy).toBeGreaterThanOrEqual(0);
 
-    const rivers = topicOf(model, { embedding: near(0), embedModel: EMBED_MODEL })!;
-    const chess = topicOf(model, { embedding: near(5), embedModel: EMBED_MODEL })!;
+    const rivers = topicOf(model, { embedding: near(0), embedModel: EMBED_MODEL, redacted: page })!;
+    const chess = topicOf(model, { embedding: near(5), embedModel: EMBED_MODEL, redacted: page })!;
     expect(rivers.terms).toContain('rivers');
     expect(chess.terms).toContain('chess');
     expect(rivers.topic).not.toBe(chess.topic);
     // Another embedding model's vectors are not in the model's space: no label rather than a wrong one.
-    expect(topicOf(model, { embedding: near(0), embedModel: 'other/model' })).toBeNull();
+    expect(topicOf(model, { embedding: near(0), embedModel: 'other/model', redacted: page })).toBeNull();
+    // A visit without title or text (a reserved site, the text signal off) was embedded from nothing: no topic.
+    expect(topicOf(model, { embedding: near(0), embedModel: EMBED_MODEL, redacted: { title: ' ', text: '' } })).toBeNull();
 
     const manifest = manifestSchema.parse(decodeCbor(await client().block(manifestCid)));
     const session = await ort.InferenceSession.create(await client().block(manifest.model!.onnx.toString()));
@@ -93,7 +97,7 @@ describe('the community model on the device', () => {
     const out = await session.run({ embedding: new ort.Tensor('float32', Float32Array.from(xs.flat()), [xs.length, DIMS]) });
     const probs = out.probabilities!.data as Float32Array;
     xs.forEach((x, i) => {
-      const label = topicOf(model, { embedding: x, embedModel: EMBED_MODEL })!;
+      const label = topicOf(model, { embedding: x, embedModel: EMBED_MODEL, redacted: page })!;
       const c = model.labels.indexOf(label.topic);
       expect(label.probability).toBeCloseTo(probs[i * model.labels.length + c]!, 4);
       expect(Math.max(...probs.slice(i * model.labels.length, (i + 1) * model.labels.length))).toBe(probs[i * model.labels.length + c]);

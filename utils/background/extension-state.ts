@@ -101,7 +101,7 @@ export async function listItems(database: Db): Promise<ItemsReply> {
         ...withoutEmbedding(item),
         receipt: receipt ? { bundleId: receipt.bundleId, storedAt: receipt.storedAt } : null,
         inclusion: bundleId ? (inclusion[bundleId] ?? null) : null,
-        topic: model && 'embedding' in item ? topicOf(model, { embedding: item.embedding, embedModel: item.models.embed }) : null,
+        topic: model && 'embedding' in item ? topicOf(model, { embedding: item.embedding, embedModel: item.models.embed, redacted: item.redacted }) : null,
       };
     });
   const release = model && { manifestCid: model.manifestCid, seq: model.seq, heldOutAccuracy: model.heldOutAccuracy, verifiedAt: model.verifiedAt };

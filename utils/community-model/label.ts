@@ -13,9 +13,17 @@ export interface TopicLabel {
   probability: number;
 }
 
-/** Null when the item was embedded by another model than the one the community model was trained on. */
-export function topicOf(model: VerifiedModel, item: { embedding: readonly number[]; embedModel: string }): TopicLabel | null {
+/**
+ * Null when the item was embedded by another model than the one the community model was trained on, or
+ * when it has no title or text (a reserved site, or the text signal off): its embedding is then that of
+ * empty text and says nothing of the page.
+ */
+export function topicOf(
+  model: VerifiedModel,
+  item: { embedding: readonly number[]; embedModel: string; redacted: { title: string; text: string } },
+): TopicLabel | null {
   if (item.embedModel !== model.embeddingModel || item.embedding.length !== model.dims) return null;
+  if (!item.redacted.title.trim() && !item.redacted.text.trim()) return null;
   const probabilities = predict(model, item.embedding);
   const best = argmax(probabilities);
   return { topic: model.labels[best]!, terms: model.terms[best] ?? [], probability: probabilities[best]! };
