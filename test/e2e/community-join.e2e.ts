@@ -7,7 +7,8 @@
 // never settles there) and Playwright treats extension permission prompts as out of its scope
 // (microsoft/playwright#32755). So this runs the test build, whose install-time site access (as in
 // every e2e here) already covers the origin: the request the Join click makes resolves granted
-// without a prompt. The request-gated path is the one taken; the prompt itself is not exercised.
+// without a prompt. The test records that request (one, for that collector's origin only, made by the
+// click) and takes the path it gates; the prompt itself is not exercised.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,9 +71,23 @@ describe('joining a community from its descriptor URL', () => {
     // Looking is not joining: the extension still contributes to the built-in community.
     expect((await stack.ui({ type: 'get-state' })).collectorUrl).toBe(stack.collector.baseUrl);
 
+    // Record the page's permission requests: none for looking up, one for exactly that origin on the click.
+    type Permissions = { origins?: string[]; permissions?: string[] };
+    type PermissionsApi = { request: (p: Permissions) => Promise<boolean> };
+    type Spied = { chrome: { permissions: PermissionsApi }; __permissionRequests: Permissions[] };
+    await options.evaluate(() => {
+      const page = globalThis as unknown as Spied;
+      const asked: Permissions[] = [];
+      page.__permissionRequests = asked;
+      const request = page.chrome.permissions.request.bind(page.chrome.permissions);
+      page.chrome.permissions.request = (p) => (asked.push(p), request(p));
+    });
+    const permissionRequests = () => options.evaluate(() => (globalThis as unknown as Spied).__permissionRequests);
+
     requestsBeforeJoin = fromWorker.length;
     await options.getByTestId('community-join').click();
     await options.getByTestId('current-community').filter({ hasText: second.baseUrl }).waitFor({ timeout: 30_000 });
+    expect(await permissionRequests()).toEqual([{ origins: [`${second.baseUrl}/*`] }]);
     const state = await stack.ui({ type: 'get-state' });
     expect(state.collectorUrl).toBe(second.baseUrl);
     // A device key of this community's own: the two collectors cannot link the device by it.
