@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import type { CollectorClient } from '../collector-client/client';
 import type { Db } from '../store/db';
-import { cidOf, utf8Encode, verifyInclusion, verifySignedRoot } from '../wire';
+import { cidOf, utf8Encode, verifyInclusion, verifySignedRoot, type SignedRoot } from '../wire';
 
 /**
  * "Your data is in the dataset", checked rather than promised: each sent bundle's address is
@@ -28,18 +28,34 @@ export async function clearInclusion(): Promise<void> {
   await browser.storage.local.remove(KEY);
 }
 
+/** The collector's newest signed root; a root its receipt key did not sign is an error, not an answer. */
+async function newestRoot(client: CollectorClient, receiptPub: string): Promise<SignedRoot | null> {
+  const root = await client.transparencyRoot();
+  if (root && !verifySignedRoot(root, receiptPub)) throw new Error('the transparency root is not signed by the collector’s receipt key');
+  return root;
+}
+
+/**
+ * How often a proof may name a newer epoch than the root in hand before the check gives up: the log
+ * cuts epochs while the device asks, so a proof fetched after the root may already be for the next one.
+ */
+const EPOCH_CATCH_UPS = 3;
+
 export async function checkDatasetInclusion(
   database: Db,
   client: CollectorClient,
   receiptPub: string,
   now: number,
 ): Promise<Record<string, InclusionCheck>> {
-  const root = await client.transparencyRoot();
-  if (root && !verifySignedRoot(root, receiptPub)) throw new Error('the transparency root is not signed by the collector’s receipt key');
+  let root = await newestRoot(client, receiptPub);
   const results: Record<string, InclusionCheck> = {};
   const accepted = await database.getAllFromIndex('bundles', 'status', 'accepted');
   for (const bundle of accepted) {
-    const proof = root ? await client.inclusionProof(bundle.bundleId) : null;
+    let proof = root ? await client.inclusionProof(bundle.bundleId) : null;
+    for (let catchUp = 0; root && proof && proof.epoch > root.epoch && catchUp < EPOCH_CATCH_UPS; catchUp++) {
+      root = await newestRoot(client, receiptPub);
+      if (root && root.epoch > proof.epoch) proof = await client.inclusionProof(bundle.bundleId);
+    }
     if (!root || !proof) {
       results[bundle.bundleId] = { state: 'not-yet-logged', epoch: root?.epoch ?? null, checkedAt: now };
       continue;
