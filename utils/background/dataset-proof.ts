@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import type { CollectorClient } from '../collector-client/client';
+import { communityStoreNames, readJoinedCommunity } from '../community/joined-community';
 import type { Db } from '../store/db';
 import { cidOf, utf8Encode, verifyInclusion, verifySignedRoot, type SignedRoot } from '../wire';
 
@@ -16,16 +17,21 @@ export const inclusionCheckSchema = z.object({
 });
 export type InclusionCheck = z.infer<typeof inclusionCheckSchema>;
 
-const KEY = 'inclusion';
 const storedSchema = z.record(z.string(), inclusionCheckSchema);
 
+/** The results of the community this device contributes to now (each community has its own). */
+async function inclusionKey(): Promise<string> {
+  return communityStoreNames(await readJoinedCommunity()).inclusion;
+}
+
 export async function readInclusion(): Promise<Record<string, InclusionCheck>> {
-  const parsed = storedSchema.safeParse((await browser.storage.local.get(KEY))[KEY]);
+  const key = await inclusionKey();
+  const parsed = storedSchema.safeParse((await browser.storage.local.get(key))[key]);
   return parsed.success ? parsed.data : {};
 }
 
 export async function clearInclusion(): Promise<void> {
-  await browser.storage.local.remove(KEY);
+  await browser.storage.local.remove(await inclusionKey());
 }
 
 /** The collector's newest signed root; a root its receipt key did not sign is an error, not an answer. */
@@ -47,6 +53,8 @@ export async function checkDatasetInclusion(
   receiptPub: string,
   now: number,
 ): Promise<Record<string, InclusionCheck>> {
+  // Named before asking the collector: a join meanwhile must not file these results under the next community.
+  const key = await inclusionKey();
   let root = await newestRoot(client, receiptPub);
   const results: Record<string, InclusionCheck> = {};
   const accepted = await database.getAllFromIndex('bundles', 'status', 'accepted');
@@ -72,6 +80,6 @@ export async function checkDatasetInclusion(
       results[bundleId] = { state: proof ? 'invalid' : 'absent', epoch: root?.epoch ?? null, checkedAt: now };
     }
   }
-  await browser.storage.local.set({ [KEY]: results });
+  await browser.storage.local.set({ [key]: results });
   return results;
 }

@@ -1,6 +1,7 @@
 // The community this device contributes to: the built-in one (the collector the extension was built
 // for) until the user joins another from its descriptor. Each community has its own database (device
-// key, items, bundles, receipts, tokens) and its own collector status (pinned keys), so two
+// key, items, bundles, receipts, tokens), its own collector status (pinned keys) and its own
+// dataset-inclusion results (about its bundles, in its collector's log), so two
 // collectors never see one device identity and nothing collected for one is sent to another.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
@@ -31,10 +32,10 @@ export async function forgetJoinedCommunity(): Promise<void> {
 }
 
 /** Where this device's data for `community` lives: the built-in community keeps the original names. */
-export function communityStoreNames(community: JoinedCommunity | null): { database: string; status: string } {
-  if (!community) return { database: 'tributary', status: 'status' };
+export function communityStoreNames(community: JoinedCommunity | null): { database: string; status: string; inclusion: string } {
+  if (!community) return { database: 'tributary', status: 'status', inclusion: 'inclusion' };
   const origin = community.descriptor.url;
-  return { database: `tributary@${origin}`, status: `status@${origin}` };
+  return { database: `tributary@${origin}`, status: `status@${origin}`, inclusion: `inclusion@${origin}` };
 }
 
 /** The collector of the community this device contributes to now. */

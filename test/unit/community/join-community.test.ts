@@ -2,13 +2,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCollectorStatus, updateCollectorStatus } from '../../../utils/background/collector-status';
+import { checkDatasetInclusion, readInclusion } from '../../../utils/background/dataset-proof';
+import { listItems } from '../../../utils/background/extension-state';
 import { joinCommunity, rejoinBuiltInCommunity, type JoinDeps } from '../../../utils/background/join-community';
 import { signCommunityDescriptor, type CommunityDescriptor } from '../../../utils/collector-api/community-descriptor';
 import { readJoinedCommunity } from '../../../utils/community/joined-community';
 import { updateConsent } from '../../../utils/consent/settings';
 import { ensureDeviceKey, loadDeviceKey } from '../../../utils/identity/device-key';
 import { db } from '../../../utils/store/db';
-import { collectorParties, type CollectorParties } from '../support/collector';
+import { collectorParties, fakeClient, type CollectorParties } from '../support/collector';
 import { T0 } from '../support/db';
 
 function descriptorOf(parties: CollectorParties, url = 'https://second.example'): CommunityDescriptor {
@@ -70,6 +72,22 @@ describe('joining a community', () => {
     expect((await db()).name).toBe(builtInDb.name);
     expect((await loadDeviceKey(await db()))?.publicKey).toBe(builtInKey.publicKey);
     expect((await readCollectorStatus()).droppedNotice).toBe(3);
+  });
+
+  it('keeps the dataset-inclusion results with the community whose bundles they are about', async () => {
+    const builtInDb = await db();
+    await builtInDb.put('bundles', { bundleId: 'b1', envelope: {} as never, itemIds: [], status: 'accepted', createdAt: T0, attempts: 1, nextAttemptAt: T0 });
+    const builtInCollector = fakeClient({ transparencyRoot: vi.fn(async () => null) });
+    await checkDatasetInclusion(builtInDb, builtInCollector, collectorParties().receipt.publicKey, T0);
+    const builtInResults = { b1: { state: 'not-yet-logged', epoch: null, checkedAt: T0 } };
+    expect(await readInclusion()).toEqual(builtInResults);
+
+    await joinCommunity(descriptorOf(collectorParties()), deps());
+    expect(await readInclusion()).toEqual({});
+    expect((await listItems(await db())).inclusion).toEqual({});
+
+    await rejoinBuiltInCommunity(deps());
+    expect(await readInclusion()).toEqual(builtInResults);
   });
 
   it('makes no device key for a device that has not opted in', async () => {
