@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureClaimPage } from '../../collector/src/routes/claim-page';
@@ -18,31 +17,14 @@ import { ensureGovernancePage } from '../../collector/src/routes/governance-page
 import { startCommunityChain, type CommunityChain } from '../../collector/test/reward-chain';
 import { releasesRoute } from '../../utils/collector-api/releases';
 import { decodeCbor, decodeJson, manifestSchema } from '../../utils/release/format';
-import type { ExtensionState, ItemsReply, UiReply, UiRequest } from '../../utils/protocol/ui';
+import type { ItemsReply } from '../../utils/protocol/ui';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { ROOT } from './harness/build-extension';
+import { contribute, deviceOn, type Device } from './harness/device';
 import { startStack, type Stack } from './harness/stack';
 
 const K = 2;
 const PAGES = ['astronomy.html', 'cycling.html'];
-
-interface Device {
-  browser: ExtensionBrowser;
-  popup: Page;
-  ui<T = ExtensionState>(request: UiRequest): Promise<T>;
-}
-
-function deviceOn(browser: ExtensionBrowser, popup: Page): Device {
-  return {
-    browser,
-    popup,
-    async ui<T>(request: UiRequest): Promise<T> {
-      const reply = (await popup.evaluate((r) => chrome.runtime.sendMessage(r), request)) as UiReply<T>;
-      if (!reply.ok) throw new Error(`${request.type}: ${reply.error}`);
-      return reply.value;
-    },
-  };
-}
 
 /** An npm script as a user runs it; its exit code and what it printed. */
 async function npmRun(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
@@ -89,25 +71,6 @@ describe('release: contributions from several devices → a verified release on 
     rmSync(nodeDir, { recursive: true, force: true });
   });
 
-  async function contribute(device: Device): Promise<void> {
-    await device.popup.bringToFront();
-    await device.popup.click('[data-testid=opt-in]');
-    await device.popup.waitForSelector('[data-testid=opt-out]');
-    for (const name of PAGES) {
-      const tab = await device.browser.context.newPage();
-      await tab.goto(stack.pages.url(name));
-      await tab.bringToFront();
-      await tab.waitForTimeout(1250);
-      await tab.mouse.wheel(0, 4000);
-      await tab.waitForTimeout(1250);
-      await tab.goto('about:blank');
-      await tab.close();
-    }
-    await expect.poll(async () => (await device.ui({ type: 'get-state' })).collectedToday, { timeout: 120_000 }).toBe(PAGES.length);
-    await device.ui({ type: 'flush' });
-    await expect.poll(async () => (await device.ui({ type: 'get-state' })).bundles.pending, { timeout: 120_000 }).toBe(0);
-  }
-
   /** `npm run release` on the collector's store, with the collector's environment (so the policy on the chain). */
   async function cutRelease() {
     const run = await npmRun('release', [], {
@@ -137,7 +100,8 @@ describe('release: contributions from several devices → a verified release on 
   let secondNode: string;
 
   it('three devices read the same two pages and send them', async () => {
-    await Promise.all(devices.map(contribute));
+    // Three profiles at once: collecting takes longer than one profile's 60 s on a loaded machine.
+    await Promise.all(devices.map((device) => contribute(device, PAGES.map((page) => stack.pages.url(page)), { collectTimeoutMs: 120_000 })));
     expect(signalRows()).toBe(devices.length * PAGES.length);
   });
 

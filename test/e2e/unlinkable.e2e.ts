@@ -5,38 +5,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import type { Address, PublicClient } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rewardTokenAbi } from '../../contracts/artifacts/RewardToken';
 import { ensureClaimPage } from '../../collector/src/routes/claim-page';
 import { startRewardChain, type RewardChain } from '../../collector/test/reward-chain';
-import type { ExtensionState, RedeemableTokensReply, UiReply, UiRequest } from '../../utils/protocol/ui';
+import type { RedeemableTokensReply } from '../../utils/protocol/ui';
 import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { contribute, deviceOn, type Device } from './harness/device';
 import { startStack, type Stack } from './harness/stack';
 
 const TOKEN = 10n ** 18n;
 /** Short epochs: the test waits for the epoch its tokens are in to close. */
 const EPOCH_MS = 30_000;
-
-interface Device {
-  browser: ExtensionBrowser;
-  popup: Page;
-  ui<T = ExtensionState>(request: UiRequest): Promise<T>;
-}
-
-async function deviceOn(browser: ExtensionBrowser, popup: Page): Promise<Device> {
-  return {
-    browser,
-    popup,
-    async ui<T>(request: UiRequest): Promise<T> {
-      const reply = (await popup.evaluate((r) => chrome.runtime.sendMessage(r), request)) as UiReply<T>;
-      if (!reply.ok) throw new Error(`${request.type}: ${reply.error}`);
-      return reply.value;
-    },
-  };
-}
 
 describe('unlinkable: blind reward tokens from two devices, redeemed on the claim page', () => {
   let chain: RewardChain;
@@ -53,7 +35,7 @@ describe('unlinkable: blind reward tokens from two devices, redeemed on the clai
     outDir = mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
     stack = await startStack({ outDir, env: { ...chain.collectorEnv, COLLECTOR_TOKEN_EPOCH_MS: String(EPOCH_MS) } });
     second = await launchWithExtension(path.join(outDir, 'chrome-mv3'));
-    devices.push(await deviceOn(stack.browser, stack.popup), await deviceOn(second, await second.openExtensionPage('popup.html')));
+    devices.push(deviceOn(stack.browser, stack.popup), deviceOn(second, await second.openExtensionPage('popup.html')));
   });
 
   afterAll(async () => {
@@ -63,32 +45,13 @@ describe('unlinkable: blind reward tokens from two devices, redeemed on the clai
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  async function contribute(device: Device, pages: string[]): Promise<void> {
-    await device.popup.bringToFront();
-    await device.popup.click('[data-testid=opt-in]');
-    await device.popup.waitForSelector('[data-testid=opt-out]');
-    for (const name of pages) {
-      const tab = await device.browser.context.newPage();
-      await tab.goto(stack.pages.url(name));
-      await tab.bringToFront();
-      await tab.waitForTimeout(1250);
-      await tab.mouse.wheel(0, 4000);
-      await tab.waitForTimeout(1250);
-      await tab.goto('about:blank');
-      await tab.close();
-    }
-    await expect.poll(async () => (await device.ui({ type: 'get-state' })).collectedToday, { timeout: 60_000 }).toBe(pages.length);
-    await device.ui({ type: 'flush' });
-    await expect.poll(async () => (await device.ui({ type: 'get-state' })).bundles.pending, { timeout: 120_000 }).toBe(0);
-  }
-
   const ledgerUnits = (devicePub: string) =>
     (stack.collectorDb().prepare('SELECT COALESCE(SUM(amount), 0) AS units FROM ledger WHERE device_pub = ?').get(devicePub) as { units: number }).units;
   const balanceOf = (wallet: Address) => publicClient.readContract({ address: chain.token, abi: rewardTokenAbi, functionName: 'balanceOf', args: [wallet] });
 
   it('pays each fresh wallet exactly what its device was credited, and refuses a second redemption', async () => {
-    await contribute(devices[0]!, ['article.html', 'astronomy.html']);
-    await contribute(devices[1]!, ['article.html']);
+    await contribute(devices[0]!, [stack.pages.url('article.html'), stack.pages.url('astronomy.html')]);
+    await contribute(devices[1]!, [stack.pages.url('article.html')]);
 
     for (const device of devices) {
       const { devicePub } = await device.ui({ type: 'get-state' });

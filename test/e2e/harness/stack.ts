@@ -10,10 +10,11 @@ import { fsKeyring } from '../../../collector/src/at-rest/keyring';
 import { fsBlobStore } from '../../../collector/src/cas/blob-store';
 import { loadConfig } from '../../../collector/src/config';
 import { loadOrCreateKeys } from '../../../collector/src/key-material';
-import type { ExtensionState, ItemsReply, UiReply } from '../../../utils/protocol/ui';
+import type { ExtensionState, ItemsReply } from '../../../utils/protocol/ui';
 import type { UiRequest } from '../../../utils/protocol/ui';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { buildExtension, ROOT } from './build-extension';
+import { deviceOn, optIn, visitPage } from './device';
 import { freePort } from './free-port';
 import { servePages, type PagesOptions, type PagesServer } from './pages-server';
 
@@ -77,11 +78,8 @@ export async function startStack(
     return { config, keys, keyring: fsKeyring(config.keyringDir, keys.master.key) };
   }
 
-  async function ui<T>(request: UiRequest): Promise<T> {
-    const reply = (await popup.evaluate((r) => chrome.runtime.sendMessage(r), request)) as UiReply<T>;
-    if (!reply.ok) throw new Error(`${request.type}: ${reply.error}`);
-    return reply.value;
-  }
+  const device = deviceOn(browser, popup);
+  const { ui } = device;
 
   const openDb = () => new Database(path.join(collectorDir, 'collector.sqlite'), { readonly: true });
 
@@ -98,26 +96,12 @@ export async function startStack(
     browser,
     popup,
     ui,
-    async optIn() {
-      await popup.bringToFront();
-      await popup.click('[data-testid=opt-in]');
-      await popup.waitForSelector('[data-testid=opt-out]');
-    },
+    optIn: () => optIn(device),
     async sendNow() {
       await ui({ type: 'flush' });
       return ui<ExtensionState>({ type: 'get-state' });
     },
-    async visit(page, dwellMs = 1500) {
-      const tab = await browser.context.newPage();
-      await tab.goto(/^https?:/.test(page) ? page : pages.url(page));
-      await tab.bringToFront();
-      await tab.waitForTimeout(dwellMs / 2);
-      await tab.mouse.wheel(0, 4000);
-      await tab.waitForTimeout(dwellMs / 2);
-      // Leaving the page ends the visit; the observation is sent on the way out.
-      await tab.goto('about:blank');
-      await tab.close();
-    },
+    visit: (page, dwellMs) => visitPage(browser.context, /^https?:/.test(page) ? page : pages.url(page), dwellMs),
     async restartCollector(env = {}) {
       await stopCollector();
       collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...options.env, ...env });
