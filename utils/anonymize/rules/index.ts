@@ -3,14 +3,17 @@ import { addressSpans } from './address';
 import { birthDateSpans } from './birth-date';
 import { cardSpans } from './card';
 import { emailSpans } from './email';
+import { employerSpans } from './employer';
 import { ibanSpans } from './iban';
 import { idSpans } from './id';
 import { ipSpans } from './ip';
+import { nameHolderSpans } from './name-holder';
 import { personContextSpans } from './person-context';
 import { phoneSpans } from './phone';
 import { postcodeSpans } from './postcode';
 import { residenceSpans } from './residence';
 import { secretSpans } from './secret';
+import { selfNamingSpans } from './self-naming';
 import { ssnSpans } from './ssn';
 import { urlSpans } from './url';
 import { walletSpans } from './wallet';
@@ -18,7 +21,7 @@ import { walletSpans } from './wallet';
 export const RULES: readonly Rule[] = [
   emailSpans, urlSpans, secretSpans, walletSpans, cardSpans, ibanSpans, ssnSpans,
   ipSpans, phoneSpans, addressSpans, postcodeSpans, idSpans, personContextSpans,
-  birthDateSpans, residenceSpans,
+  nameHolderSpans, selfNamingSpans, employerSpans, birthDateSpans, residenceSpans,
 ];
 
 export function ruleSpans(text: string): Span[] {

@@ -7,13 +7,16 @@ import { leadingRoleOrLabel, ROLE } from './roles';
 // they work for names of any origin: honorifics, self-introductions, greetings, sign-offs and form labels.
 // Hyphens and apostrophes only inside a name (Ben-David, O'Sullivan), never dangling.
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\.`;
-const FULL = String.raw`(?:${NAME})(?:[ -](?:(?:van der|van de|van|von|de la|de|del|da|dos|di|le|la|al|el|bin|ibn|ben|abu|O'|Mc|Mac)[ -])?(?:${NAME})){0,3}`;
-const NAME_PARTICLE_START = String.raw`(?:(?:al|el|van|von|de|di|da)[ -])?`;
+export const FULL = String.raw`(?:${NAME})(?:[ -](?:(?:van der|van de|van|von|de la|de|del|da|dos|di|le|la|al|el|bin|ibn|ben|abu|O'|Mc|Mac)[ -])?(?:${NAME})){0,3}`;
+export const NAME_PARTICLE_START = String.raw`(?:(?:al|el|van|von|de|di|da)[ -])?`;
+// Academic and professional titles stacked between an honorific or a salutation and the name
+// ("Frau Dr. …", "Herr Prof. Dr. …", "Pani dr …"): skipped, so the name after them is still read.
+const ACADEMIC = String.raw`(?:(?:${caseless(String.raw`dr|prof|mag|ing|dipl\.-ing|phd|med|habil|univ`)})\.?\s+){0,3}`;
 
 // Written capitalised or not ("mrs okafor", "dott.ssa Lombardi"); the Slavic and Spanish ones only lowercase,
 // as they are written mid-sentence, so "Pan Fried Salmon" is no one.
 const HONORIFIC = new RegExp(
-  String.raw`(?<![\p{L}])(?:${caseless(String.raw`mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|herr|herrn|frau|mme|mlle|sr|sra|srta|dott\.ssa|dott|avv|ing|sig\.ra|sig|fam|mevr|dhr|sheikh|shri|smt|sri|rev|capt|sgt|lt`)}|M\.|Fr|Chief|pan|pani|panią|panu|pane|paní|don|doña|dona)\.? (${NAME_PARTICLE_START}${FULL})`,
+  String.raw`(?<![\p{L}])(?:${caseless(String.raw`mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|herr|herrn|frau|mme|mlle|sr|sra|srta|dott\.ssa|dott|avv|ing|sig\.ra|sig|fam|mevr|dhr|sheikh|shri|smt|sri|rev|capt|sgt|lt`)}|M\.|Fr|Chief|pan|pani|panią|panu|pane|paní|don|doña|dona)\.? ${ACADEMIC}(${NAME_PARTICLE_START}${FULL})`,
   'gu',
 );
 const INTRO = new RegExp(
@@ -22,9 +25,9 @@ const INTRO = new RegExp(
 );
 // The same cues in the other major European languages: introductions, form labels, salutations and
 // the closing formula of a letter or message (the signature follows on the same or the next line).
-const EUROPEAN_CUES = String.raw`com os melhores cumprimentos,?|cumprimentos,?|atenciosamente,?|abraços,?|beijinhos,?|un abrazo,?|besos,?|un bacio,?|baci,?|bises,?|bisous,?|liebe grüße,?|viele grüße,?|herzliche grüße,?|beste grüße,?|cordialmente,?|un saluto,?|groetjes,?|hilsen,?|venlig hilsen,?|med venlig hilsen,?|kærlig hilsen,?|kh,?|knus,?|hälsningar,?|kram,?|terveisin,?|ystävällisin terveisin,?|üdv,?|saygılarımla,?|cu stimă,?|cu drag,?|z poważaniem,?|s pozdravom,?|comment by|review by|kommentar von|bewertung von|commentaire de|avis de|comentario de|commento di|reactie van|guest:|gast:|patient(?:in)?:|paciente:|paziente:|policyholder:|versicherungsnehmer(?:in)?:|assurée?:|asegurad[oa]:|present:|présents?\s?:|aanwezig:|anwesend:|obecni:|ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg hedder|jeg er|nazywam się|mam na imię|jmenuji se|jmenuju se|mă numesc|ma numesc|numele meu este|benim adım|adım|nimeni on|olen|a nevem|chamo-me|me chamo|o meu nome é|meu nome é|me llamo|mi nombre es|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
+const EUROPEAN_CUES = String.raw`com os melhores cumprimentos,?|cumprimentos,?|atenciosamente,?|abraços,?|beijinhos,?|un abrazo,?|besos,?|un bacio,?|baci,?|bises,?|bisous,?|liebe grüße,?|viele grüße,?|herzliche grüße,?|beste grüße,?|cordialmente,?|un saluto,?|groetjes,?|hilsen,?|venlig hilsen,?|med venlig hilsen,?|kærlig hilsen,?|kh,?|knus,?|hälsningar,?|kram,?|terveisin,?|ystävällisin terveisin,?|üdv,?|saygılarımla,?|cu stimă,?|cu drag,?|z poważaniem,?|s pozdravom,?|comment by|review by|kommentar von|bewertung von|commentaire de|avis de|comentario de|commento di|reactie van|guest:|gast:|patient(?:in)?:|paciente:|paziente:|policyholder:|versicherungsnehmer(?:in)?:|assurée?:|asegurad[oa]:|present:|présents?\s?:|aanwezig:|anwesend:|obecni:|ik ben|ik heet|mijn naam is|jag heter|jeg heter|jeg hedder|jeg er|nazywam się|mam na imię|jmenuji se|jmenuju se|mă numesc|ma numesc|numele meu este|benim adım|adım|nimeni on|olen|a nevem|chamo-me|me chamo|o meu nome é|meu nome é|me llamo|mi nombre es|soy|sono|io sono|je m'appelle|io sottoscritt[oa]|je soussignée?|ich,|yo,|io,|moi,|nom\s?:|nome\s?:|naam\s?:|vorname\s?:|nachname\s?:|prénom\s?:|apellidos?\s?:|cognome\s?:|kontoinhaber(?:in)?\s?:|inhaber(?:in)?|titulaire(?: du compte)?\s?:|titular(?: de la cuenta)?\s?:|intestatario\s?:|rekeninghouder\s?:|sehr geehrte[rn]? (?:frau|herr)|prezad[oa]s?(?: senhora?| sra?\.?)?|car[oa] senhora?|szanown[ay] pan(?:i|ie)?|drog[ia] pan(?:i|ie)?|vážen[ýá] (?:pane|paní)|milý|milá|stimate domnule|stimată doamnă|stimata doamna|sayın|kedves|obrigad[oa],|merci,|danke,|gracias,|tack,|takk,|kiitos,|dziękuję,|děkuji,|teşekkürler,|sehr geehrte[rn]?|liebe[rn]?|lieber|cher|chère|madame|monsieur|estimad[oa]|querid[oa]|gentile|egregi[oa]|car[oa]|beste|geachte(?: heer| mevrouw)?|hoi|hej|ahoj|cześć|szia|gruß,|grüße,|grüßen,?|grüße|lg,?|vg,?|mfg,?|cordialement,?|bien à vous,?|amitiés,?|atentamente,?|saludos,?|un saludo,?|cordiali saluti,?|distinti saluti,?|saluti,?|grazie,|met vriendelijke groet(?:en)?,?|groet(?:en|jes)?,|hartelijke groet(?:en)?,?|mvh,?|med vänliga hälsningar,?|pozdrawiam,?|s pozdravem,?|üdvözlettel,?|kind regards,?|best regards,?|warm regards,?|yours sincerely,?|yours faithfully,?|ask for|pregunten por|preguntar por|chiedere di|fragen sie nach|demandez`;
 const INTRO_EUROPEAN = new RegExp(
-  String.raw`(?<![\p{L}])(?:${caseless(EUROPEAN_CUES)})[ \t]*\n?[ \t]*(${NAME_PARTICLE_START}${FULL})`,
+  String.raw`(?<![\p{L}])(?:${caseless(EUROPEAN_CUES)})[ \t]*\n?[ \t]*${ACADEMIC}(${NAME_PARTICLE_START}${FULL})`,
   'gu',
 );
 // Words around a name in running text: "a cat named Maple", "my son Oskar", "said Ingrid",
@@ -42,7 +45,7 @@ const SAID_BEFORE = new RegExp(
   'gu',
 );
 const SAID_AFTER = new RegExp(
-  String.raw`(?<=["”»“]\s?,?\s*|^|\n)(${FULL})\s+(?:said|asked|replied|answered|shouted|whispered|says|asks|sagte|fragte|dit|dijo|disse|zei)\b`,
+  String.raw`(?<=["”»“]\s?,?\s*|^|\n)(${FULL})\s+(?:said|asked|replied|answered|shouted|whispered|says|asks|writes|wrote|sagte|sagt|fragte|fragt|schreibt|dit|écrit|dijo|dice|escribe|disse|dice|scrive|zei|zegt|schrijft|pisze|mówi|napisał[a]?|powiedział[a]?|píše|říká|napsal[a]?|řekl[a]?|skriver|säger|sa|sier|siger|sanoo|kirjoittaa|diz|escreve|yazdı|dedi|diyor|spune|scrie|írja|mondja)(?![\p{L}])`,
   'gu',
 );
 const QUOTE_SPEAKER = new RegExp(String.raw`(?:^|\n)(${FULL}):\s*["“„«]`, 'gu');
@@ -55,8 +58,11 @@ const VOCATIVE = new RegExp(String.raw`,\s(${NAME})\s*[!?.]?\s*(?:$|\n)`, 'gu');
 // which "I live in Croydon, London" does not.
 const ADDRESSING = /\b(?:me|you|your|u|us|please|thanks|thank you|dich|dir|du|toi|te|vous|tú|ti|jij|je|jou)\b[^.!?\n]*$/iu;
 
-// "— Kwame Mensah" / "- Ana" at the end of a review or message.
-const SIGNATURE = new RegExp(String.raw`(?:^|\n)\s*(?:[-–—~]\s*)(${FULL})\s*$`, 'gmu');
+// "— Kwame Mensah" / "- Ana" at the end of a review or message, "… so swishar jag. /Maja" at the end of a chat.
+const SIGNATURE = new RegExp(String.raw`(?:(?:^|\n)\s*[-–—~]\s*|(?<=\s)\/)(${FULL})\s*$`, 'gmu');
+// A full name alone after the last sentence of a message is its signature ("… Zamówienie nr 88213. Anna Nowak");
+// a short capitalised word before the full stop is an abbreviation ("… and Mrs. Anna Nowak").
+const LAST_SENTENCE_NAME = new RegExp(String.raw`(?<=[.!?] )(?<![\s(]\p{Lu}\p{Ll}{0,3}\. )((?:${NAME})(?: (?:${NAME})){1,2})[ \t]*$`, 'gu');
 // Capitalised words that follow an intro phrase but are not names.
 // The cue words themselves ("Kontoinhaber:", "Sehr geehrte", "Gruß,") name no one.
 const CUE_ONLY = new RegExp(String.raw`^(?:${caseless(EUROPEAN_CUES)}|${caseless('ich bin|ich heiße|mein name ist|my name is|i am|i\'m|je suis|je m\'appelle|me llamo|mi chiamo|soy|sono|name|nom|nome|naam|nombre|dear|hi|hello|hey|hallo|bonjour|hola|ciao|salut|olá|regards|thanks|madame|monsieur|damen|herren|signora|señora|señor|mevrouw|heer')})[\s:,]*$`, 'u');
@@ -89,7 +95,9 @@ function spansOf(text: string, re: RegExp): Span[] {
       ? (m: RegExpExecArray) => ADDRESSING.test(text.slice(0, m.index))
       : re === ROLE_BEFORE || re === CONTACT
         ? (m: RegExpExecArray) => !inTitleCaseSentence(text, m.index ?? 0)
-        : () => true;
+        : re === CONTACT_LOWER
+          ? () => !/\p{Lu}/u.test(text)
+          : () => true;
   return matchSpans(text, re, 'PERSON', accept, 1).flatMap((s) => trimNonNames(text, s));
 }
 
@@ -116,7 +124,7 @@ export function leadingNonName(body: string): number {
 }
 
 /** Drops leading non-name words ("Dear Customer" → nothing, "Hi Team Lead" → nothing, "Chief Financial Officer" → nothing). */
-function trimNonNames(text: string, span: Span): Span[] {
+export function trimNonNames(text: string, span: Span): Span[] {
   const start = span.start + leadingNonName(text.slice(span.start, span.end));
   const words = text.slice(start, span.end).split(/(?<=[ -])/);
   const first = words[0]?.trim().replace(/[-\s]$/, '') ?? '';
@@ -139,7 +147,14 @@ const BEFORE_PHONE = new RegExp(
   'gu',
 );
 
-const CONTEXTS = [ROLE_BEFORE, CONTACT, BEFORE_PHONE, HONORIFIC, INTRO, INTRO_EUROPEAN, SIGNATURE, NAMED, KIN, SAID_BEFORE, SAID_AFTER, QUOTE_SPEAKER, BORN_AFTER, VOCATIVE];
+// In a text written without capitals, whom to call is a lowercase word between a calling verb and a number
+// ("call deb on 555 0198"); pronouns and kin words are no one's name.
+const CONTACT_LOWER = new RegExp(
+  String.raw`(?<![\p{L}])(?:call|ring|text|phone|message|anrufen|ruf|appelle|llama|chiama|bel|ring|zadzwoń do|ligue para|ligar para)\s+(?!(?:me|us|him|her|them|you|u|ya|back|again|anyone|someone|everyone|reception|support|mum|mom|dad|mama|papa|ihn|sie|mich|uns|moi|nous|lui|me|mi|ci|lo|la|hem|haar|mij|ons)\s)(\p{Ll}{2,})\s+(?:on|at|al|au|op|unter|na|pod|per|no)\s+[+(]?\d`,
+  'gu',
+);
+
+const CONTEXTS = [ROLE_BEFORE, CONTACT, CONTACT_LOWER, LAST_SENTENCE_NAME, BEFORE_PHONE, HONORIFIC, INTRO, INTRO_EUROPEAN, SIGNATURE, NAMED, KIN, SAID_BEFORE, SAID_AFTER, QUOTE_SPEAKER, BORN_AFTER, VOCATIVE];
 
 export function personContextSpans(text: string): Span[] {
   return CONTEXTS.flatMap((re) => spansOf(text, re));

@@ -1,0 +1,33 @@
+import type { Span } from '../types';
+import { caseless, matchSpans } from './match';
+import { leadingOpener } from './openers';
+import { FULL, trimNonNames } from './person-context';
+
+// How a chat message says who writes it: "C'est Baptiste, …", "it's Tom!", "Moin! Jannik hier.",
+// "Anna here, …". The name is followed by a pause (punctuation or the end), so "C'est Noël demain" is not read.
+const PAUSE = String.raw`(?=\s*(?:[,.!:;–—-]|$))`;
+const BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${caseless(String.raw`c'est|c’est|it's|it’s|it is|hier ist|hier spricht|hier is|här är|her er|aquí|aqui é|tady je|tu jest|to ja|qui è|sono io`)}),?\s+(${FULL})${PAUSE}`,
+  'gu',
+);
+const AFTER = new RegExp(String.raw`(?<![\p{L}])(${FULL})\s+(?:here|hier|ici|aquí|aqui|qui|här|her|tady|tutaj)${PAUSE}`, 'gu');
+// A greeting with perhaps the reader's name ("Hi Anna, ", "Hej! ") may come first; any other words may not,
+// which keeps "Click here." and "the station is Paris here" out.
+const GREETING = /^(?:hi|hey|hello|hallo|hej|hoi|ciao|hola|olá|ahoj|cześć|szia|yo)(?:\s+\p{L}+)?[\s!,.]*$/iu;
+
+/** The words of the line before `index`, or null when they are not just a greeting. */
+function greetingBefore(text: string, index: number): string | null {
+  const head = text.slice(text.lastIndexOf('\n', index - 1) + 1, index).trimStart();
+  return head === '' || leadingOpener(head) === head.length || GREETING.test(head) ? head : null;
+}
+
+export function selfNamingSpans(text: string): Span[] {
+  const before = matchSpans(text, BEFORE, 'PERSON', (m) => greetingBefore(text, m.index ?? 0) !== null, 1);
+  // Opening a line without a greeting, "… here" needs a comma or a dash after it ("Tom here, running
+  // late"): "Click here." and "Sign up here!" open pages too.
+  const after = matchSpans(text, AFTER, 'PERSON', (m) => {
+    const head = greetingBefore(text, m.index ?? 0);
+    return head !== null && (head !== '' || /^\s*[,–—-]/u.test(text.slice((m.index ?? 0) + m[0].length)));
+  }, 1);
+  return [...before, ...after].flatMap((s) => trimNonNames(text, s));
+}
