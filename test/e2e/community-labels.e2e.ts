@@ -36,13 +36,7 @@ describe('community labels: the dashboard labels an item with the verified commu
     await stack.optIn();
     await stack.visit('chess.html', 2000);
     await expect
-      .poll(
-        async () => {
-          await stack.ui({ type: 'flush' });
-          return (await stack.ui({ type: 'get-state' })).items.sent;
-        },
-        { timeout: 120_000, interval: 1000 },
-      )
+      .poll(async () => (await stack.sendNow()).items.sent, { timeout: 120_000, interval: 1000 })
       .toBe(1);
 
     // Other devices: some read about the same topic as this page (embeddings beside this device's), some about another.

@@ -49,13 +49,7 @@ describe('TDM reservations: a site owner’s reservation keeps its pages’ titl
     await visitUntilKept(stack.pages.altUrl('reserved/astronomy.html'));
     await stack.visit(stack.pages.altUrl('open/sourdough.html'), 2000);
     await expect
-      .poll(
-        async () => {
-          await stack.ui({ type: 'flush' });
-          return (await stack.ui({ type: 'get-state' })).items.sent;
-        },
-        { timeout: 120_000, interval: 1000 },
-      )
+      .poll(async () => (await stack.sendNow()).items.sent, { timeout: 120_000, interval: 1000 })
       .toBe(3);
 
     const stored = await stack.storedSignalContents();
