@@ -46,7 +46,7 @@ export default defineBackground({
         modelProgress: (progress) => (model = progress),
         observer: async (request, page) =>
           answerObserver(request, page, { db, collectorUrl: await collectorUrl(), browsingActivity, detectLanguage: (text) => browser.i18n.detectLanguage(text) }),
-        ui: (request) => handleUiRequest(request, { db, engine, state, client, collectorUrl, compute }),
+        ui: (request) => handleUiRequest(request, { db, engine, state, client, collectorUrl, builtInCollectorUrl: __COLLECTOR_URL__, compute }),
       }),
     );
 

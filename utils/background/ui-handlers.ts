@@ -26,6 +26,8 @@ export interface UiDeps {
   client: CollectorClient;
   /** The collector of the community this device contributes to now. */
   collectorUrl: () => Promise<string>;
+  /** The collector the extension was built for. */
+  builtInCollectorUrl: string;
   compute: Pick<ComputeWork, 'kick' | 'stop'>;
   now?: () => number;
 }
@@ -141,12 +143,14 @@ export async function handleUiRequest(request: UiRequest, deps: UiDeps): Promise
       deps.compute.kick();
       break;
     case 'join-community':
-      await joinCommunity(request.descriptor, { db: deps.db, engine: deps.engine, compute: deps.compute, now: now() });
+      await joinCommunity(request.descriptor, { ...switchDeps(deps), now: now() });
       break;
     case 'rejoin-built-in-community':
-      await rejoinBuiltInCommunity({ db: deps.db, engine: deps.engine, compute: deps.compute, now: now() });
+      await rejoinBuiltInCommunity({ ...switchDeps(deps), now: now() });
       break;
   }
   if (request.type !== 'flush' && request.type !== 'leave') void deps.engine.tick();
   return deps.state();
 }
+
+const switchDeps = ({ db, engine, compute, builtInCollectorUrl }: UiDeps) => ({ db, engine, compute, builtInCollectorUrl });

@@ -28,12 +28,28 @@ function descriptorOf(parties: CollectorParties, url = 'https://second.example')
   );
 }
 
-function deps(mayReach = true) {
+const BUILT_IN = 'https://built-in.example';
+
+/** The browser's granted host permissions, as chrome.permissions.remove changes them. */
+function fakePermissions(origins: string[]) {
+  const granted = new Set(origins);
+  return {
+    granted,
+    async remove({ origins: removed }: { origins: string[] }) {
+      for (const origin of removed) granted.delete(origin);
+      return true;
+    },
+  };
+}
+
+function deps(mayReach = true, permissions = fakePermissions([])) {
   return {
     db,
     engine: { exclusive: (change) => change() },
     compute: { kick: vi.fn<() => void>(), stop: vi.fn<() => void>() },
     mayReach: async () => mayReach,
+    builtInCollectorUrl: `${BUILT_IN}/`,
+    permissions,
     now: T0,
   } satisfies JoinDeps;
 }
@@ -113,5 +129,38 @@ describe('joining a community', () => {
     const impostor = descriptorOf(collectorParties());
     await expect(joinCommunity(impostor, deps())).rejects.toThrow(/receipt key/);
     expect((await readJoinedCommunity())?.descriptor).toEqual(expect.objectContaining({ url: 'https://second.example' }));
+  });
+
+  it('gives back the host permission of the collector it leaves, never the built-in collector’s', async () => {
+    const permissions = fakePermissions([`${BUILT_IN}/*`, 'https://first.example/*', 'https://second.example/*']);
+    await joinCommunity(descriptorOf(collectorParties(), 'https://first.example'), deps(true, permissions));
+    expect([...permissions.granted]).toEqual([`${BUILT_IN}/*`, 'https://first.example/*', 'https://second.example/*']);
+
+    await joinCommunity(descriptorOf(collectorParties(), 'https://second.example'), deps(true, permissions));
+    expect([...permissions.granted]).toEqual([`${BUILT_IN}/*`, 'https://second.example/*']);
+
+    await rejoinBuiltInCommunity(deps(true, permissions));
+    expect([...permissions.granted]).toEqual([`${BUILT_IN}/*`]);
+  });
+
+  it('keeps the permission when the switch is refused, when the same community is joined again, and for a community served from the built-in origin', async () => {
+    const permissions = fakePermissions([`${BUILT_IN}/*`, 'https://second.example/*']);
+    const second = descriptorOf(collectorParties(), 'https://second.example');
+    await joinCommunity(second, deps(true, permissions));
+    await expect(joinCommunity(descriptorOf(collectorParties(), 'https://second.example'), deps(true, permissions))).rejects.toThrow(/receipt key/);
+    await joinCommunity(second, deps(true, permissions));
+    expect([...permissions.granted]).toEqual([`${BUILT_IN}/*`, 'https://second.example/*']);
+
+    await joinCommunity(descriptorOf(collectorParties(), BUILT_IN), deps(true, permissions));
+    await rejoinBuiltInCommunity(deps(true, permissions));
+    expect([...permissions.granted]).toEqual([`${BUILT_IN}/*`]);
+  });
+
+  it('completes the switch when the browser refuses to give the permission back', async () => {
+    const refusing = { remove: vi.fn(async () => Promise.reject(new Error('You cannot remove required permissions.'))) };
+    await joinCommunity(descriptorOf(collectorParties(), 'https://first.example'), deps());
+    await joinCommunity(descriptorOf(collectorParties(), 'https://second.example'), { ...deps(), permissions: refusing });
+    expect(refusing.remove).toHaveBeenCalledWith({ origins: ['https://first.example/*'] });
+    expect((await readJoinedCommunity())?.descriptor.url).toBe('https://second.example');
   });
 });
