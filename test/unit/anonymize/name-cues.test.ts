@@ -1,6 +1,7 @@
 // Names and numbers recognised by the phrases around them (issue #13, fourth round), with invented values.
 import { describe, expect, it } from 'vitest';
 import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
+import { addressSpans } from '../../../utils/anonymize/rules/address';
 import { employerSpans } from '../../../utils/anonymize/rules/employer';
 import { idSpans } from '../../../utils/anonymize/rules/id';
 import { nameHolderSpans } from '../../../utils/anonymize/rules/name-holder';
@@ -109,5 +110,18 @@ describe('employer fields', () => {
   });
   it('a lowercase value or a sentence about employers is not a field', () => {
     expect(found(employerSpans, 'Employer: none\nYour employer may contribute.')).toEqual([]);
+  });
+});
+
+describe('address tails in Portuguese, Brazilian and East Asian formats', () => {
+  it.each([
+    ['entregue na Avenida Atlântica 2210, apto 41, Copacabana, Rio de Janeiro - RJ, 22021-001.', 'Avenida Atlântica 2210, apto 41, Copacabana, Rio de Janeiro - RJ, 22021-001'],
+    ['a festa é na Rua do Ouro 45, 2º Dto., 1100-112 Lisboa hoje', 'Rua do Ouro 45, 2º Dto., 1100-112 Lisboa'],
+    ['Ship to: Li Na, Room 808, Block C, 12 Harbour Avenue, Kowloon', 'Room 808, Block C, 12 Harbour Avenue, Kowloon'],
+  ])('%j', (text, address) => {
+    expect(found(addressSpans, text)).toContain(address);
+  });
+  it('a year after an address is not its postcode', () => {
+    expect(found(addressSpans, 'We lived at 12 Baker Street, 2019 was a good year')).toEqual(['12 Baker Street']);
   });
 });

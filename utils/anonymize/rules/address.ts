@@ -11,7 +11,7 @@ const UNIT = String.raw`(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|F
 const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.)?`;
 // US/UK/IE/AU/NG/IN…: "221B Baker Street", "1600 Pennsylvania Ave NW, Apt 4".
 const EN_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Room) [\p{L}\d-]{1,5},? )?${HOUSE},? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?${UNIT}`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Room|Block|Blk\.?|Building|Bldg\.?|Tower|Floor) [\p{L}\d-]{1,5},? ){0,3}${HOUSE},? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?${UNIT}`,
   'gu',
 );
 // German/Austrian/Swiss/Dutch/Nordic compounds: "Hauptstraße 5", "Keizersgracht 123-2", "Drottninggatan 12".
@@ -73,12 +73,13 @@ const PO_BOX = /\b(?:P\.? ?O\.? Box|PO Box|Post Office Box|Postfach|Boîte posta
 // Only comma-separated capitalised words or postcode-shaped groups are taken, at most three.
 const PLACE = String.raw`\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}])`;
 const PLACE_NAME = String.raw`${PLACE}(?: (?:(?:am|an|der|de|del|la|le|les|sur|sul|di|upon|on|im|nad|pod|u)\s)?${PLACE}){0,2}(?: \d{1,2}(?![\p{N}]))?`;
-const TAIL_UNIT = String.raw`(?:Apt\.?|apt\.?|Apartment|apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Whg\.?|App\.?|Appt\.?|appartement|Bât\.?|bât\.?|Stiege|Tür|Top|int\.?|scala|piano|piso|puerta|Puerta|bus|huis|#)(?![\p{L}])\s?[\p{L}\d-]{1,6}|\d{1,2}(?:\.|º|ª|e|er|st|nd|rd|th)? ?(?:OG|Stock|étage|etage|piso|planta|piano|floor|verdieping|izq\.?|dcha\.?|[A-Z](?![\p{L}]))|\d{1,2}º(?: ?[A-Z](?![\p{L}]))?|bis|ter`;
-const TAIL_POSTCODE = String.raw`(?:[A-Z]{1,2}-)?(?:\d{3} ?\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}(?![\p{L}])|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})`;
+const TAIL_UNIT = String.raw`(?:Apt\.?|apt\.?|apto\.?|Apto\.?|ap\.|Ap\.|dpto\.?|Dpto\.?|depto\.?|Depto\.?|Block|Blk\.?|bloco|Bloco|bloque|Bloque|Apartment|apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|Whg\.?|App\.?|Appt\.?|appartement|Bât\.?|bât\.?|Stiege|Tür|Top|int\.?|scala|piano|piso|puerta|Puerta|bus|huis|#)(?![\p{L}])\s?[\p{L}\d-]{1,6}|\d{1,2}(?:\.|º|ª|e|er|st|nd|rd|th)? ?(?:OG|Stock|étage|etage|piso|planta|piano|floor|verdieping|izq\.?|dcha\.?|[A-Z](?![\p{L}]))|\d{1,2}[º°](?: ?(?:[A-Z](?![\p{L}])|(?:Esq|esq|Dto|dto|Dt|dt|Dir|dir|Izq|izq|Izda|izda|Dcha|dcha)\.?))?|bis|ter`;
+const TAIL_POSTCODE = String.raw`(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{3} ?\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Z]{2}(?![\p{L}])|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})`;
 // After a comma the tail goes on (a word before a number or a colon is the next field's label:
 // ", Telefon 030 …"); on a new line only a line that is nothing but a unit, postcode,
 // place or country ("Phone: …" and "Dear …," are not).
-const TAIL_PART = String.raw`${TAIL_UNIT}|(?:${TAIL_POSTCODE} )?${PLACE_NAME}(?: [A-Z]{2}(?![\p{L}\p{N}]))?(?: ${TAIL_POSTCODE}(?![\p{N}]))?`;
+// A state after its city may follow a dash ("São Paulo - SP"); a postcode may stand alone at the end.
+const TAIL_PART = String.raw`${TAIL_UNIT}|(?:${TAIL_POSTCODE} )?${PLACE_NAME}(?:(?: [-–])? [A-Z]{2}(?![\p{L}\p{N}]))?(?: ${TAIL_POSTCODE}(?![\p{N}]))?|${TAIL_POSTCODE}(?=[.;]?[ \t]*(?:$|\n))`;
 const LOCALITY = new RegExp(
   String.raw`^(?:,\s?(?:${TAIL_PART})(?!\s*[:(+\d])|[ \t]*\n\s*(?:${TAIL_PART})(?=[ \t]*(?:\n|$))){1,4}`,
   'u',
