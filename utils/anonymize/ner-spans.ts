@@ -1,8 +1,9 @@
 import { namesNoOne } from './not-entities';
 import { isBirthLabel } from './rules/birth-date';
+import { isFieldLabel, isOpenerAt } from './field-labels';
 import { isNameCue, leadingNonName } from './rules/person-context';
 import { innerLabels } from './rules/roles';
-import { splitAtSentenceEnds, withoutLowercaseEdges } from './span-edges';
+import { fromInnerTitle, splitAtSentenceEnds, withoutLowercaseEdges } from './span-edges';
 import type { EntityType, NerToken, Span } from './types';
 
 export type NerSpanOptions = {
@@ -162,8 +163,7 @@ const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|
  * word pieces, would otherwise take dates, prices and amounts for addresses.
  */
 function refine(text: string, span: Span): Span | null {
-  let start = span.start;
-  let end = span.end;
+  let { start, end } = fromInnerTitle(text, span);
   if (span.type === 'PERSON') {
     const title = HONORIFIC.exec(`${text.slice(start, end)} `);
     if (title) start = Math.min(end, start + title[0].length);
@@ -181,6 +181,7 @@ function refine(text: string, span: Span): Span | null {
     end = start + untilTrailingProse(text.slice(start, end));
   }
   if (start >= end) return null;
+  if (isFieldLabel(text, { ...span, start, end }) || isOpenerAt(text, { ...span, start, end })) return null;
   // Web addresses are the URL and e-mail rules' to judge: they keep a site's host readable.
   const before = text.slice(0, start).match(/\S*$/u)![0];
   const after = text.slice(end).match(/^\S*/u)![0];

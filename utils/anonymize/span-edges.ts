@@ -48,3 +48,22 @@ export function splitAtSentenceEnds(text: string, span: Span): Span[] {
   if (from < body.length) parts.push({ ...span, start: span.start + from, end: span.end });
   return parts;
 }
+
+// A title before a capitalised word inside a person span: the name starts after it.
+const INNER_TITLE = /(?<=\s)(?:Dr|Dr\.|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Mme|Mlle|M\.|Herr|Herrn|Frau|Sr\.?|Sra\.?|Dott\.?|Dott\.ssa|Avv\.?|Pan|Pani)\s+(?=\p{Lu})/gu;
+const PROSE_WORD = /(?<![\p{L}'’-])(?!(?:van|von|der|den|de|da|di|del|della|dos|das|do|du|la|le|al|el|bin|ibn|ben|ter|ten|zu|af|av|and|und|et|y|e|en|och|og|i|a|és|or|oder|ou|o)(?![\p{L}]))\p{Ll}{2,}(?![\p{L}'’-])/u;
+
+/**
+ * "Rendez-vous confirmé avec le Dr Martin": when lowercase prose (not a particle or a conjunction joining
+ * two names) comes before a title inside a person span, the model ran the name on over the sentence
+ * before it, and the person starts after the title.
+ */
+export function fromInnerTitle(text: string, span: Span): Span {
+  if (span.type !== 'PERSON') return span;
+  const body = text.slice(span.start, span.end);
+  let from = 0;
+  for (const m of body.matchAll(INNER_TITLE)) {
+    if (PROSE_WORD.test(body.slice(from, m.index))) from = (m.index ?? 0) + m[0].length;
+  }
+  return from === 0 ? span : { ...span, start: span.start + from };
+}
