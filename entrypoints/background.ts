@@ -26,9 +26,14 @@ export default defineBackground({
     // The built-in community's collector until the user joins another from the options page.
     const collectorUrl = () => activeCollectorUrl(__COLLECTOR_URL__);
     const client = collectorClient(collectorUrl);
-    let model: ModelProgress = { type: 'model:progress', state: 'idle', progress: 0 };
+    const unloaded: ModelProgress = { type: 'model:progress', state: 'idle', progress: 0 };
+    let model = unloaded;
+    const unloadFailed = (err: unknown) => console.warn('tributary: models not unloaded', err);
     // Firefox has no offscreen documents: its background page hosts the models itself.
-    const models = unloadWhenIdle(import.meta.env.FIREFOX ? inPageModels((p) => (model = p)) : offscreenModels);
+    const models = unloadWhenIdle(import.meta.env.FIREFOX ? inPageModels((p) => (model = p)) : offscreenModels, {
+      onUnloaded: () => (model = unloaded),
+      onError: unloadFailed,
+    });
     const pause = browsingPause();
     const engine = createEngine({ db, client, models, mayProcess: () => pause.takeQuiet(Date.now()) });
     // Idle-time compute for the commons: its own opt-in, started and stopped by chrome.idle.
@@ -61,7 +66,7 @@ export default defineBackground({
       if (alarm.name !== TICK_ALARM) return;
       kick();
       compute.kick();
-      void models.unloadIfIdle(model.state === 'ready', Date.now());
+      void models.unloadIfIdle().catch(unloadFailed);
     });
     // Work left by a stopped service worker resumes as soon as it wakes.
     kick();

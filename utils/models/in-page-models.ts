@@ -17,6 +17,8 @@ export function inPageModels(report: (p: ModelProgress) => void) {
     process: async (pages: PageText[]): Promise<ProcessedPage[]> => (await get()).process(pages),
     embed: async (texts: string[]): Promise<Embedded> => (await get()).embed(texts),
     power: (): Promise<PowerSource> => powerSource(),
-    unload: async () => (await get()).unload(),
+    unload: async () => {
+      if (host) await (await host).unload();
+    },
   };
 }
