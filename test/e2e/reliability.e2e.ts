@@ -37,14 +37,7 @@ describe('reliability: the outbox survives a stopped service worker and a collec
   /** Flushes until the queue is empty: a bundle in backoff waits out its delay, as it would for a user. */
   async function drainQueue(accepted: number) {
     await expect
-      .poll(
-        async () => {
-          await stack.ui({ type: 'flush' });
-          const { bundles } = await state();
-          return bundles;
-        },
-        { timeout: 120_000, interval: 2000 },
-      )
+      .poll(async () => (await stack.sendNow()).bundles, { timeout: 120_000, interval: 2000 })
       .toEqual({ pending: 0, accepted });
   }
 

@@ -67,13 +67,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
 
     await itemCard(approvedId).locator('[data-testid=item-approve]').click();
     await expect
-      .poll(
-        async () => {
-          await stack.ui({ type: 'flush' });
-          return (await state()).bundles.accepted;
-        },
-        { timeout: 60_000, interval: 1000 },
-      )
+      .poll(async () => (await stack.sendNow()).bundles.accepted, { timeout: 60_000, interval: 1000 })
       .toBe(1);
     const stored = (await stack.storedBundles());
     expect(stored).toHaveLength(1);
@@ -123,13 +117,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     await stack.visit('cycling.html', 2000);
     await stack.visit('astronomy.html', 2000);
     await expect
-      .poll(
-        async () => {
-          await stack.ui({ type: 'flush' });
-          return (await state()).items.sent;
-        },
-        { timeout: 60_000, interval: 1000 },
-      )
+      .poll(async () => (await stack.sendNow()).items.sent, { timeout: 60_000, interval: 1000 })
       .toBe(2);
     const devicePub = (await state()).devicePub!;
     expect(devicePub).toMatch(/^[0-9a-f]{64}$/);
