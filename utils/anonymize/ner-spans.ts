@@ -233,6 +233,10 @@ function untilTrailingProse(body: string): number {
     const word = body.slice((m.index ?? 0) + m[0].length);
     if (!LOWERCASE_ADDRESS_PART.test(word)) return m.index ?? 0;
   }
+  // Lowercase words after a postcode and its place, up to the span's end, are the sentence going on
+  // ("… 01159 Dresden wird heute zugestellt"), as in languages that put the verb last.
+  const afterPlace = /(?<=\d{4,5}\s\p{Lu}[\p{L}-]+)(?:\s+(?!cedex(?![\p{L}]))\p{Ll}+)+\s*$/u.exec(body);
+  if (afterPlace) return afterPlace.index;
   // A new sentence after the locality ("… 40124 Bologna. Prenotazioni al …"); "St. Mary", "Str. Mihai" are abbreviations.
   const sentence = /(?<=\p{L}{4}|\d)\.\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(body);
   return sentence ? sentence.index : body.length;

@@ -148,6 +148,12 @@ describe('nerSpans: what the model takes that names no one', () => {
     const next = 'Vicolo dei Cartai 4, 40124 Bologna. Prenotazioni al telefono.';
     const nextTokens = [tok('vi', 'B-ADDR'), tok('##colo', 'I-ADDR'), tok('dei', 'I-ADDR'), tok('carta', 'I-ADDR'), tok('##i', 'I-ADDR'), tok('4', 'I-ADDR'), tok(',', 'I-ADDR'), tok('40124', 'I-ADDR'), tok('bologna', 'I-ADDR'), tok('.', 'I-ADDR'), tok('pre', 'I-ADDR'), tok('##notazioni', 'I-ADDR'), tok('al', 'I-ADDR'), tok('telefono'), tok('.')];
     expect(texts(next, nextTokens)).toEqual([['ADDRESS', 'Vicolo dei Cartai 4, 40124 Bologna']]);
+    const verbLast = 'Ihr Paket an Lindenweg 3, 04109 Leipzig wird morgen zugestellt.';
+    const verbLastTokens = [tok('ihr'), tok('paket'), tok('an'), tok('linden', 'B-ADDR'), tok('##weg', 'I-ADDR'), tok('3', 'I-ADDR'), tok(',', 'I-ADDR'), tok('04109', 'I-ADDR'), tok('leipzig', 'I-ADDR'), tok('wird', 'I-ADDR'), tok('morgen', 'I-ADDR'), tok('zugestellt'), tok('.')];
+    expect(texts(verbLast, verbLastTokens)).toEqual([['ADDRESS', 'Lindenweg 3, 04109 Leipzig']]);
+    const cedex = '12 rue Vernet, 75008 Paris cedex';
+    const cedexTokens = [tok('12', 'B-ADDR'), tok('rue', 'I-ADDR'), tok('vernet', 'I-ADDR'), tok(',', 'I-ADDR'), tok('75008', 'I-ADDR'), tok('paris', 'I-ADDR'), tok('cedex', 'I-ADDR')];
+    expect(texts(cedex, cedexTokens)).toEqual([['ADDRESS', '12 rue Vernet, 75008 Paris cedex']]);
   });
   it('ends an entity at a line break', () => {
     const text = 'Aisha Rahman\nKestrel Foods';
