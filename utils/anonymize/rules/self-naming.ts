@@ -21,7 +21,11 @@ function greetingBefore(text: string, index: number): string | null {
   return head === '' || leadingOpener(head) === head.length || GREETING.test(head) ? head : null;
 }
 
+// A cheap case-insensitive look for the words around the name before the name patterns scan the text.
+const ANY_CUE = /c['’]est|it['’]s|it is|hier|here|här|her|aqu[ií]|tady|tu jest|to ja|qui|ici|sono io|tutaj/iu;
+
 export function selfNamingSpans(text: string): Span[] {
+  if (!ANY_CUE.test(text)) return [];
   const before = matchSpans(text, BEFORE, 'PERSON', (m) => greetingBefore(text, m.index ?? 0) !== null, 1);
   // Opening a line without a greeting, "… here" needs a comma or a dash after it ("Tom here, running
   // late"): "Click here." and "Sign up here!" open pages too.
