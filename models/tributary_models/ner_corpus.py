@@ -9,6 +9,7 @@ from faker import Faker
 from freezegun import freeze_time
 
 from . import ner_templates as T
+from . import ner_templates_i18n as I
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-ADDR", "I-ADDR"]
 ENTITY_TYPES = ["PER", "ORG", "LOC", "ADDR"]
@@ -139,6 +140,8 @@ def _filler(slot: str, fake: Faker, rng: random.Random):
         "UNIT": lambda: (f"{rng.randint(1, 1100)} {rng.choice(UNITS)}", None),
         "CONST": lambda: ("_".join(w.upper() for w in fake.words(2)) + rng.choice(["_KEY", "_TOKEN", "_URL", "_ID", ""]), None),
         "PROMO": lambda: (f"{fake.word().upper()}{rng.choice([5, 10, 15, 20, 25, 50])}", None),
+        "HEADING": lambda: (rng.choice(I.HEADINGS), None),
+        "JOB": lambda: (rng.choice(I.JOBS), None),
         "DAYDATE": lambda: (f"{rng.choice(WEEKDAY_SHORT)}, {rng.randint(1, 28)} {rng.choice(MONTH_SHORT)}", None),
     }
     return makers[base]()
@@ -201,19 +204,28 @@ def generate(split: str, count: int, seed: int) -> list[Example]:
     """Deterministically generate `count` examples for 'train' or 'heldout'."""
     if split == "train":
         pii, hard, clean, locales = T.TRAIN, T.HARD_TRAIN, T.NO_PII_TRAIN, TRAIN_LOCALES
+        local, local_hard = I.TRAIN, I.HARD_TRAIN
     else:
         pii, hard, clean, locales = T.HELDOUT, T.HARD_HELDOUT, T.NO_PII_HELDOUT, TRAIN_LOCALES + HELDOUT_ONLY_LOCALES
+        local, local_hard = I.HELDOUT, I.HARD_HELDOUT
     rng = random.Random(seed)
     fakers = _faker_pool(locales, seed)
     templates = [(genre, t) for genre, group in sorted(pii.items()) for t in group]
+    local_templates = [(lang, t) for lang, group in sorted(local.items()) for t in group]
     examples = []
     for _ in range(count):
         fake = fakers[rng.choice(locales)]
         roll = rng.random()
-        if roll < 0.62:
+        if roll < 0.36:
             genre, template = rng.choice(templates)
-        elif roll < 0.84:
+        elif roll < 0.62:
+            # A template in another language, filled from a locale that speaks it.
+            lang, template = rng.choice(local_templates)
+            genre, fake = f"local_{lang}", fakers[rng.choice(I.LANG_LOCALES[lang])]
+        elif roll < 0.75:
             genre, template = "hard_negative", rng.choice(hard)
+        elif roll < 0.84:
+            genre, template = "hard_negative", rng.choice(local_hard)
         elif roll < 0.92:
             genre, template = "no_pii", rng.choice(clean)
         else:
