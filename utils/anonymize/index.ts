@@ -16,8 +16,8 @@ export type AnonymizeOptions = {
   ner?: NerRunner;
   /** Budget for the model over all texts of one call; exceeding it throws so the caller keeps them unsent. */
   timeoutMs?: number;
-  /** Character window per model call; see chunkText. */
-  chunkSize?: number;
+  /** Word pieces per model window; see chunkText. */
+  windowPieces?: number;
   /** How model tokens become spans; the defaults fail closed. */
   nerOptions?: NerSpanOptions;
 };
@@ -42,7 +42,7 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
 export const NER_WINDOWS_PER_RUN = 16;
 
 async function modelSpans(texts: string[], ner: NerRunner, opts: AnonymizeOptions): Promise<Span[][]> {
-  const windows = texts.flatMap((text, of) => chunkText(text, opts.chunkSize).filter((w) => w.text.trim() !== '').map((w) => ({ ...w, of })));
+  const windows = texts.flatMap((text, of) => chunkText(text, opts.windowPieces).filter((w) => w.text.trim() !== '').map((w) => ({ ...w, of })));
   const spans: Span[][] = texts.map(() => []);
   for (let i = 0; i < windows.length; i += NER_WINDOWS_PER_RUN) {
     const run = windows.slice(i, i + NER_WINDOWS_PER_RUN);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunkText } from '../../../utils/anonymize/chunk';
+import { estimatePieces } from '../../../utils/anonymize/chunk';
 import { anonymize, anonymizeRulesOnly, anonymizeTexts, NER_WINDOWS_PER_RUN } from '../../../utils/anonymize/index';
 import { mergeSpans } from '../../../utils/anonymize/merge';
 import { redact } from '../../../utils/anonymize/redact';
@@ -48,19 +48,19 @@ describe('anonymize', () => {
   it('fails closed when the model times out', async () => {
     await expect(anonymize('Kwame', { ner: () => new Promise<NerToken[][]>(() => undefined), timeoutMs: 20 })).rejects.toThrow(/timed out/);
   });
-  it('runs the model on overlapping chunks of long text and maps spans back', async () => {
+  it('runs the model on windows of long text and maps spans back', async () => {
     const text = `${'filler words here. '.repeat(40)}Kwame ${'more words. '.repeat(40)}`;
     const seen: string[] = [];
-    const result = await anonymize(text, { ner: async (texts) => (seen.push(...texts), texts.map(tokensFor)), chunkSize: 200 });
+    const result = await anonymize(text, { ner: async (texts) => (seen.push(...texts), texts.map(tokensFor)), windowPieces: 40 });
     expect(seen.length).toBeGreaterThan(3);
-    expect(seen.every((c) => c.length <= 200)).toBe(true);
+    expect(seen.every((c) => estimatePieces(c) <= 40)).toBe(true);
     expect(result.entities).toEqual([{ type: 'PERSON', start: text.indexOf('Kwame'), end: text.indexOf('Kwame') + 5 }]);
   });
   it('runs the windows of several texts together, at most NER_WINDOWS_PER_RUN a run, and maps spans back to their own text', async () => {
     const long = `${'filler words here. '.repeat(60)}Kwame ${'more words. '.repeat(60)}`;
     const texts = ['Kwame', '   ', long, 'no names'];
     const runs: string[][] = [];
-    const results = await anonymizeTexts(texts, { ner: async (windows) => (runs.push(windows), windows.map(tokensFor)), chunkSize: 100 });
+    const results = await anonymizeTexts(texts, { ner: async (windows) => (runs.push(windows), windows.map(tokensFor)), windowPieces: 20 });
     const windows = runs.flat();
     expect(windows.length).toBeGreaterThan(NER_WINDOWS_PER_RUN);
     expect(runs.map((r) => r.length)).toEqual([...runs.slice(1).map(() => NER_WINDOWS_PER_RUN), windows.length - NER_WINDOWS_PER_RUN * (runs.length - 1)]);
@@ -79,16 +79,6 @@ describe('anonymize', () => {
 describe('main corpus', () => {
   it('has a few hundred lines', () => {
     expect(readCorpus('pii-corpus.jsonl').length).toBeGreaterThanOrEqual(300);
-  });
-});
-
-describe('chunkText', () => {
-  it('covers the whole text with overlapping windows cut at spaces', () => {
-    const text = Array.from({ length: 300 }, (_, i) => `w${i}`).join(' ');
-    const chunks = chunkText(text, 100, 20);
-    for (const c of chunks) expect(text.slice(c.start, c.start + c.text.length)).toBe(c.text);
-    for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.start).toBeLessThan(chunks[i - 1]!.start + chunks[i - 1]!.text.length);
-    expect(chunks.at(-1)!.start + chunks.at(-1)!.text.length).toBe(text.length);
   });
 });
 
