@@ -2,9 +2,14 @@
 export type Chunk = { start: number; text: string };
 
 /**
- * Word pieces a window holds at most. The NER model was fine-tuned on texts of up to 128 pieces, most of
- * them far shorter; windows of up to 120 packed with unrelated lines missed more addresses and names
- * (bench/README.md, "Issue 16"), and shorter windows cost no more: a run pads every window to its longest.
+ * A text or a sentence of up to this many word pieces is never cut: the NER model was fine-tuned on
+ * texts of up to 128, [CLS] and [SEP] included.
+ */
+export const SENTENCE_PIECES = 120;
+/**
+ * Word pieces a window of several sentences holds at most. Most of the model's training texts were far
+ * shorter than 128 pieces; windows of up to 120 packed with unrelated lines missed more addresses and
+ * names (bench/README.md, "Issue 16"), and shorter windows cost no more: a run pads every window to its longest.
  */
 export const WINDOW_PIECES = 96;
 /** Repeated across a cut inside a sentence, so an entity on the cut is seen whole in the next window. */
@@ -111,14 +116,16 @@ function packEvenly(all: Unit[], maxPieces: number, overlap: number): [number, n
 }
 
 /**
- * Splits text into windows of about `maxPieces` word pieces, the length the model was trained on. Whole
- * sentences and lines are packed together, so on ordinary prose windows do not overlap and no entity is
- * cut (the segmenter's sentence ends after abbreviations and initials are not taken). A sentence longer
- * than a window is cut between words, with overlap, and a word longer than a window between characters.
+ * Splits text into windows of about `maxPieces` word pieces. Whole sentences and lines are packed
+ * together, so on ordinary prose windows do not overlap and no entity is cut (the segmenter's sentence
+ * ends after abbreviations and initials are not taken). A text or a sentence within the model's trained
+ * length stays whole; a longer sentence is cut between words, with overlap, and a word longer than a
+ * window between characters.
  */
 export function chunkText(text: string, maxPieces = WINDOW_PIECES): Chunk[] {
+  const whole = Math.max(maxPieces, SENTENCE_PIECES);
   const all = sentences(text);
-  if (all.reduce((n, u) => n + u.pieces, 0) <= maxPieces) return [{ start: 0, text }];
+  if (all.reduce((n, u) => n + u.pieces, 0) <= whole) return [{ start: 0, text }];
   const windows: [number, number][] = [];
   let run: Unit[] = [];
   const flush = (): void => {
@@ -126,7 +133,7 @@ export function chunkText(text: string, maxPieces = WINDOW_PIECES): Chunk[] {
     run = [];
   };
   for (const sentence of all) {
-    if (sentence.pieces <= maxPieces) {
+    if (sentence.pieces <= whole) {
       run.push(sentence);
       continue;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chunkText, estimatePieces, WINDOW_PIECES, type Chunk } from '../../../utils/anonymize/chunk';
+import { chunkText, estimatePieces, SENTENCE_PIECES, WINDOW_PIECES, type Chunk } from '../../../utils/anonymize/chunk';
 
-/** Windows are slices of the text, in order, that together cover all of it. */
+/** Windows are slices of the text, in order, that together cover all of it, and fit (one sentence may fill the trained length). */
 function expectCover(text: string, chunks: Chunk[], maxPieces = WINDOW_PIECES): void {
   let covered = 0;
   for (const [i, c] of chunks.entries()) {
@@ -9,7 +9,7 @@ function expectCover(text: string, chunks: Chunk[], maxPieces = WINDOW_PIECES): 
     expect(c.start).toBeLessThanOrEqual(covered);
     if (i > 0) expect(c.start).toBeGreaterThan(chunks[i - 1]!.start);
     expect(c.text.isWellFormed()).toBe(true);
-    if (chunks.length > 1) expect(estimatePieces(c.text)).toBeLessThanOrEqual(maxPieces);
+    if (chunks.length > 1) expect(estimatePieces(c.text)).toBeLessThanOrEqual(Math.max(maxPieces, SENTENCE_PIECES));
     covered = Math.max(covered, c.start + c.text.length);
   }
   expect(covered).toBe(text.length);
@@ -36,10 +36,22 @@ describe('chunkText', () => {
     const chunks = chunkText(text);
     expectCover(text, chunks);
     expect(overlap(chunks)).toBe(0);
+    for (const c of chunks) expect(estimatePieces(c.text)).toBeLessThanOrEqual(WINDOW_PIECES);
     for (const c of chunks.slice(0, -1)) expect(c.text).toMatch(/\.\s$/);
     // The fewest windows sentence packing allows, about even in length: a run pads each to its longest.
     expect(chunks.length).toBeLessThanOrEqual(Math.ceil((estimatePieces(text) * 1.25) / WINDOW_PIECES));
     expect(Math.min(...chunks.map((c) => estimatePieces(c.text)))).toBeGreaterThan(WINDOW_PIECES / 2);
+  });
+
+  it('keeps a text or a sentence within the trained length whole', () => {
+    const sentence = `Kwame Mensah, ${'who keeps bees in the garden behind the old mill, '.repeat(8)}lives at 12 Oak Road.`;
+    expect(estimatePieces(sentence)).toBeGreaterThan(WINDOW_PIECES);
+    expect(estimatePieces(sentence)).toBeLessThanOrEqual(SENTENCE_PIECES);
+    expect(chunkText(sentence)).toEqual([{ start: 0, text: sentence }]);
+    const text = `${PROSE.join(' ')} ${sentence} ${PROSE.join(' ')}`;
+    const chunks = chunkText(text);
+    expectCover(text, chunks);
+    expect(seenWhole(chunks, text, text.indexOf(sentence), sentence.length)).toBe(true);
   });
 
   it('does not end a window after an abbreviation or an initial inside a name', () => {
