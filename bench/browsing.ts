@@ -2,11 +2,13 @@
  * Browsing with the extension opted in (A), against a profile without it (B) and one with it
  * installed but not opted in (C): page-load time of the pages in bench/pages (interleaved
  * A/B/C/C/B/A…, medians), the main-thread script time the extension adds per page, and afterwards
- * the extension's memory with its models loaded by that browsing. C splits what merely having an
- * extension costs (its processes on the same cores) from what Tributary does while collecting.
+ * the extension's memory with its models loaded by that browsing, and again once they were
+ * released. C splits what merely having an extension costs (its processes on the same cores) from
+ * what Tributary does while collecting.
  */
 import type { BrowserContext } from 'playwright-core';
 import type { UiReply, ExtensionState } from '../utils/protocol/ui';
+import { IDLE_UNLOAD_MS } from '../utils/models/idle-unload';
 import { extensionProcessMemory } from './browser/processes';
 import { contentScriptMs } from './browser/script-time';
 import { BENCH_PAGES, launchExtension, launchPlain, optIn, serveBenchPages, type BenchExtensionBrowser } from './browser/setup';
@@ -22,6 +24,10 @@ const ON_PAGE_MS = 1300;
  */
 const BETWEEN_MS = 1000;
 const SCRIPT_REPS = 2;
+/** How long the backlog of the visits above may take to be processed (real models, a loaded machine). */
+const BACKLOG_TIMEOUT_MS = 20 * 60_000;
+/** Past IDLE_UNLOAD_MS: the background's timer, or its periodic check if the service worker was stopped. */
+const RELEASE_SLACK_MS = 90_000;
 
 interface Load {
   loadMs: number;
@@ -43,6 +49,12 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
     // Closing the tab ends the visit: the page observer sends its observation now.
     await page.close();
   }
+}
+
+async function offscreenDocuments(ext: BenchExtensionBrowser): Promise<number> {
+  return ext.worker.evaluate(
+    async () => (await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
+  );
 }
 
 async function extensionState(ext: BenchExtensionBrowser): Promise<ExtensionState> {
@@ -93,18 +105,27 @@ export async function benchBrowsing(extensionDir: string): Promise<Figure[]> {
     };
     const medianLoad = (side: 'a' | 'b' | 'c') => median([...samples.values()].flatMap((s) => s[side].map((l) => l.loadMs)));
 
-    // The visits above made the background load the models in its offscreen document.
+    // The visits above are waiting for the models: the background loads them in its offscreen
+    // document once browsing pauses, runs the backlog, and releases them IDLE_UNLOAD_MS later.
+    // memory_mb is taken as the backlog ends (models loaded and used), memory_idle_mb after the release.
     let state = await extensionState(withExt);
-    for (let i = 0; i < 30 && state.model.state !== 'ready'; i++) {
-      await new Promise((r) => setTimeout(r, 2000));
+    const backlogStart = Date.now();
+    while (!(state.model.state === 'ready' && state.items.processing === 0)) {
+      if (Date.now() - backlogStart > BACKLOG_TIMEOUT_MS) throw new Error(`the backlog was not processed: models ${state.model.state}, ${state.items.processing} pages waiting`);
+      await new Promise((r) => setTimeout(r, 1000));
       state = await extensionState(withExt);
     }
-    const offscreen = await withExt.worker.evaluate(
-      async () =>
-        (await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
-    );
-    await new Promise((r) => setTimeout(r, 3000));
+    const backlogDone = Date.now();
+    const loadedDocuments = await offscreenDocuments(withExt);
     const memory = extensionProcessMemory(withExt.userDataDir);
+    while ((await offscreenDocuments(withExt)) > 0) {
+      if (Date.now() - backlogDone > IDLE_UNLOAD_MS + RELEASE_SLACK_MS) throw new Error('the model host was not released after the backlog');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const releasedAfterS = (Date.now() - backlogDone) / 1000;
+    // The closed document's process exits shortly after.
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleMemory = extensionProcessMemory(withExt.userDataDir);
     const visits = REPS * BENCH_PAGES.length;
     return [
       { key: 'page_load_ext_ms', value: round(medianLoad('a'), 1), unit: 'ms', note: `median load (navigation start → load end), extension opted in, ${visits} loads` },
@@ -117,8 +138,14 @@ export async function benchBrowsing(extensionDir: string): Promise<Figure[]> {
         key: 'memory_mb',
         value: round(memory.pssMb, 1),
         unit: 'MB',
-        note: `PSS of ${memory.processes} extension renderer process(es) (SW + offscreen document), models ${state.model.state} after ${state.collectedToday} collected visits, offscreen documents ${offscreen}; RSS ${round(memory.rssMb, 0)} MB, private anon ${round(memory.anonMb, 0)} MB`,
+        note: `PSS of ${memory.processes} extension renderer process(es) (SW + offscreen document) as the backlog of ${state.collectedToday} collected visits ended, models ${state.model.state}, offscreen documents ${loadedDocuments}; RSS ${round(memory.rssMb, 0)} MB, private anon ${round(memory.anonMb, 0)} MB`,
         target: { op: '<=', value: 200 },
+      },
+      {
+        key: 'memory_idle_mb',
+        value: round(idleMemory.pssMb, 1),
+        unit: 'MB',
+        note: `the same, after the model host was released (${round(releasedAfterS, 0)} s after the backlog): ${idleMemory.processes} process(es); RSS ${round(idleMemory.rssMb, 0)} MB, private anon ${round(idleMemory.anonMb, 0)} MB`,
       },
     ];
   } finally {
