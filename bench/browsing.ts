@@ -7,7 +7,6 @@
  * what Tributary does while collecting.
  */
 import type { BrowserContext } from 'playwright-core';
-import type { UiReply, ExtensionState } from '../utils/protocol/ui';
 import { IDLE_UNLOAD_MS } from '../utils/models/idle-unload';
 import { extensionProcessMemory } from './browser/processes';
 import { contentScriptMs } from './browser/script-time';
@@ -51,21 +50,33 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Load> {
   }
 }
 
-async function offscreenDocuments(ext: BenchExtensionBrowser): Promise<number> {
-  return ext.worker.evaluate(
-    async () => (await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
-  );
+interface Backlog {
+  /** Visits waiting for the models. */
+  waiting: number;
+  visits: number;
+  offscreenDocuments: number;
 }
 
-async function extensionState(ext: BenchExtensionBrowser): Promise<ExtensionState> {
-  const popup = await ext.openExtensionPage('popup.html');
-  try {
-    const reply = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'get-state' }))) as UiReply<ExtensionState>;
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  } finally {
-    await popup.close();
-  }
+/**
+ * Read in the service worker: an extension page would share its renderer with the offscreen
+ * document, whose main thread is busy with the models for the whole backlog.
+ */
+async function backlog(ext: BenchExtensionBrowser): Promise<Backlog> {
+  return ext.worker.evaluate(async () => {
+    const done = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const db = await done(indexedDB.open('tributary'));
+    try {
+      const items = db.transaction('items').objectStore('items');
+      const contexts = await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      return { waiting: await done(items.index('status').count('processing')), visits: await done(items.count()), offscreenDocuments: contexts.length };
+    } finally {
+      db.close();
+    }
+  });
 }
 
 export async function benchBrowsing(extensionDir: string): Promise<Figure[]> {
@@ -108,17 +119,17 @@ export async function benchBrowsing(extensionDir: string): Promise<Figure[]> {
     // The visits above are waiting for the models: the background loads them in its offscreen
     // document once browsing pauses, runs the backlog, and releases them IDLE_UNLOAD_MS later.
     // memory_mb is taken as the backlog ends (models loaded and used), memory_idle_mb after the release.
-    let state = await extensionState(withExt);
+    let state = await backlog(withExt);
     const backlogStart = Date.now();
-    while (!(state.model.state === 'ready' && state.items.processing === 0)) {
-      if (Date.now() - backlogStart > BACKLOG_TIMEOUT_MS) throw new Error(`the backlog was not processed: models ${state.model.state}, ${state.items.processing} pages waiting`);
+    while (state.waiting > 0 || state.offscreenDocuments === 0) {
+      if (state.waiting === 0) throw new Error('the model host was released before the backlog was seen to end');
+      if (Date.now() - backlogStart > BACKLOG_TIMEOUT_MS) throw new Error(`the backlog was not processed: ${state.waiting} visits waiting`);
       await new Promise((r) => setTimeout(r, 1000));
-      state = await extensionState(withExt);
+      state = await backlog(withExt);
     }
     const backlogDone = Date.now();
-    const loadedDocuments = await offscreenDocuments(withExt);
     const memory = extensionProcessMemory(withExt.userDataDir);
-    while ((await offscreenDocuments(withExt)) > 0) {
+    while ((await backlog(withExt)).offscreenDocuments > 0) {
       if (Date.now() - backlogDone > IDLE_UNLOAD_MS + RELEASE_SLACK_MS) throw new Error('the model host was not released after the backlog');
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -138,7 +149,7 @@ export async function benchBrowsing(extensionDir: string): Promise<Figure[]> {
         key: 'memory_mb',
         value: round(memory.pssMb, 1),
         unit: 'MB',
-        note: `PSS of ${memory.processes} extension renderer process(es) (SW + offscreen document) as the backlog of ${state.collectedToday} collected visits ended, models ${state.model.state}, offscreen documents ${loadedDocuments}; RSS ${round(memory.rssMb, 0)} MB, private anon ${round(memory.anonMb, 0)} MB`,
+        note: `PSS of ${memory.processes} extension renderer process(es) (SW + offscreen document) as the backlog of the ${state.visits} visits ended, models loaded, offscreen documents ${state.offscreenDocuments}; RSS ${round(memory.rssMb, 0)} MB, private anon ${round(memory.anonMb, 0)} MB`,
         target: { op: '<=', value: 200 },
       },
       {
