@@ -62,17 +62,24 @@ interface Backlog {
  * document, whose main thread is busy with the models for the whole backlog.
  */
 async function backlog(ext: BenchExtensionBrowser): Promise<Backlog> {
+  // No named functions inside: the evaluated source must not refer to the bundler's name helper.
   return ext.worker.evaluate(async () => {
-    const done = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const db = await done(indexedDB.open('tributary'));
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('tributary');
+      open.addEventListener('success', () => resolve(open.result));
+      open.addEventListener('error', () => reject(open.error));
+    });
     try {
-      const items = db.transaction('items').objectStore('items');
+      const [waiting, visits] = await new Promise<[number, number]>((resolve, reject) => {
+        const items = db.transaction('items').objectStore('items');
+        const waitingCount = items.index('status').count('processing');
+        // Requests of one transaction complete in order: the second's success means both are done.
+        const allCount = items.count();
+        allCount.addEventListener('success', () => resolve([waitingCount.result, allCount.result]));
+        allCount.addEventListener('error', () => reject(allCount.error));
+      });
       const contexts = await (chrome.runtime as unknown as { getContexts(f: object): Promise<unknown[]> }).getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-      return { waiting: await done(items.index('status').count('processing')), visits: await done(items.count()), offscreenDocuments: contexts.length };
+      return { waiting, visits, offscreenDocuments: contexts.length };
     } finally {
       db.close();
     }
