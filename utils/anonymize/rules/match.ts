@@ -45,3 +45,11 @@ export function caseless(source: string): string {
     return lo === up ? t : `[${lo}${up}]`;
   });
 }
+
+/** Regex source matching any of `words` literally, longest first (so "z. hd." wins over "z."), case-insensitive letter by letter. */
+export function wordAlternation(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('|');
+}

@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { caseless, matchSpans } from './match';
+import { caseless, matchSpans, wordAlternation } from './match';
 import { FULL, NAME_PARTICLE_START, trimNonNames } from './person-context';
 
 // Phrases that put a person's name on a thing: an account, a payment, a booking, a doorbell, a letter
@@ -23,14 +23,12 @@ const HOLDER = [
   "all'attenzione di", 'alla c.a.', 't.a.v.', 'citofono', 'campanello', 'klingel', 'klingelschild', 'sonnette', 'interphone',
   'buzzer', 'doorbell', 'domofon', 'portero', 'ringklocka', 'dörrklocka',
 ];
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = [...new Set(HOLDER)].sort((a, b) => b.length - a.length).map((p) => caseless(escapeRe(p))).join('|');
 // "table for 4 under …", "Tisch für 2 unter …", "mesa para 6 a nombre de …"
 const TABLE = String.raw`(?:table|tisch|mesa|tavolo|tafel|bord|stolik) (?:for|für|para|per|voor|för|dla) \d{1,2} (?:under|unter|a nombre de|a nome di|op naam van|på|na)`;
 const HONORIFIC = caseless(String.raw`(?:mr|mrs|ms|dr|herr|herrn|frau|mme|m\.|sr|sra|sig\.ra|sig|pan|pani|dhr|mevr)\.?\s+`);
 
 const HOLDER_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(?:${alternation}|${caseless(TABLE)})(?![\p{L}])\s*:?\s*(?:${HONORIFIC})?(${NAME_PARTICLE_START}${FULL})`,
+  String.raw`(?<![\p{L}])(?:${wordAlternation(HOLDER)}|${caseless(TABLE)})(?![\p{L}])\s*:?\s*(?:${HONORIFIC})?(${NAME_PARTICLE_START}${FULL})`,
   'gu',
 );
 

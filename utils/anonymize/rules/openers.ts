@@ -1,4 +1,4 @@
-import { caseless } from './match';
+import { wordAlternation } from './match';
 
 // Words that open a message, a letter or a classified ad and name no one: greetings, congratulations and
 // "for sale" / "wanted" in the languages the rules read. An uncased model reading a language it saw little
@@ -27,11 +27,7 @@ const OPENERS = [
   'koupím', 'satılık', 'kiralık', 'vând', 'eladó',
 ];
 
-const alternation = [...new Set(OPENERS)]
-  .sort((a, b) => b.length - a.length)
-  .map((w) => caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-  .join('|');
-const OPENER = new RegExp(String.raw`^(?:${alternation})(?=$|[\s!,.:;])[\s!,.:;]*`, 'u');
+const OPENER = new RegExp(String.raw`^(?:${wordAlternation(OPENERS)})(?=$|[\s!,.:;])[\s!,.:;]*`, 'u');
 
 /** How many characters of `s` an opening greeting or ad formula takes ("Merhaba, " in "Merhaba, ben Elif"); 0 if none. */
 export function leadingOpener(s: string): number {

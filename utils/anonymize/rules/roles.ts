@@ -1,4 +1,4 @@
-import { caseless } from './match';
+import { wordAlternation } from './match';
 
 // Words that stand right beside names in documents but name no one: offices and job titles
 // ("Bürgermeisterin Sabine …", "Penningmeester Ruud …", "Chief Financial Officer") and the labels and
@@ -94,11 +94,8 @@ const LABELS = [
   'despre noi', 'név', 'cím', 'tárgy', 'rólunk',
 ];
 
-const alternation = (words: string[]): string =>
-  [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('|');
-
 /** Source of a regex alternation of every role (longest first, case-insensitive letter by letter). */
-export const ROLE = alternation(ROLES);
+export const ROLE = wordAlternation(ROLES);
 
 // Words that make a role more specific ("Senior", "Financial"); taken only in front of a role.
 const QUALIFIERS = [
@@ -109,7 +106,7 @@ const QUALIFIERS = [
 ];
 
 const ROLE_OR_LABEL = new RegExp(
-  String.raw`^(?:(?:${alternation(QUALIFIERS)})\s+)*(?:${alternation([...ROLES, ...LABELS])})(?=$|[\s:,.;|·–—-])[\s:,.;|·–—-]*`,
+  String.raw`^(?:(?:${wordAlternation(QUALIFIERS)})\s+)*(?:${wordAlternation([...ROLES, ...LABELS])})(?=$|[\s:,.;|·–—-])[\s:,.;|·–—-]*`,
   'u',
 );
 
@@ -128,7 +125,7 @@ export function leadingRoleOrLabel(s: string): number {
 
 // A capitalised label after a clause boundary ("…, Lieferadresse Am Mühlbach 3", "… Kraków. Kontakt: …"):
 // where a field of a form or a sentence about contacts starts.
-const LABEL_AFTER_BOUNDARY = new RegExp(String.raw`(?<=[,.;:|]\s+|\n)(?=\p{Lu})(?:${alternation(LABELS)})(?![\p{L}])[\s:]*`, 'gu');
+const LABEL_AFTER_BOUNDARY = new RegExp(String.raw`(?<=[,.;:|]\s+|\n)(?=\p{Lu})(?:${wordAlternation(LABELS)})(?![\p{L}])[\s:]*`, 'gu');
 
 /** The labels inside `s` that start a new field or clause, as [start, end) offsets into `s`. */
 export function innerLabels(s: string): [number, number][] {
