@@ -1,7 +1,7 @@
 import { chunkText } from './chunk';
 import { mergeSpans } from './merge';
 import { withNameTails } from './name-tail';
-import { nerSpans, type NerSpanOptions } from './ner-spans';
+import { nerSpans, withoutIdentifierRunOns, type NerSpanOptions } from './ner-spans';
 import { redact } from './redact';
 import { ruleSpans } from './rules/index';
 import type { AnonymizeResult, NerRunner, Span } from './types';
@@ -69,7 +69,10 @@ export async function anonymizeTexts(texts: string[], opts: AnonymizeOptions = {
       throw err instanceof AnonymizeError ? err : new AnonymizeError('NER failed', { cause: err });
     }
   }
-  return texts.map((text, i) => redact(text, withNameTails(text, mergeSpans([...ruleSpans(text), ...model[i]!]))));
+  return texts.map((text, i) => {
+    const rules = ruleSpans(text);
+    return redact(text, withNameTails(text, mergeSpans([...rules, ...withoutIdentifierRunOns(text, model[i]!, rules)])));
+  });
 }
 
 /** One text through `anonymizeTexts`. */

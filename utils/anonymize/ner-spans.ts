@@ -151,11 +151,15 @@ const FORM_LABEL = /^(?:re|fwd?|aw|wg|subject|betreff|objet|asunto|oggetto|onder
 
 // Month and weekday names (and their abbreviations) in the languages the rules read.
 const MONTH_OR_DAY = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|januari|februari|maart|mei|augustus|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?`;
-// "Tue Mar 11, 2025 9:14", "8am", "9:41 AM", "Mittwoch, 19. März 2025 09:30–10:00": words of a date or a time, and numbers.
-const DATE_TIME = new RegExp(String.raw`^(?:(?:${MONTH_OR_DAY}|\d{1,4}(?:[:.]\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr)|h)?|[,./:–—-])\s*)+$`, 'iu');
+// Short weekday names and months in other languages, and the words that join a date to an hour or a range.
+const DATE_WORD = String.raw`(?:mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo|lun|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|maj|augusti|okt|bis|ab|von|vom|um|to|till|until|from|and|und|et|y|e|om|at|à|a|las|alle|dalle|ore|le|il|el|den|der|am|on|de|tot|tussen|en|entre)\.?`;
+// "Tue Mar 11, 2025 9:14", "8am", "9:41 AM", "Mittwoch, 19. März 2025 09:30–10:00", "8 bis 18 Uhr", "14/01 a las
+// 09:20", "5 februari om 10.30 uur": words of a date or a time, and numbers.
+const DATE_TIME = new RegExp(String.raw`^(?:(?:(?:${MONTH_OR_DAY}|${DATE_WORD})(?![\p{L}])|\d{1,4}(?:[:./]\d{1,2}){0,2}\.?(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|ore|hrs?)|h\d{0,2})?(?![\p{L}\d])|[,./:–—-])\s*)+$`, 'iu');
 
 // A title names no one: "Dr. [PERSON]" keeps the text readable and hides the same person.
-const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|sra|srta|dra|dott)\.?\s+/iu;
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|herrn|frau|familie|family|famille|mme|mlle|sr|sra|srta|dra|dott|sgt|cpl|pvt|pfc|spc|lt|capt|cpt|maj|col|gen)\.?\s+/iu;
+const TRAILING_CONJUNCTION = /[\s,]+(?:and|und|et|y|e|og|och|oder|or|ou|o|mais|but|if|aber|ma|pero|mas|maar|men|ale|ve|és)$/u;
 
 /**
  * Numbers alone are never a name, place or organisation: numeric identifiers (phones, cards,
@@ -164,10 +168,12 @@ const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|frau|mme|mlle|sr|
  */
 function refine(text: string, span: Span): Span | null {
   let { start, end } = fromInnerTitle(text, span);
-  if (span.type === 'PERSON') {
-    const title = HONORIFIC.exec(`${text.slice(start, end)} `);
-    if (title) start = Math.min(end, start + title[0].length);
-  }
+  // Any span: an address line or a company the model starts at the addressee's title ("MRS HELEN …", "Herrn Weidinger").
+  const title = HONORIFIC.exec(`${text.slice(start, end)} `);
+  if (title) start = Math.min(end, start + title[0].length);
+  // A conjunction ends no name, place or address ("…, 28202 Rapla, Eesti and …"): the next one starts after it.
+  const conjunction = TRAILING_CONJUNCTION.exec(text.slice(start, end));
+  if (conjunction) end = start + conjunction.index;
   // "Wethouder Femke de Groot", "Impressum", "Chief Financial Officer", "Ich bin …": a title, a form label, a
   // heading or a cue names no one, so it is not redacted with the name beside it (nor alone).
   start += leadingNonName(text.slice(start, end));
@@ -177,8 +183,10 @@ function refine(text: string, span: Span): Span | null {
     start += leadingNonName(text.slice(start, end));
   }
   if (span.type === 'ADDRESS') {
+    start += leadingLabel(text.slice(start, end));
     start += leadingProse(text.slice(start, end));
     end = start + untilTrailingProse(text.slice(start, end));
+    if (isLabelWord(text, start, end)) return null;
   }
   if (start >= end) return null;
   if (isFieldLabel(text, { ...span, start, end }) || isOpenerAt(text, { ...span, start, end })) return null;
@@ -193,7 +201,7 @@ function refine(text: string, span: Span): Span | null {
   const caseless = !/\p{Lu}/u.test(body) && /\p{Ll}/u.test(body);
   if (caseless && ((span.score ?? 1) < LOWERCASE_MIN_SCORE || capitalisesSentences(text))) return null;
   // A date or time is not a place, and a birth-date label is not a name.
-  if (span.type !== 'PERSON' && DATE_TIME.test(body)) return null;
+  if (span.type !== 'PERSON' && (DATE_TIME.test(body) || onlyMeasures(body))) return null;
   if (isCueOrLabel(body)) return null;
   // Codes only a rule can judge, and languages or nationalities, name no one.
   if (span.type !== 'PERSON' && namesNoOne(body)) return null;
@@ -224,6 +232,38 @@ function leadingProse(body: string): number {
 // Words that continue an address after a comma although written in lowercase: units, floors, districts.
 const LOWERCASE_ADDRESS_PART = /^(?:apt|apartment|flat|suite|unit|floor|bajo|piso|planta|puerta|esc|escalera|izq|dcha|étage|bâtiment|bât|escalier|appartement|app|whg|stiege|tür|top|piano|scala|interno|int|bus|huis|ap|bl|sc|et|nr|no|m|lok|lokal|kat|daire|blok|mahallesi|bis|ter|rue|via|calle|avenida|rua|ul|al|pl|os)(?![\p{L}])/u;
 
+// A field label inside an address span ("PLZ/Ort: 81375 München", "Termin: Mo, 12.01."): the value starts after it.
+const LEADING_LABEL = /^[^\n:\d]{1,40}:\s+(?=\S)/u;
+
+// "Bağdat Caddesi No: 14", "Kat: 3": a house number, flat or floor written with a colon is part of the address.
+const NUMBER_WORD = /(?:^|[\s.])(?:no|nr|n°|nº|numara|apt|daire|kat|blok|flat|unit|suite|box)\.?\s*:\s+$/iu;
+
+function leadingLabel(body: string): number {
+  const label = LEADING_LABEL.exec(body)?.[0];
+  return label === undefined || NUMBER_WORD.test(label) ? 0 : label.length;
+}
+
+/** A span without a digit right before a colon is a form field's label ("Mobil:", "Street:", "Cep:"), not an address. */
+function isLabelWord(text: string, start: number, end: number): boolean {
+  return !/\d/u.test(text.slice(start, end)) && /^[^\s:]{0,12}[ \t]?:(?!\/\/)/u.test(text.slice(end));
+}
+
+// A size, a weight, an energy, an amount of money, a date or an hour.
+const MEASURE = /^(?:\d[\d.,  ]*\s?(?:m²|m2|qm|m³|kg|g|kwh|kw|watt|liter|litre|l|ml|km|cm|mm|%|gb|tb|€|eur|euro|usd|\$|£|gbp|chf|kr|sek|nok|dkk|kč|czk|zł|pln|ft|huf|lei|ron|tl|try|uhr|h|am|pm|yrs?|years?|jahre|años|anni|ans|jaar|lat)(?![\p{L}\d])|[€$£]\s?\d|\d{1,2}[:.]\d{2}(?![\d.])|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d))/iu;
+
+/** Sizes, amounts, dates or hours only ("2 yrs", "14 500 Kč", "48213 kWh"): no place. */
+function onlyMeasures(body: string): boolean {
+  return body.split(/[,;]\s*/u).every((part) => {
+    const m = MEASURE.exec(part.trim());
+    return m !== null && /^[\s.!?)]*$/u.test(part.trim().slice(m[0].length));
+  });
+}
+
+const LOWER_WORD = String.raw`\p{Ll}[\p{L}'’]*`;
+const PARTICLE_RUN = String.raw`(?:${LOWER_WORD}\s+){1,3}\p{Lu}`;
+const POSTCODE_PLACE = String.raw`(?:\d{4,5}|\d{3}\s\d{2}|\d{2}-\d{3})\s\p{Lu}[\p{L}-]*(?:\s+(?:\p{Lu}[\p{L}.-]*|(?=${PARTICLE_RUN})${LOWER_WORD}))*`;
+const AFTER_PLACE = new RegExp(String.raw`(?<=${POSTCODE_PLACE})\s+(?!${PARTICLE_RUN})(?!cedex(?![\p{L}]))(?=\p{Ll})`, 'u');
+
 /**
  * Where an address span runs on into the sentence after it (", bellen naar …", ", ring the top bell"): a
  * lowercase word of prose after a comma, not a unit or floor. Returns the length of `body` to keep.
@@ -233,9 +273,15 @@ function untilTrailingProse(body: string): number {
     const word = body.slice((m.index ?? 0) + m[0].length);
     if (!LOWERCASE_ADDRESS_PART.test(word)) return m.index ?? 0;
   }
-  // Lowercase words after a postcode and its place, up to the span's end, are the sentence going on
-  // ("… 01159 Dresden wird heute zugestellt"), as in languages that put the verb last.
-  const afterPlace = /(?<=\d{4,5}\s\p{Lu}[\p{L}-]+)(?:\s+(?!cedex(?![\p{L}]))\p{Ll}+)+\s*$/u.exec(body);
+  // A part after a comma that is a size, an amount, a date or an hour is the ad or the sentence going on
+  // ("Schillerstraße 42, 14 m², 390 € warm", "…, 2200 Watt", "…, 12.01.2026, 08:15 Uhr").
+  for (const m of body.matchAll(/,\s+/gu)) {
+    if (MEASURE.test(body.slice((m.index ?? 0) + m[0].length))) return m.index ?? 0;
+  }
+  // After a postcode and its place, a lowercase word is the sentence going on ("… 01159 Dresden wird heute
+  // zugestellt", "… 10121 Torino a partire dal 30 giugno", "… 2200 København N den 1. maj") unless a
+  // capitalised word follows it, which makes it a particle of the place ("Braunau am Inn", "Alcalá de Henares").
+  const afterPlace = AFTER_PLACE.exec(body);
   if (afterPlace) return afterPlace.index;
   // A new sentence after the locality ("… 40124 Bologna. Prenotazioni al …"); "St. Mary", "Str. Mihai" are abbreviations.
   const sentence = /(?<=\p{L}{4}|\d)\.\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(body);
@@ -288,4 +334,37 @@ export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions 
     .flatMap((span) => (span.type === 'ADDRESS' ? [span] : splitAtSentenceEnds(text, span)))
     .map((span) => refine(text, span))
     .filter((span): span is Span => span !== null);
+}
+
+// Identifiers a rule checks by their structure; the model labels none of them (they are O in its training).
+const STRUCTURED: ReadonlySet<EntityType> = new Set(['EMAIL', 'PHONE', 'CARD', 'IBAN', 'SSN', 'IP', 'URL', 'SECRET', 'WALLET', 'DATE_OF_BIRTH', 'ID']);
+
+/**
+ * Model address spans built around a number a rule identified as something else ("0171 … if", "nar. 14. 8.
+ * 1966", "kat. B, nr 04127/19/1465"): once the rule's spans are taken out, an address keeps a house number
+ * or a postcode. Without one, the model read the identifier as an address and ran it on over the words
+ * beside it: what is left of the span is kept only where it holds a capitalised word (a name the model
+ * may have taken along, "Jiří Kučera, nar. …"), without the lowercase words and abbreviations at its edges.
+ */
+export function withoutIdentifierRunOns(text: string, model: Span[], rules: Span[]): Span[] {
+  const structured = rules.filter((r) => STRUCTURED.has(r.type));
+  return model.flatMap((span) => {
+    if (span.type !== 'ADDRESS') return [span];
+    const inside = structured.filter((r) => r.start < span.end && r.end > span.start).sort((a, b) => a.start - b.start);
+    if (inside.length === 0) return [span];
+    const parts: Span[] = [];
+    let from = span.start;
+    for (const r of [...inside, { start: span.end, end: span.end }]) {
+      if (r.start > from) parts.push({ ...span, start: from, end: r.start });
+      from = Math.max(from, r.end);
+    }
+    if (parts.some((p) => /\d/u.test(text.slice(p.start, p.end)))) return [span];
+    return parts.flatMap((p) => {
+      const words = [...text.slice(p.start, p.end).matchAll(/\S+/gu)].filter((m) => /^[^\p{L}]*\p{Lu}/u.test(m[0]) && !/\.$/u.test(m[0].replace(/[,;:]+$/u, '')));
+      if (words.length === 0) return [];
+      const first = words[0]!;
+      const last = words[words.length - 1]!;
+      return [{ ...span, start: p.start + (first.index ?? 0), end: p.start + (last.index ?? 0) + last[0].replace(/[,;:]+$/u, '').length }];
+    });
+  });
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anonymize } from '../../../utils/anonymize/index';
-import { expandToWords, nerSpans } from '../../../utils/anonymize/ner-spans';
-import type { NerToken } from '../../../utils/anonymize/types';
+import { expandToWords, nerSpans, withoutIdentifierRunOns } from '../../../utils/anonymize/ner-spans';
+import type { NerToken, Span } from '../../../utils/anonymize/types';
 
 let index = 0;
 const tok = (word: string, entity = 'O', score = 0.99): NerToken => ({ word, entity, score, index: ++index });
@@ -202,6 +202,75 @@ describe('nerSpans: the prose and openers the model runs a name on over', () => 
     const tokens = [tok('ich'), tok('bin'), tok('ay', 'B-PER'), tok('##lin', 'I-PER'), tok('kurt', 'I-PER'), tok('.', 'I-PER'), tok('meine', 'I-PER'), tok('bestellung', 'I-PER'), tok('fehlt', 'I-PER'), tok('.')];
     expect(texts(text, tokens)).toEqual([['PERSON', 'Aylin Kurt'], ['PERSON', 'Meine Bestellung']]);
     expect(texts('Dr. Ines Roth kommt', [tok('dr', 'B-PER'), tok('.', 'I-PER'), tok('ines', 'I-PER'), tok('roth', 'I-PER'), tok('kommt')])).toEqual([['PERSON', 'Ines Roth']]);
+  });
+});
+
+/** Word-level tokens of `text`, labelled `label` (B- then I-) over the part `tagged`, O elsewhere. */
+function tagged(text: string, tagged: string, label: string): NerToken[] {
+  const from = text.indexOf(tagged);
+  let inside = false;
+  return [...text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)].map((m) => {
+    const at = m.index ?? 0;
+    const hit = at >= from && at + m[0].length <= from + tagged.length;
+    const entity = hit ? `${inside ? 'I' : 'B'}-${label}` : 'O';
+    inside = hit;
+    return tok(m[0].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(), entity);
+  });
+}
+
+describe('nerSpans: the edges of a model address', () => {
+  it('ends an address at the sentence after its postcode and place, keeping particles of the place', () => {
+    const date = 'Disdetta per Via Garibaldi 12, 20121 Milano a partire dal 3 maggio.';
+    expect(texts(date, tagged(date, 'Via Garibaldi 12, 20121 Milano a partire dal 3 maggio', 'ADDR'))).toEqual([['ADDRESS', 'Via Garibaldi 12, 20121 Milano']]);
+    const danish = 'Vi flytter til Østergade 4, 2100 København Ø den 1. maj.';
+    expect(texts(danish, tagged(danish, 'Østergade 4, 2100 København Ø den 1. maj', 'ADDR'))).toEqual([['ADDRESS', 'Østergade 4, 2100 København Ø']]);
+    const particle = 'Linzer Straße 4, 5280 Braunau am Inn kam nicht an.';
+    expect(texts(particle, tagged(particle, 'Linzer Straße 4, 5280 Braunau am Inn kam nicht', 'ADDR'))).toEqual([['ADDRESS', 'Linzer Straße 4, 5280 Braunau am Inn']]);
+  });
+  it('leaves a field label out of an address, and drops a label taken for one', () => {
+    const label = 'PLZ/Ort: 80331 München';
+    expect(texts(label, tagged(label, label, 'ADDR'))).toEqual([['ADDRESS', '80331 München']]);
+    const alone = 'Henkilötunnus: 010190-123A';
+    expect(texts(alone, tagged(alone, 'Henkilötunnus', 'ADDR'))).toEqual([]);
+    const number = 'Adresim: Bağdat Caddesi No: 14 Kadıköy';
+    expect(texts(number, tagged(number, 'Bağdat Caddesi No: 14 Kadıköy', 'ADDR'))).toEqual([['ADDRESS', 'Bağdat Caddesi No: 14 Kadıköy']]);
+  });
+  it('ends an address before sizes, amounts, dates and hours, and drops spans of those alone', () => {
+    const ad = 'WG-Zimmer in der Lindenallee 42, 14 m², 390 € warm.';
+    expect(texts(ad, tagged(ad, 'Lindenallee 42, 14 m², 390 € warm', 'ADDR'))).toEqual([['ADDRESS', 'Lindenallee 42']]);
+    const meter = 'Zählerstand: 48213 kWh';
+    expect(texts(meter, tagged(meter, '48213 kWh', 'ADDR'))).toEqual([]);
+    const hours = 'Erreichbar von 8 bis 18 Uhr.';
+    expect(texts(hours, tagged(hours, '8 bis 18 Uhr', 'ADDR'))).toEqual([]);
+    const spanish = 'Cita el 14/01 a las 09:20.';
+    expect(texts(spanish, tagged(spanish, '14/01 a las 09:20', 'ADDR'))).toEqual([]);
+    const place = 'Rain in Devon on Saturday.';
+    expect(texts(place, tagged(place, 'Devon', 'LOC'))).toEqual([['LOCATION', 'Devon']]);
+  });
+  it('leaves a title and a trailing conjunction out of any span', () => {
+    const label = 'SHIP TO:\nMRS HELEN BYRNE';
+    expect(texts(label, tagged(label, 'MRS HELEN BYRNE', 'ADDR'))).toEqual([['ADDRESS', 'HELEN BYRNE']]);
+    const and = 'Update it to 12 Tamme, 10115 Tallinn, Eesti and my phone too.';
+    expect(texts(and, tagged(and, '12 Tamme, 10115 Tallinn, Eesti and', 'ADDR'))).toEqual([['ADDRESS', '12 Tamme, 10115 Tallinn, Eesti']]);
+  });
+});
+
+describe('withoutIdentifierRunOns', () => {
+  const span = (text: string, part: string, type: Span['type'], source: Span['source']): Span => ({ type, source, start: text.indexOf(part), end: text.indexOf(part) + part.length });
+  const parts = (text: string, spans: Span[]): string[] => spans.map((s) => text.slice(s.start, s.end));
+  it('drops what a model address adds around a number a rule identified as something else', () => {
+    const text = 'her mobile is 07700 900 372 if she is out';
+    const model = [span(text, '07700 900 372 if', 'ADDRESS', 'model')];
+    expect(withoutIdentifierRunOns(text, model, [span(text, '07700 900 372', 'PHONE', 'rule')])).toEqual([]);
+  });
+  it('keeps the capitalised words of such a span, and a span with a house number of its own', () => {
+    const text = 'Pronajímatel: Jiří Kučera, nar. 14. 8. 1966, bytem Lipová 12';
+    const model = [span(text, 'Jiří Kučera, nar. 14. 8. 1966', 'ADDRESS', 'model'), span(text, 'Lipová 12', 'ADDRESS', 'model')];
+    const rules = [span(text, '14. 8. 1966', 'DATE_OF_BIRTH', 'rule')];
+    expect(parts(text, withoutIdentifierRunOns(text, model, rules))).toEqual(['Jiří Kučera', 'Lipová 12']);
+    const street = 'Lipová 12, tel. 602 123 456';
+    const whole = [span(street, street, 'ADDRESS', 'model')];
+    expect(parts(street, withoutIdentifierRunOns(street, whole, [span(street, '602 123 456', 'PHONE', 'rule')]))).toEqual([street]);
   });
 });
 
