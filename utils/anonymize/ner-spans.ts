@@ -1,4 +1,4 @@
-import { namesNoOne } from './not-entities';
+import { namesNoOne, onlyFunctionWords } from './not-entities';
 import { isBirthLabel } from './rules/birth-date';
 import { isFieldLabel, isOpenerAt } from './field-labels';
 import { isNameCue, leadingNonName } from './rules/person-context';
@@ -178,7 +178,7 @@ function refine(text: string, span: Span): Span | null {
   // heading or a cue names no one, so it is not redacted with the name beside it (nor alone).
   start += leadingNonName(text.slice(start, end));
   if (isCueOrLabel(text.slice(start, end))) return null;
-  if ((span.type === 'PERSON' || span.type === 'ORGANIZATION') && start < end && capitalisesSentences(text)) {
+  if (span.type !== 'ADDRESS' && start < end && capitalisesSentences(text)) {
     ({ start, end } = withoutLowercaseEdges(text, { ...span, start, end }));
     start += leadingNonName(text.slice(start, end));
   }
@@ -202,7 +202,7 @@ function refine(text: string, span: Span): Span | null {
   if (caseless && ((span.score ?? 1) < LOWERCASE_MIN_SCORE || capitalisesSentences(text))) return null;
   // A date or time is not a place, and a birth-date label is not a name.
   if (span.type !== 'PERSON' && (DATE_TIME.test(body) || onlyMeasures(body))) return null;
-  if (isCueOrLabel(body)) return null;
+  if (isCueOrLabel(body) || onlyFunctionWords(body)) return null;
   // Codes only a rule can judge, and languages or nationalities, name no one.
   if (span.type !== 'PERSON' && namesNoOne(body)) return null;
   return { ...span, start, end };

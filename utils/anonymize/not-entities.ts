@@ -36,3 +36,28 @@ export function namesNoOne(body: string): boolean {
   if (words.length === 0) return false;
   return words.every((w) => LANGUAGES_AND_NATIONALITIES.has(w.toLowerCase())) || words.every((w) => CODE.test(w));
 }
+
+// Closed-class words that start chat messages and sentences in many languages: yes and no, please and thanks,
+// pronouns, greetings to a group and modal verbs. A model that cannot see case takes them, capitalised at a
+// sentence start, for names. Words that are also given names ("Ben", "Can", "Will", "Sim") are not listed.
+const FUNCTION_WORDS = new Set(
+  [
+    // yes, no, ok, please, thanks
+    'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay', 'please', 'thanks', 'ja', 'jawohl', 'nein', 'nee', 'bitte', 'danke',
+    'oui', 'non', 'merci', 'sí', 'vale', 'gracias', 'grazie', 'prego', 'certo', 'nee', 'dank', 'tak', 'nie', 'dzięki',
+    'proszę', 'ano', 'děkuji', 'díky', 'sim', 'não', 'obrigado', 'obrigada', 'nej', 'tack', 'tak', 'kiitos', 'joo', 'ei',
+    'evet', 'hayır', 'tamam', 'lütfen', 'teşekkürler', 'igen', 'nem', 'köszönöm', 'da', 'mulțumesc',
+    // pronouns and modal verbs at a sentence start
+    'i', 'you', 'we', 'they', 'could', 'would', 'should', 'ich', 'du', 'wir', 'ihr', 'sie', 'kannst', 'könnten',
+    'können', 'kann', 'jag', 'vi', 'ni', 'je', 'tu', 'nous', 'vous', 'yo', 'tú', 'nosotros', 'io', 'noi', 'voi',
+    'ik', 'jij', 'wij', 'jullie', 'eu', 'nós', 'você', 'vocês', 'my', 'wy', 'oni', 'já', 'ty', 'biz', 'siz', 'én', 'mi',
+    // greetings to a group and exclamations
+    'gente', 'arkadaşlar', 'leute', 'hallo', 'hej', 'hei', 'hola', 'ciao', 'salut', 'oops', 'lovely', 'great', 'sorry',
+  ],
+);
+
+/** True when `body` is only closed-class words ("Bitte", "Jag", "Tak,", "Yeah"), which name no one. */
+export function onlyFunctionWords(body: string): boolean {
+  const words = body.split(/[\s,;!?.¿¡]+/u).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => FUNCTION_WORDS.has(w.toLowerCase()));
+}

@@ -26,8 +26,9 @@ export function withoutLowercaseEdges(text: string, span: Span): Span {
     first++;
   }
   let last = words.length - 1;
-  // Organisations and places may end in a lowercase word ("Nyby bruk", "Gerasdorf bei Wien"); people's names do not.
-  if (span.type === 'PERSON') while (last >= first && LOWERCASE.test(words[last]!.word)) last--;
+  // Organisations may end in a lowercase word ("Nyby bruk"); people's names and places do not ("Königsberg geboren",
+  // "Croydon is": the sentence going on; "Gerasdorf bei Wien" ends capitalised).
+  if (span.type !== 'ORGANIZATION') while (last >= first && LOWERCASE.test(words[last]!.word)) last--;
   if (first > last || !words.slice(first, last + 1).some((w) => CAPITALISED.test(w.word))) return span;
   return { ...span, start: words[first]!.start, end: words[last]!.end };
 }

@@ -255,6 +255,22 @@ describe('nerSpans: the edges of a model address', () => {
   });
 });
 
+describe('nerSpans: closed-class words and places run on over the sentence', () => {
+  it('drops spans of yes and no, please, pronouns and greetings to a group, in any language', () => {
+    const cases: [string, string][] = [['Bitte melden Sie sich bei uns.', 'Bitte'], ['Jag kan hämta på lördag.', 'Jag'], ['Caller: Yeah it is me.', 'Yeah'], ['Arkadaşlar, yarın görüşürüz.', 'Arkadaşlar'], ['— Tak, konto podam.', 'Tak']];
+    for (const [text, word] of cases) {
+      expect(texts(text, tagged(text, word, 'PER'))).toEqual([]);
+    }
+    expect(texts('Ben said hi.', tagged('Ben said hi.', 'Ben', 'PER'))).toEqual([['PERSON', 'Ben']]);
+  });
+  it('ends a place at the lowercase words after it, not an organisation', () => {
+    const born = 'Er ist in Königsberg geboren.';
+    expect(texts(born, tagged(born, 'Königsberg geboren', 'LOC'))).toEqual([['LOCATION', 'Königsberg']]);
+    const company = 'Jag jobbar på Nyby bruk.';
+    expect(texts(company, tagged(company, 'Nyby bruk', 'ORG'))).toEqual([['ORGANIZATION', 'Nyby bruk']]);
+  });
+});
+
 describe('withoutIdentifierRunOns', () => {
   const span = (text: string, part: string, type: Span['type'], source: Span['source']): Span => ({ type, source, start: text.indexOf(part), end: text.indexOf(part) + part.length });
   const parts = (text: string, spans: Span[]): string[] => spans.map((s) => text.slice(s.start, s.end));
