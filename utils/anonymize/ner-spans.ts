@@ -184,6 +184,7 @@ function refine(text: string, span: Span): Span | null {
   }
   if (span.type === 'ADDRESS') {
     start += leadingLabel(text.slice(start, end));
+    start += leadingDateTime(text.slice(start, end));
     start += leadingProse(text.slice(start, end));
     end = start + untilTrailingProse(text.slice(start, end));
     if (isLabelWord(text, start, end)) return null;
@@ -251,6 +252,12 @@ function isLabelWord(text: string, start: number, end: number): boolean {
 // A size, a weight, an energy, an amount of money, a date or an hour.
 const MEASURE = /^(?:\d[\d.,  ]*\s?(?:m²|m2|qm|m³|kg|g|kwh|kw|watt|liter|litre|l|ml|km|cm|mm|%|gb|tb|€|eur|euro|usd|\$|£|gbp|chf|kr|sek|nok|dkk|kč|czk|zł|pln|ft|huf|lei|ron|tl|try|uhr|h|am|pm|yrs?|years?|jahre|años|anni|ans|jaar|lat)(?![\p{L}\d])|[€$£]\s?\d|\d{1,2}[:.]\d{2}(?![\d.])|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d))/iu;
 
+/** Length of the date and hour an address span starts with ("22/01/2026 ore 11:00, Ospedale Maggiore"), up to its comma. */
+function leadingDateTime(body: string): number {
+  const comma = /,\s+/u.exec(body);
+  return comma && DATE_TIME.test(body.slice(0, comma.index)) ? comma.index + comma[0].length : 0;
+}
+
 /** Sizes, amounts, dates or hours only ("2 yrs", "14 500 Kč", "48213 kWh"): no place. */
 function onlyMeasures(body: string): boolean {
   return body.split(/[,;]\s*/u).every((part) => {
@@ -276,7 +283,8 @@ function untilTrailingProse(body: string): number {
   // A part after a comma that is a size, an amount, a date or an hour is the ad or the sentence going on
   // ("Schillerstraße 42, 14 m², 390 € warm", "…, 2200 Watt", "…, 12.01.2026, 08:15 Uhr").
   for (const m of body.matchAll(/,\s+/gu)) {
-    if (MEASURE.test(body.slice((m.index ?? 0) + m[0].length))) return m.index ?? 0;
+    const rest = body.slice((m.index ?? 0) + m[0].length);
+    if (MEASURE.test(rest) || DATE_TIME.test(rest)) return m.index ?? 0;
   }
   // After a postcode and its place, a lowercase word is the sentence going on ("… 01159 Dresden wird heute
   // zugestellt", "… 10121 Torino a partire dal 30 giugno", "… 2200 København N den 1. maj") unless a
@@ -284,7 +292,8 @@ function untilTrailingProse(body: string): number {
   const afterPlace = AFTER_PLACE.exec(body);
   if (afterPlace) return afterPlace.index;
   // A new sentence after the locality ("… 40124 Bologna. Prenotazioni al …"); "St. Mary", "Str. Mihai" are abbreviations.
-  const sentence = /(?<=\p{L}{4}|\d)\.\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(body);
+  // A sentence ends at "!" and "?" whatever follows.
+  const sentence = /(?<=\p{L}{4}|\d)(?<!str)\.\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Ll}|$))|[!?]+\s+/u.exec(body);
   return sentence ? sentence.index : body.length;
 }
 

@@ -247,6 +247,14 @@ describe('nerSpans: the edges of a model address', () => {
     const place = 'Rain in Devon on Saturday.';
     expect(texts(place, tagged(place, 'Devon', 'LOC'))).toEqual([['LOCATION', 'Devon']]);
   });
+  it('leaves the date and hour before or after an address out of it, and ends it at "!" and "?"', () => {
+    const visit = 'Visita il 22/01/2026 ore 11:00, Ospedale Maggiore, padiglione 4.';
+    expect(texts(visit, tagged(visit, '22/01/2026 ore 11:00, Ospedale Maggiore', 'ADDR'))).toEqual([['ADDRESS', 'Ospedale Maggiore']]);
+    const after = 'Cita: Centro Delicias, 14/01 a las 09:20.';
+    expect(texts(after, tagged(after, 'Centro Delicias, 14/01 a las 09:20', 'ADDR'))).toEqual([['ADDRESS', 'Centro Delicias']]);
+    const ad = 'Wohnung in Köln-Nippes! 2 Erwachsene, 1 Kind.';
+    expect(texts(ad, tagged(ad, 'Köln-Nippes! 2 Erwachsene, 1 Kind', 'ADDR'))).toEqual([['ADDRESS', 'Köln-Nippes']]);
+  });
   it('leaves a title and a trailing conjunction out of any span', () => {
     const label = 'SHIP TO:\nMRS HELEN BYRNE';
     expect(texts(label, tagged(label, 'MRS HELEN BYRNE', 'ADDR'))).toEqual([['ADDRESS', 'HELEN BYRNE']]);
