@@ -38,7 +38,7 @@ export function namesNoOne(body: string): boolean {
 }
 
 // Closed-class words that start chat messages and sentences in many languages: yes and no, please and thanks,
-// pronouns, greetings to a group and modal verbs. A model that cannot see case takes them, capitalised at a
+// pronouns, greetings to a group, modal verbs, and the kinship words and endearments that stand where a name would. A model that cannot see case takes them, capitalised at a
 // sentence start, for names. Words that are also given names ("Ben", "Can", "Will", "Sim") are not listed.
 const FUNCTION_WORDS = new Set(
   [
@@ -53,6 +53,11 @@ const FUNCTION_WORDS = new Set(
     'ik', 'jij', 'wij', 'jullie', 'eu', 'nós', 'você', 'vocês', 'my', 'wy', 'oni', 'já', 'ty', 'biz', 'siz', 'én', 'mi',
     // greetings to a group and exclamations
     'gente', 'arkadaşlar', 'leute', 'hallo', 'hej', 'hei', 'hola', 'ciao', 'salut', 'oops', 'lovely', 'great', 'sorry',
+    // kinship words and endearments, which stand where a name would
+    'mum', 'mom', 'mummy', 'mommy', 'dad', 'daddy', 'grandma', 'grandpa', 'granny', 'nana', 'nan', 'auntie', 'aunty',
+    'mama', 'papa', 'oma', 'opa', 'mutti', 'vati', 'schatz', 'maman', 'papi', 'mamie', 'papy', 'mamá', 'papá', 'abuela',
+    'abuelo', 'nonno', 'nonna', 'mamma', 'babbo', 'amore', 'amo', 'vovó', 'vovô', 'mãe', 'pai', 'babcia', 'dziadek',
+    'kochanie', 'mormor', 'farmor', 'morfar', 'farfar', 'bro', 'sis', 'babe', 'honey',
   ],
 );
 

@@ -22,7 +22,8 @@ export function withoutLowercaseEdges(text: string, span: Span): Span {
   while (first < words.length && LOWERCASE.test(words[first]!.word)) {
     let next = first;
     while (next < words.length && PARTICLE.test(words[next]!.word)) next++;
-    if (next > first && next < words.length && CAPITALISED.test(words[next]!.word)) break;
+    // Places and addresses start at their name: a lowercase word before it is an article ("la Plaza Mayor", "der Sporthalle").
+    if (span.type !== 'LOCATION' && next > first && next < words.length && CAPITALISED.test(words[next]!.word)) break;
     first++;
   }
   let last = words.length - 1;

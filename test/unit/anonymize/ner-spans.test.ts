@@ -270,10 +270,14 @@ describe('nerSpans: closed-class words and places run on over the sentence', () 
       expect(texts(text, tagged(text, word, 'PER'))).toEqual([]);
     }
     expect(texts('Ben said hi.', tagged('Ben said hi.', 'Ben', 'PER'))).toEqual([['PERSON', 'Ben']]);
+    expect(texts('ask dad if he still has it', tagged('ask dad if he still has it', 'dad', 'PER'))).toEqual([]);
+    expect(texts('Uncle Ray is here.', tagged('Uncle Ray is here.', 'Uncle Ray', 'PER'))).toEqual([['PERSON', 'Uncle Ray']]);
   });
-  it('ends a place at the lowercase words after it, not an organisation', () => {
+  it('ends a place at the lowercase words after it and starts it after its article, not an organisation', () => {
     const born = 'Er ist in Königsberg geboren.';
     expect(texts(born, tagged(born, 'Königsberg geboren', 'LOC'))).toEqual([['LOCATION', 'Königsberg']]);
+    const article = 'Wir treffen uns in der Sporthalle Nord.';
+    expect(texts(article, tagged(article, 'der Sporthalle Nord', 'LOC'))).toEqual([['LOCATION', 'Sporthalle Nord']]);
     const company = 'Jag jobbar på Nyby bruk.';
     expect(texts(company, tagged(company, 'Nyby bruk', 'ORG'))).toEqual([['ORGANIZATION', 'Nyby bruk']]);
   });
