@@ -342,7 +342,18 @@ export function nerSpans(text: string, tokens: NerToken[], opts: NerSpanOptions 
     .flatMap((span) => splitAtBrackets(text, span))
     .flatMap((span) => (span.type === 'ADDRESS' ? [span] : splitAtSentenceEnds(text, span)))
     .map((span) => refine(text, span))
-    .filter((span): span is Span => span !== null);
+    .filter((span): span is Span => span !== null)
+    .map((span) => (span.type === 'ORGANIZATION' ? withCompanyKind(text, span) : span));
+}
+
+// Words that end a company's or an institution's name ("Haddad & Sons Trading", "Nordlicht Holding GmbH").
+const COMPANY_KIND = /^[^\S\n]+(?:Trading|Group|Holdings?|Homes|Partners|Associates|Industries|Services|Solutions|Systems|Technologies|Consulting|Foundation|Institute|University|College|Bank|Insurance|Logistics|Motors|Media|Labs|Studios?|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|Company|Co|GmbH|AG|KG|SE|SA|SAS|SARL|SpA|Srl|BV|NV|AB|ASA|Oyj?|Kft|Zrt|s\.r\.o|a\.s|e\.V)\.?(?![\p{L}\p{N}])/u;
+
+/** An organisation span grows over the kind words that end its name and that the model left out. */
+function withCompanyKind(text: string, span: Span): Span {
+  let end = span.end;
+  for (let m = COMPANY_KIND.exec(text.slice(end)); m; m = COMPANY_KIND.exec(text.slice(end))) end += m[0].replace(/\.$/u, '').length;
+  return end === span.end ? span : { ...span, end };
 }
 
 // Identifiers a rule checks by their structure; the model labels none of them (they are O in its training).

@@ -283,6 +283,15 @@ describe('nerSpans: closed-class words and places run on over the sentence', () 
   });
 });
 
+describe('nerSpans: the kind word that ends a company name', () => {
+  it('grows an organisation over the kind words after it that the model left out', () => {
+    const text = 'Speaker: Ama Owusu, Mensah & Sons Trading Ltd. Talk at 9.';
+    expect(texts(text, tagged(text, 'Mensah & Sons', 'ORG'))).toEqual([['ORGANIZATION', 'Mensah & Sons Trading Ltd']]);
+    const place = 'Sie arbeitet bei Nordlicht in Kiel.';
+    expect(texts(place, tagged(place, 'Nordlicht', 'ORG'))).toEqual([['ORGANIZATION', 'Nordlicht']]);
+  });
+});
+
 describe('withoutIdentifierRunOns', () => {
   const span = (text: string, part: string, type: Span['type'], source: Span['source']): Span => ({ type, source, start: text.indexOf(part), end: text.indexOf(part) + part.length });
   const parts = (text: string, spans: Span[]): string[] => spans.map((s) => text.slice(s.start, s.end));
