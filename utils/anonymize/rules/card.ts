@@ -19,8 +19,9 @@ export function luhnValid(digits: string): boolean {
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 
 // "card", "card #", "card number is", "Kartennummer:", "numéro de carte", "número de tarjeta"…
+export const CARD_WORDS = 'card|karte|kartennummer|kreditkarte|carte|tarjeta|carta|kaart|kaartnummer|cartão|karta|kort|kortnummer';
 const CARD_LABEL = new RegExp(
-  String.raw`(?:\bcard|karte|kartennummer|kreditkarte|carte|tarjeta|carta|kaart|kaartnummer|cartão|karta|kort|kortnummer)(?:\s*(?:#|no\.?|nr\.?|n°|number|nummer|numéro|número|numero)){0,2}(?:\s*(?:is|was|ist|est|es|è|:))?\s*[:#]?\s*$`,
+  String.raw`(?:\b(?:${CARD_WORDS}))(?:\s*(?:#|no\.?|nr\.?|n°|number|nummer|numéro|número|numero)){0,2}(?:\s*(?:is|was|ist|est|es|è|:))?\s*[:#]?\s*$`,
   'iu',
 );
 

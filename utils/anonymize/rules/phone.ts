@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Span } from '../types';
-import { before, digitsOf } from './match';
+import { before, digitsOf, wordAlternation } from './match';
+import { NUMBER_WORDS, THING_NUMBER_STEMS } from './number-labels';
 
 // National formats are tried in these numbering plans (NANP covers US/CA and the Caribbean).
 const COUNTRIES: CountryCode[] = [
@@ -11,12 +12,27 @@ const COUNTRIES: CountryCode[] = [
 // A ":" may glue a number to its label ("cell:202.555.0177", "T:+31…"), but not to another number (times).
 // An extension ("x42", "ext. 12") belongs to the number.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+\-./])(?<![\p{N}.]:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0-]{5,20}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?![\p{L}\p{N}]|[.-]\d)/gu;
+  /(?<![\p{L}\p{N}+\-./])(?<![\p{N}.]:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0–-]{5,24}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?![\p{L}\p{N}]|[.-]\d)/gu;
 const EXTENSION = /,? ?(?:x|ext\.?|extn\.?) ?\d{1,5}$/;
-const PHONE_CONTEXT =
-  /(phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|cellulare|anruf|ruf|bel|gsm|\b[tmfh]\s?:|☎|📞)[^\d\n]{0,20}$/;
-const OTHER_NUMBER_CONTEXT =
-  /(order|invoice|tracking|ref|reference|ticket|case|account|acct|serial|isbn|sku|item|part|confirmation|booking|transaction|policy|flight|id|no\.?|number|#|№)\s*[:#.]?\s*$/;
+// An extension written after the number in words: "ext. 12", "(Durchwahl 28)", "poste 231", "interno 4".
+const EXTENSION_AFTER = new RegExp(
+  String.raw`^[,;]?[ \t]?(\(?)(?:${wordAlternation(['ext', 'extn', 'extension', 'durchwahl', 'dw', 'nebenstelle', 'poste', 'interno', 'int', 'extensión', 'anexo', 'ramal', 'toestel', 'tst', 'wewn', 'lokal', 'anknytning', 'linka', 'mellék'])})\.?:?[ \t]?\d{1,5}(?![\p{L}\p{N}])`,
+  'u',
+);
+// After the number: "…, that's my number", "… ist meine Nummer".
+const PHONE_AFTER = new RegExp(
+  String.raw`^[\s,;:–—-]*(?:(?:that'?s|that is|this is|it'?s|is|ist|das ist|c'est|es|è|is)\s+)?(?:${wordAlternation(['my', 'our', 'his', 'her', 'their', 'mein', 'meine', 'unsere', 'mon', 'notre', 'mi', 'nuestro', 'il mio', 'mio', 'mijn', 'ons', 'meu', 'o meu', 'mój', 'moje', 'mitt', 'mit', 'mitt'])})\s+(?:\p{L}+\s+)?(?:${wordAlternation(['number', 'phone', 'mobile', 'cell', 'landline', 'nummer', 'handy', 'handynummer', 'telefonnummer', 'numéro', 'portable', 'número', 'móvil', 'numero', 'cellulare', 'telefoon', 'telefone', 'numer', 'telefon', 'číslo'])})(?![\p{L}])`,
+  'u',
+);
+// Words that say a number is a telephone's (labels, calling verbs) in several languages.
+export const PHONE_WORDS = String.raw`phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|richiam|cellulare|anruf|ruf|bel|gsm|\b[tmfh]\s?:|☎|📞`;
+// A word that starts with one ("Telefonnummer", "llámame"), not one inside another word ("Bestellung", "hotel").
+const PHONE_CONTEXT = new RegExp(`(?<![\\p{L}])(?:${PHONE_WORDS})[^\\d\\n]{0,20}$`, 'u');
+// A number of a thing or an account, not a telephone: "order 1234567", "Bestellung 302-…", "part number is …".
+const OTHER_NUMBER_CONTEXT = new RegExp(
+  String.raw`(?:(?:(?<![\p{L}])(?:${THING_NUMBER_STEMS})[\p{L}.-]*(?:[ \t]+[\p{L}.-]{1,12})??|\b(?:account|acct|policy|id))\s*(?:(?:${NUMBER_WORDS})\s*)?(?:is\s+)?|no\.?|number|#|№)\s*[:#.]?\s*$`,
+  'iu',
+);
 const CURRENCY_BEFORE = /[$€£¥₹₩₽]\s*$|\b(usd|eur|gbp|chf|inr|rs\.?)\s*$/;
 const CURRENCY_AFTER = /^\s*(?:[$€£¥₹₩₽]|usd|eur|gbp|chf|dollars?|euros?|pounds?|rupees?)/i;
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
@@ -60,14 +76,15 @@ export function phoneSpans(text: string): Span[] {
     const from = start + (m[0].length - value.length);
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) continue;
-    // "1 2 3 4 5 6 7" is a list, not a number: real groupings have few single digits.
     const number = value.replace(EXTENSION, '');
-    if ((number.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
     const ctx = before(text, from, 30);
     if (CURRENCY_BEFORE.test(ctx) || CURRENCY_AFTER.test(text.slice(from + value.length, from + value.length + 10))) continue;
-    const end = from + value.length;
+    let end = from + value.length;
     // The text says it is a phone number, or it follows one in a list of contact numbers: fail closed.
-    const labelled = PHONE_CONTEXT.test(ctx) || continuesList(text, spans.at(-1), from);
+    const labelled = PHONE_CONTEXT.test(ctx) || continuesList(text, spans.at(-1), from) || PHONE_AFTER.test(text.slice(end, end + 40));
+    // "1 2 3 4 5 6 7" is a list, not a number, unless the text says it is a phone's ("call me on 0 7 7 …"):
+    // real groupings have few single digits.
+    if (!labelled && (number.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
     if (DATE.test(number) || RANGE.test(number) || DOTTED_QUAD.test(number) || (!labelled && THOUSANDS.test(number))) continue;
     const international = /^(\+|00)/.test(number);
     const separated = /[^\d]/.test(number);
@@ -75,7 +92,10 @@ export function phoneSpans(text: string): Span[] {
       labelled ||
       (!OTHER_NUMBER_CONTEXT.test(ctx) &&
         ((international && internationalShape(number)) || ((separated || digits.length >= 10) && validSomewhere(number))));
-    if (accept) spans.push({ type: 'PHONE', start: from, end, source: 'rule' });
+    if (!accept) continue;
+    const extension = EXTENSION_AFTER.exec(text.slice(end, end + 24));
+    if (extension) end += extension[0].length + (extension[1] && text[end + extension[0].length] === ')' ? 1 : 0);
+    spans.push({ type: 'PHONE', start: from, end, source: 'rule' });
   }
   return spans;
 }
