@@ -1,32 +1,58 @@
 import type { Span } from '../types';
-import { caseless, matchSpans } from './match';
+import { before, caseless, matchSpans, wordAlternation } from './match';
+import { NUMBER_WORDS, THING_NUMBER_STEMS } from './number-labels';
+import { PHONE_WORDS } from './phone';
 
 // Vehicle registrations: their letter groups ("KX19 TVH") are part of the number.
 // "license plate on the rental is …": a few words may stand between the label and the value.
 const PLATE = String.raw`(?:licen[cs]e|number|registration) plate(?: (?!is |was )[a-z]+){0,4}|vehicle reg(?:istration)?(?: no\.?| number)?|registration (?:no\.?|number)|reg\.? no\.?|(?:amtliches )?kennzeichen|immatriculation|plaque d'immatriculation|matrícula|targa|kenteken|numer rejestracyjny|rejestracja|spz|registreringsnummer`;
 const PLATE_LABEL = new RegExp(String.raw`^(?:${PLATE})`, 'iu');
 
-// Identity documents and account numbers: there are too many national formats to list, so the value
-// after a labelling keyword is taken when it looks like an identifier (has a digit, 5–24 chars).
+// Labels of identity documents, accounts and registrations in the major European languages and beyond.
+export const ID_WORDS = String.raw`passport|passport no\.?|passport number|id card|identity card|national id|id number|id no\.?|driver'?s? licen[cs]e(?: no\.?| number)?|driving licen[cs]e(?: no\.?| number)?|licen[cs]e (?:no\.?|number)|dl#?|reisepass(?:nummer)?|pass(?:nummer|nr\.?)|personalausweis(?:nummer)?|ausweisnummer|führerschein(?:nummer)?|kontonummer|konto(?:nr\.?)|kundennummer|kunden-?nr\.?|blz|(?:n°|numéro) de passeport|passeport|permis de conduire|(?:n°|numéro) (?:de )?(?:compte|client)|(?:número de )?pasaporte|(?:número de )?(?:cuenta|cliente)|carn[eé] de conducir|licencia de conducir|(?:numero di )?passaporto|patente(?: di guida)?|(?:numero di )?(?:conto|cliente)|paspoort(?:nummer)?|rijbewijs(?:nummer)?|rekeningnummer|klantnummer|nhs (?:no\.?|number)|nino|national insurance(?: number)?|aadhaar|aadhar|pan|personalausweis|steuer-?id|steuernummer|dni|nie|nif|cpf|cnpj|rut|curp|rfc|bsn|codice fiscale|numéro fiscal|insee|sin|tfn|medicare(?: no\.?| number)?|member(?:ship)? (?:id|no\.?|number)|customer (?:id|no\.?|number)|account (?:no\.?|number)|meeting id|conference id|acct\.? (?:no\.?|#)|employee (?:id|no\.?)|student (?:id|no\.?)|patient (?:id|no\.?)|mrn|policy (?:no\.?|number)|tax id|vat (?:id|no\.?|number|reg(?:istration)? (?:no\.?|number))|ust-?id(?:nr\.?)?|partita iva|btw-?(?:nummer|nr\.?)|numéro de tva|n° de tva|nip|cif|ein|itin|plate|vin|imei|user ?id|username|login|handle|user name|social security(?: no\.?| number)?|(?:n° de |numéro de )?sécurité sociale|(?:número de (?:la )?)?seguridad social|sozialversicherungsnummer|rentenversicherungsnummer|previdenza sociale|pesel|personnummer|cpr(?:-nummer)?|henkilötunnus|rodné číslo|isikukood|nir|t\.? ?c\.? kimlik(?: no\.?| numarası)?|kimlik (?:no\.?|numarası)|vergi (?:no\.?|numarası)|pasaport(?: no\.?| numarası)?|cnp|(?:serie ?/ ?)?număr ci|seria? ci|carte de identitate|buletin|αφμ|αμκα|αδτ|αριθμός (?:ταυτότητας|διαβατηρίου)|(?:nr|numer) dowodu(?: osobistego)?|dowód osobisty|(?:nr|numer) paszportu|paszport|číslo (?:op|občanského průkazu|pasu|pojištěnce)|občanský průkaz|személyi igazolvány(?: ?szám)?|személyi szám|taj(?:[ -]?szám)?|adóazonosító(?: jel)?|útlevél(?: ?szám)?|cuit|cuil|cbu|cvu|c[eé]dula(?: de identidad)?|rg|cartão de cidadão|n(?:ú|u)mero de utente|niss|cnh|tessera sanitaria|carta d'identità|carta di identità|burgerservicenummer|identiteitskaart|id-kaart|fødselsnummer|personnr\.?|hetu|ni (?:no\.?|number)|health (?:card|insurance)(?: no\.?| number)?|insurance (?:no\.?|number)|tax (?:file |reference )?(?:no\.?|number)|utr|green card|carte d'identité|carte vitale|(?:n°|numéro) (?:d')?allocataire|${PLATE}`;
+
+// "is", "ist", "lautet", "μου είναι": what may stand between a label and its value.
+const COPULA = wordAlternation(['is', 'was', 'remains', 'ist', 'lautet', 'est', 'es', 'è', 'é', 'är', 'er', 'jest', 'je', 'to', 'είναι', 'μου είναι', 'μου']);
+
+// There are too many national formats to list, so the value after a label is taken when it looks like
+// an identifier (has a digit, 5–24 chars).
 const ID = new RegExp(
-  String.raw`(?<![\p{L}])(?:passport|passport no\.?|passport number|id card|identity card|national id|id number|id no\.?|driver'?s? licen[cs]e(?: no\.?| number)?|driving licen[cs]e(?: no\.?| number)?|licen[cs]e (?:no\.?|number)|dl#?|reisepass(?:nummer)?|pass(?:nummer|nr\.?)|personalausweis(?:nummer)?|ausweisnummer|führerschein(?:nummer)?|kontonummer|konto(?:nr\.?)|kundennummer|kunden-?nr\.?|blz|(?:n°|numéro) de passeport|passeport|permis de conduire|(?:n°|numéro) (?:de )?(?:compte|client)|(?:número de )?pasaporte|(?:número de )?(?:cuenta|cliente)|carn[eé] de conducir|licencia de conducir|(?:numero di )?passaporto|patente(?: di guida)?|(?:numero di )?(?:conto|cliente)|paspoort(?:nummer)?|rijbewijs(?:nummer)?|rekeningnummer|klantnummer|nhs (?:no\.?|number)|nino|national insurance(?: number)?|aadhaar|aadhar|pan|personalausweis|steuer-?id|steuernummer|dni|nie|nif|cpf|cnpj|rut|curp|rfc|bsn|codice fiscale|numéro fiscal|insee|sin|tfn|medicare(?: no\.?| number)?|member(?:ship)? (?:id|no\.?|number)|customer (?:id|no\.?|number)|account (?:no\.?|number)|meeting id|conference id|acct\.? (?:no\.?|#)|employee (?:id|no\.?)|student (?:id|no\.?)|patient (?:id|no\.?)|mrn|policy (?:no\.?|number)|tax id|vat (?:id|no\.?|number|reg(?:istration)? (?:no\.?|number))|ust-?id(?:nr\.?)?|partita iva|btw-?(?:nummer|nr\.?)|numéro de tva|n° de tva|nip|cif|ein|itin|routing (?:no\.?|number)|sort code|bic|swift|plate|vin|imei|serial (?:no\.?|number)|user ?id|username|login|handle|user name|social security(?: no\.?| number)?|(?:n° de |numéro de )?sécurité sociale|(?:número de (?:la )?)?seguridad social|sozialversicherungsnummer|rentenversicherungsnummer|previdenza sociale|pesel|personnummer|cpr(?:-nummer)?|henkilötunnus|rodné číslo|isikukood|nir|${PLATE})(?![\p{L}])\s*(?:is|was|[:#=]|no\.?|number|nr\.?|n°|nummer)?\s*[:#]?\s*(\d{1,3}(?: \d{1,6}){3,8}(?![\p{L}\p{N}])|[A-Za-z0-9@_][A-Za-z0-9._/-]{2,30}[A-Za-z0-9_]?(?: [A-Za-z0-9]{2,6}){0,3})`,
+  String.raw`(?<![\p{L}])(?:${ID_WORDS})(?![\p{L}])\s*(?:(?:${NUMBER_WORDS})\s*)?(?:(?:${COPULA})\s+)?[:#=]?\s*\(?([A-Za-z]{1,3}(?: \d{2,8}){1,5}(?: [A-Z])?(?![\p{L}\p{N}])|\d{1,3}(?: \d{1,6}){3,8}(?![\p{L}\p{N}])|[A-Za-z0-9@_][A-Za-z0-9._/-]{2,30}[A-Za-z0-9_]?(?: [A-Za-z0-9]{2,6}){0,3}(?: [A-Z](?![\p{L}\p{N}]))?)`,
   'giu',
 );
 
-// Any "…nummer:" / "… number:" field of a form holds an identifier ("Versichertennummer: M438291076",
-// "passport scan (no. 548203917)"), unless the field numbers a thing rather than a person: an order, an
-// invoice, an article, a parcel, a room, a telephone (the phone rule's).
+// A few words may stand between a label and a long number: "NIF na fatura para 245 …", "passport
+// number, if you need it, is …". Only labels that cannot be a common word (five letters or more, or
+// written in capitals) and numbers of six digits or more (not a year or a count).
+const LABEL_THEN_NUMBER = new RegExp(
+  String.raw`(?<![\p{L}])(${ID_WORDS})(?![\p{L}])[^\n\d.?!:]{1,30}?(?<![\p{L}\p{N}])(\d(?:[ ./-]?\d){5,22})(?![\p{L}\p{N}]|[.,]\d)`,
+  'giu',
+);
+
+// Any numbered field of a form holds an identifier ("Versichertennummer: M438291076", "patiëntnummer is …",
+// "Tessera sanitaria n. …", "Hasta no: …", "passport scan (no. 548203917)"), unless the field numbers a
+// thing rather than a person (an order, an invoice, an article, a parcel, a booking, a room) or a telephone.
 const NUMBERED_FIELD = new RegExp(
-  String.raw`(?<![\p{L}])(?!(?:${caseless('artikel|bestell|auftrags|rechnungs|order|invoice|item|produkt|product|tracking|sendungs|paket|ticket|haus|zimmer|room|telefon|tel|fax|handy|mobil|phone|mobile|model|modell|version|serien|seite|page|referenz|reference|ref|flug|flight|zug|train|bus|gleis|platform|sitz|seat')}))(?:\p{L}+(?:nummer|number|nr\.?)\s*[:#]|(?:${caseless('passport|licen[cs]e|ausweis|id card|identity card')})[^.\n]{0,25}?(?<![\p{L}])(?:no\.?|nr\.?|n°|number|nummer)\s*[:#]?)\s*([A-Za-z0-9][A-Za-z0-9/-]{3,24}(?<=\d[A-Za-z0-9/-]*))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}])(?:(?<compound>\p{L}[\p{L}-]*(?:[nN]ummer|number|[nN]r\.?|numara\p{L}*))(?:\s*[:#]|\s+(?:${COPULA})(?![\p{L}]))?|(?<abbr>\p{L}{2,}[ \t]+(?:no\.|no(?=\s*:)|nr\.?|n\.|n°|nº|№|#))\s*[:#]?|(?<doc>${caseless('passport|licen[cs]e|ausweis|id card|identity card')})[^.\n]{0,25}?(?<![\p{L}])(?:no\.?|nr\.?|n°|number|nummer)\s*[:#]?)\s*\(?(?<value>[A-Za-z0-9][A-Za-z0-9/-]{3,24}(?<=\d[A-Za-z0-9/-]*))(?![\p{L}\p{N}])`,
   'gu',
 );
+const THING = new RegExp(String.raw`(?<![\p{L}])(?:${THING_NUMBER_STEMS})`, 'u');
+const PHONE_LABEL = new RegExp(String.raw`^(?:${PHONE_WORDS})`, 'iu');
+
+/** The field's label (and for "… n." the word before it: "prenotazione CUP n.") names a thing or a telephone. */
+function numbersAThing(text: string, start: number, label: string, abbreviated: boolean): boolean {
+  const words = `${abbreviated ? before(text, start, 30).trim().split(/\s+/).at(-1) ?? '' : ''} ${label}`;
+  return THING.test(words) || words.split(/[\s/-]+/u).some((w) => PHONE_LABEL.test(w));
+}
 
 /** Keeps the leading groups of a candidate that look like an identifier (contain a digit or a mix of cases). */
 function identifierPart(value: string, plate: boolean): string {
   const groups = value.split(' ');
   const keep: string[] = [];
-  for (const g of groups) {
-    if (keep.length > 0 && !/\d/.test(g) && !(plate && /^[A-Z]{1,4}$/.test(g))) break;
+  for (const [i, g] of groups.entries()) {
+    // A check letter may close a grouped number ("QQ 12 34 56 C").
+    const checkLetter = i === groups.length - 1 && /^[A-Z]$/.test(g) && /\d/.test(keep.at(-1) ?? '');
+    if (keep.length > 0 && !/\d/.test(g) && !(plate && /^[A-Z]{1,4}$/.test(g)) && !checkLetter) break;
     keep.push(g);
   }
   return keep.join(' ');
@@ -52,9 +78,17 @@ export function idSpans(text: string): Span[] {
     const start = (m.index ?? 0) + m[0].length - raw.length;
     spans.push({ type: 'ID', start, end: start + value.length, source: 'rule' });
   }
+  for (const m of text.matchAll(LABEL_THEN_NUMBER)) {
+    const label = m[1]!;
+    if (label.length < 5 && label !== label.toUpperCase()) continue;
+    const start = (m.index ?? 0) + m[0].length - m[2]!.length;
+    if (!spans.some((s) => s.start <= start && s.end > start)) spans.push({ type: 'ID', start, end: start + m[2]!.length, source: 'rule' });
+  }
   for (const m of text.matchAll(NUMBERED_FIELD)) {
-    const start = (m.index ?? 0) + m[0].length - m[1]!.length;
-    if (!spans.some((s) => s.start === start)) spans.push({ type: 'ID', start, end: start + m[1]!.length, source: 'rule' });
+    const g = m.groups!;
+    if (g.doc === undefined && numbersAThing(text, m.index ?? 0, g.compound ?? g.abbr ?? '', g.abbr !== undefined)) continue;
+    const start = (m.index ?? 0) + m[0].length - g.value!.length;
+    if (!spans.some((s) => s.start === start)) spans.push({ type: 'ID', start, end: start + g.value!.length, source: 'rule' });
   }
   // Social media handles (@kwame_m) identify a person just like a name.
   spans.push(...matchSpans(text, HANDLE, 'ID'));
