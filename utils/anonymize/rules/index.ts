@@ -14,13 +14,14 @@ import { postcodeSpans } from './postcode';
 import { residenceSpans } from './residence';
 import { secretSpans } from './secret';
 import { selfNamingSpans } from './self-naming';
+import { spokenNumberSpans } from './spoken-number';
 import { ssnSpans } from './ssn';
 import { urlSpans } from './url';
 import { walletSpans } from './wallet';
 
 export const RULES: readonly Rule[] = [
   emailSpans, urlSpans, secretSpans, walletSpans, cardSpans, ibanSpans, ssnSpans,
-  ipSpans, phoneSpans, addressSpans, postcodeSpans, idSpans, personContextSpans,
+  ipSpans, phoneSpans, spokenNumberSpans, addressSpans, postcodeSpans, idSpans, personContextSpans,
   nameHolderSpans, selfNamingSpans, employerSpans, birthDateSpans, residenceSpans,
 ];
 

@@ -1,0 +1,115 @@
+// Numbers only rules catch (the model labels none): read-out numbers, numbers their label or a
+// neighbouring phrase identifies, and the numbers of things that must stay. Invented values.
+import { describe, expect, it } from 'vitest';
+import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
+import { cardSpans } from '../../../utils/anonymize/rules/card';
+import { idSpans } from '../../../utils/anonymize/rules/id';
+import { phoneSpans } from '../../../utils/anonymize/rules/phone';
+import { spokenNumberSpans } from '../../../utils/anonymize/rules/spoken-number';
+import type { Rule } from '../../../utils/anonymize/types';
+
+const found = (rule: Rule, text: string): string[] => rule(text).map((s) => text.slice(s.start, s.end));
+const typed = (text: string): string[] => spokenNumberSpans(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+
+describe('numbers read out in words', () => {
+  it.each([
+    ["Customer: It's oh seven seven double oh, nine double oh, four five six.", 'oh seven seven double oh, nine double oh, four five six'],
+    ['Call me back at seven one three, two two oh, five five four one. Love you.', 'seven one three, two two oh, five five four one'],
+    ['Cliente: Sí, seis dos cuatro, treinta y uno, cuarenta y dos, noventa y nueve.', 'seis dos cuatro, treinta y uno, cuarenta y dos, noventa y nueve'],
+    ['mi richiami al tre tre nove, quattro uno due, ventisette zero cinque', 'tre tre nove, quattro uno due, ventisette zero cinque'],
+    ['Moje číslo je sedm tři dva, sto čtyřicet pět, šest šest jedna.', 'sedm tři dva, sto čtyřicet pět, šest šest jedna'],
+    ['Ruf mich an: null eins sieben sechs, zwei drei vier, fünfundfünfzig.', 'null eins sieben sechs, zwei drei vier, fünfundfünfzig'],
+    ['Bel me op nul zes twaalf, vierendertig, zesenvijftig.', 'nul zes twaalf, vierendertig, zesenvijftig'],
+  ])('a phone number: %j', (text, value) => {
+    expect(typed(text)).toEqual([`PHONE:${value}`]);
+  });
+  it('types the number by the label before it, on its line or the question before', () => {
+    expect(typed('Agent: And the card number?\nCaller: four five three two, one one one one, two two two two, three three three three.')).toEqual([
+      'CARD:four five three two, one one one one, two two two two, three three three three',
+    ]);
+    expect(typed("Agent: your passport number please\nCaller: it's five five one, two oh three, nine four eight")).toEqual([
+      'ID:five five one, two oh three, nine four eight',
+    ]);
+  });
+  it.each([
+    'We counted twenty, thirty, forty, fifty birds and one or two ducks.',
+    'There were two hundred and fifty guests, ninety nine of them late, and six or seven left early.',
+    'One, two, three, four. He said five, six, seven, eight and stopped.',
+    'It took twenty-one days, then thirty-two more, and forty-five after that.',
+    'Sei tre, e poi due: una cosa da niente.',
+  ])('leaves counts and prose alone: %j', (text) => {
+    expect(typed(text)).toEqual([]);
+  });
+});
+
+describe('phone numbers the context identifies', () => {
+  it('takes digits written one by one after a calling verb or before "that\'s my number"', () => {
+    expect(found(phoneSpans, 'call me on 0 4 1 2 5 5 0 9 8 7 pls')).toEqual(['0 4 1 2 5 5 0 9 8 7']);
+    expect(found(phoneSpans, "Aoife – 0 8 6 – 5 5 1 – 2 0 4 8, that's my number")).toEqual(['0 8 6 – 5 5 1 – 2 0 4 8']);
+    expect(found(phoneSpans, 'The scores were 1 2 3 4 5 6 7 8 in order')).toEqual([]);
+  });
+  it('takes an extension written in words', () => {
+    expect(found(phoneSpans, 'Telefon 030 4471902, Durchwahl 28, sonst Handy')).toEqual(['030 4471902, Durchwahl 28']);
+    expect(found(phoneSpans, 'Standard 01 44 55 66 71 poste 231.')).toEqual(['01 44 55 66 71 poste 231']);
+    expect(found(phoneSpans, 'Call 020 7946 0355 (ext. 12) today')).toEqual(['020 7946 0355 (ext. 12)']);
+  });
+  it('reads a phone word only at the start of a word', () => {
+    // "Bestellung" holds "tel", "hotel" too: neither says the number is a telephone's.
+    expect(found(phoneSpans, 'Bestellung 304-5512093-7781 kam nicht')).toEqual([]);
+    expect(found(phoneSpans, 'the hotel had 1 234 567 visitors')).toEqual([]);
+    expect(found(phoneSpans, 'Telefonnummer 0301 4471902')).toEqual(['0301 4471902']);
+  });
+  it.each([
+    'Lieferschein Nr. 2024-55120',
+    'The replacement part number is 880142-07, about 20 euros.',
+    'Kargo takip numaranız: 5512 8803 1174.',
+    'Art.-Nr. 55102-03 · EAN 4006381444917',
+    'la prenotazione CUP n. 2024/33190 è confermata',
+  ])('leaves numbers of things alone: %j', (text) => {
+    expect(found(phoneSpans, text)).toEqual([]);
+    expect(found(idSpans, text)).toEqual([]);
+  });
+  it('still takes an international number after "…\'s number is"', () => {
+    expect(found(phoneSpans, "the landlord's number is +33 6 44 19 27 83 and")).toEqual(['+33 6 44 19 27 83']);
+  });
+});
+
+describe('identifiers after their label', () => {
+  it.each([
+    ['me pidió foto de mi DNI (52718394K) por WhatsApp', '52718394K'],
+    ['Ho perso la patente (V7K213004P) ieri', 'V7K213004P'],
+    ['T.C. Kimlik No: 27184093516', '27184093516'],
+    ['CNP: 1760412345678', '1760412345678'],
+    ['Serie/număr CI: XB 271934', 'XB 271934'],
+    ['National Insurance number: QQ 12 34 56 C', 'QQ 12 34 56 C'],
+    ['Uw patiëntnummer is 00731952. Neem uw pas mee.', '00731952'],
+    ['Tessera sanitaria n. 80380000400098765432.', '80380000400098765432'],
+    ['meine Steuer-ID ist 58 147 903 226 – muss ich', '58 147 903 226'],
+    ['ο ΑΦΜ μου είναι 047392815 και', '047392815'],
+    ['Nr dowodu: CAB 517204', 'CAB 517204'],
+    ['Hasta no: PX-5531820. İptal için arayın.', 'PX-5531820'],
+    ['Versicherungsschein-Nr.: KV-3391-20817', 'KV-3391-20817'],
+    ['gostaria de alterar o meu NIF na fatura para 231 447 902. Obrigado', '231 447 902'],
+    ['my passport number, if you need it, is 551203948', '551203948'],
+    ['Mitgliedsnummer 0055219 bitte angeben', '0055219'],
+  ])('%j', (text, value) => {
+    expect(found(idSpans, text)).toContain(value);
+  });
+  it.each([
+    'Sort code: 20-71-45, the bank branch',
+    'Serial number KT-55201-C. Receipt attached.',
+    'the number 55120394 was wrong',
+    'Room no. 2214, Seat no. 14A',
+    'DNI y pasaporte vencen en 2025',
+    'Rechnungsnummer: RE-2024-5512',
+  ])('leaves numbers of banks, devices, things and years alone: %j', (text) => {
+    expect(found(idSpans, text)).toEqual([]);
+  });
+});
+
+describe('the JSONL contract is unchanged for a spoken number', () => {
+  it('redacts it with its type', () => {
+    expect(anonymizeRulesOnly('ring me on five five one, two oh three, nine four eight').redacted).toBe('ring me on [PHONE]');
+    expect(found(cardSpans, 'card five five one two')).toEqual([]);
+  });
+});
