@@ -3,6 +3,7 @@ import { TEXT_LIMITS } from '../../../utils/wire/signal';
 import { collectPolicySchema, observerMessageSchema, type PageObservation } from '../../../utils/protocol/page-observer';
 import { modelReplySchema, modelRequestSchema } from '../../../utils/protocol/model-host';
 import { extensionStateSchema, itemsReplySchema, uiRequestSchema } from '../../../utils/protocol/ui';
+import { EXTENSION_STATE } from '../support/extension-state';
 
 const observation: PageObservation = {
   origin: 'https://example.com',
@@ -133,28 +134,7 @@ describe('replies are checked on arrival too', () => {
   it('the extension state counts items in every state', () => {
     const counts = { processing: 0, held: 0, ready: 0, queued: 0, sent: 0, failed: 0 };
     const { processing: _missing, ...incomplete } = counts;
-    const state = (items: object) => ({
-      consent: { optedIn: false, optedInAt: null, pausedUntil: null, signals: { text: true, dwell: true, scroll: true }, reviewBeforeSending: false, siteRules: {} },
-      devicePub: null,
-      collectorUrl: 'http://127.0.0.1:8787',
-      collectedToday: 0,
-      items,
-      bundles: { pending: 0, accepted: 0 },
-      balance: null,
-      rewards: null,
-      collectorReceiptKey: null,
-      collector: { reachable: null, lastError: null, checkedAt: null },
-      model: { type: 'model:progress', state: 'idle', progress: 0 },
-      droppedNotice: 0,
-      compute: {
-        settings: { enabled: false, minutesPerDay: 30, acOnly: true, pausedUntil: null },
-        today: { modelMs: 0, shards: 0 },
-        running: false,
-        blocked: null,
-        power: null,
-      },
-      tokens: { count: 0, units: 0, redeemable: { count: 0, units: 0 }, epochs: [] },
-    });
+    const state = (items: object) => ({ ...EXTENSION_STATE, items });
     expect(extensionStateSchema.safeParse(state(counts)).success).toBe(true);
     expect(extensionStateSchema.safeParse(state(incomplete)).success).toBe(false);
   });
