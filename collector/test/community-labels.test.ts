@@ -12,7 +12,7 @@ import { refreshCommunityModel, type CommunitySource } from '../../utils/communi
 import { cborBlock, decodeCbor, manifestSchema } from '../../utils/release/format';
 import { openTributaryDb, type Db } from '../../utils/store/db';
 import { encodeVectorB64, generateDeviceKeyPair } from '../../utils/wire/index';
-import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { makePlaintext, makeSignal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { embeddedPolicy, fixedPolicySource } from '../src/policy/in-force';
 import { startHarness, type Harness } from './harness';
@@ -53,8 +53,7 @@ function tampered(source: CommunitySource, cid: string, bytes: (original: Uint8A
 async function contribute(axis: number, text: string): Promise<void> {
   const key = generateDeviceKeyPair();
   const signals = [0, 1].map((i) => makeSignal({ embedding: encodeVectorB64(near(axis)), origin: 'https://shared.example', text: `${text}, note ${i}` }));
-  const env = seal(makePlaintext(key, { signals }), h.collector, key);
-  expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+  await h.submit(makePlaintext(key, { signals }), key);
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDeviceKeyPair, signDeletionRequest, type BundlePlaintext, type DeletionScope, type DeviceKeyPair } from '../../utils/wire/index';
-import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { makePlaintext, makeSignal } from '../../test/unit/wire/fixtures';
 import { openStoredEnvelope } from '../src/at-rest/content';
 import { openPostgresStore } from '../src/db/postgres';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../src/db/sqlite';
@@ -29,8 +29,7 @@ afterEach(async () => {
 
 async function submit(device: DeviceKeyPair, label: string): Promise<BundlePlaintext> {
   const plain = makePlaintext(device, { signals: [makeSignal({ text: `${label}, first of two` }), makeSignal({ text: `${label}, second of two` })] });
-  const res = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: seal(plain, h.collector, device) });
-  expect(res.statusCode).toBe(200);
+  await h.submit(plain, device);
   return plain;
 }
 

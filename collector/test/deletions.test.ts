@@ -9,7 +9,7 @@ import {
   type DeletionScope,
   type DeviceKeyPair,
 } from '../../utils/wire/index';
-import { HOUR_MS, makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { HOUR_MS, makePlaintext, makeSignal } from '../../test/unit/wire/fixtures';
 import { startHarness, testBackend, type Harness } from './harness';
 
 let h: Harness;
@@ -23,8 +23,7 @@ afterEach(async () => h.close());
 
 async function submit(d: DeviceKeyPair, signals = [makeSignal(), makeSignal()]) {
   const plain = makePlaintext(d, { signals });
-  const res = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: seal(plain, h.collector, d) });
-  expect(res.statusCode).toBe(200);
+  await h.submit(plain, d);
   return plain;
 }
 
@@ -162,9 +161,7 @@ describe('POST /v1/deletions', () => {
   });
 
   it('refuses to re-store or re-credit a deleted bundle that is replayed', async () => {
-    const plain = makePlaintext(device);
-    const env = seal(plain, h.collector, device);
-    expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+    const env = await h.submit(makePlaintext(device), device);
     expect((await del(request(device, { kind: 'all' }))).statusCode).toBe(200);
     const again = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env });
     expect(again.statusCode).toBe(409);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair, type Signal } from '../../utils/wire/index';
-import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { makePlaintext, makeSignal } from '../../test/unit/wire/fixtures';
 import { buildDataset, type DatasetRecord, type Datasheet } from '../src/export/dataset';
 import { startHarness, tempDir, type Harness } from './harness';
 
@@ -23,8 +23,7 @@ let outDir: string;
 
 async function contribute(signal: Signal): Promise<void> {
   const key = generateDeviceKeyPair();
-  const env = seal(makePlaintext(key, { signals: [signal] }), h.collector, key);
-  expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+  await h.submit(makePlaintext(key, { signals: [signal] }), key);
   devices.push({ key, signal });
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { openStoredEnvelope, openStoredSignal, type SignalContent, type StoredSignalRef } from '../src/at-rest/content';
 import { fsKeyring, type Keyring } from '../src/at-rest/keyring';
 import { fsBlobStore } from '../src/cas/blob-store';
@@ -19,7 +19,8 @@ import { currentEncryptionKey, loadOrCreateKeys, type CollectorKeys } from '../s
 import { buildServer, type ServerDeps } from '../src/server';
 import pg from 'pg';
 import { numberTypes } from '../src/db/postgres';
-import type { EncryptionKeyPair } from '../../utils/wire/index';
+import type { BundleEnvelope, BundlePlaintext, DeviceKeyPair, EncryptionKeyPair } from '../../utils/wire/index';
+import { seal } from '../../test/unit/wire/fixtures';
 import { createTestDatabase } from './pg-server';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -32,6 +33,8 @@ export interface Harness {
   backend: Backend;
   /** The current collector encryption key, shaped for sealBundle fixtures. */
   collector: EncryptionKeyPair;
+  /** Seals `plaintext` to the collector as `device`, submits it and expects it accepted; answers the envelope sent. */
+  submit(plaintext: BundlePlaintext, device: DeviceKeyPair): Promise<BundleEnvelope>;
   count(table: string): Promise<number>;
   /** Every file under the blob directory (temp files included), as paths relative to it. */
   blobFiles(): string[];
@@ -134,6 +137,7 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
   const reader = database ? postgresReader(database.url) : sqliteReader(dataDir);
   const query = (sql: string, ...params: unknown[]) => reader.query(sql, params);
   const keyring = fsKeyring(config.keyringDir, keys.master.key);
+  const collector = { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey };
   return {
     keyring,
     async signalContent(signalId) {
@@ -151,7 +155,13 @@ export async function startHarness(env: Record<string, string> = {}, now?: () =>
     config,
     keys,
     backend,
-    collector: { keyId: enc.keyId, publicKey: enc.publicKey, secretKey: enc.secretKey },
+    collector,
+    async submit(plaintext, device) {
+      const envelope = seal(plaintext, collector, device);
+      const res = await app.inject({ method: 'POST', url: '/v1/bundles', payload: envelope });
+      expect(res.statusCode, res.body).toBe(200);
+      return envelope;
+    },
     blobFiles: () =>
       readdirSync(config.blobDir, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())

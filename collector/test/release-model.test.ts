@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJson, modelCardSchema } from '../../utils/release/format';
 import { verifyRelease } from '../../utils/release/verify';
 import { encodeVectorB64, generateDeviceKeyPair } from '../../utils/wire/index';
-import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { makePlaintext, makeSignal } from '../../test/unit/wire/fixtures';
 import { nativeEmbedder } from '../src/compute/embedder';
 import { loadConfig } from '../src/config';
 import { buildDataset } from '../src/export/dataset';
@@ -61,8 +61,7 @@ beforeAll(async () => {
       embedding: encodeVectorB64(Array.from(embeddings[i]!)),
       models: { embed: embedder.model.id, ner: 'tributary-pii-ner-minilm-l6-v2' },
     });
-    const res = await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: seal(makePlaintext(key, { signals: [signal] }), h.collector, key) });
-    expect(res.statusCode, res.body).toBe(200);
+    await h.submit(makePlaintext(key, { signals: [signal] }), key);
   }
 }, 120_000);
 

@@ -15,7 +15,7 @@ import { manifestLogFailures } from '../../utils/release/log-inclusion';
 import { verifyRelease } from '../../utils/release/verify';
 import { releaseLogProofSchema, type ReleaseLogProof } from '../../utils/collector-api/releases';
 import { encodeVectorB64, generateDeviceKeyPair, signDeletionRequest, type DeviceKeyPair } from '../../utils/wire/index';
-import { makePlaintext, makeSignal, seal } from '../../test/unit/wire/fixtures';
+import { makePlaintext, makeSignal } from '../../test/unit/wire/fixtures';
 import { loadConfig } from '../src/config';
 import { embeddedPolicy, fixedPolicySource } from '../src/policy/in-force';
 import { gatewayRoutes } from '../src/ipfs/gateway';
@@ -37,8 +37,7 @@ const devices: DeviceKeyPair[] = [];
 async function contribute(axis: number, text: string): Promise<void> {
   const key = generateDeviceKeyPair();
   const signal = makeSignal({ embedding: encodeVectorB64(near(axis)), origin: 'https://shared.example', text });
-  const env = seal(makePlaintext(key, { signals: [signal] }), h.collector, key);
-  expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+  await h.submit(makePlaintext(key, { signals: [signal] }), key);
   devices.push(key);
 }
 

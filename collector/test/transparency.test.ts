@@ -22,8 +22,7 @@ afterEach(async () => h.close());
 
 async function submit() {
   const plain = makePlaintext(device);
-  const env = seal(plain, h.collector, device);
-  expect((await h.app.inject({ method: 'POST', url: '/v1/bundles', payload: env })).statusCode).toBe(200);
+  const env = await h.submit(plain, device);
   return { bundleId: plain.bundleId, cid: cidOf(utf8Encode(JSON.stringify(env))), env };
 }
 
