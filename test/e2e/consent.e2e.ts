@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { ItemView } from '../../utils/protocol/ui';
+import { visitPage } from './harness/device';
 import { startStack, type Stack } from './harness/stack';
 
 /** A page the extension always collects once opted in: the control that makes every "nothing" meaningful. */
 const CONTROL = 'article.html';
+/**
+ * Where no observer may come, a probe watches this long after the page's load for one: there is no
+ * event for "decided not to inject". Where one must come, it waits for it up to INJECTION_TIMEOUT_MS.
+ */
+const ABSENCE_WINDOW_MS = 3000;
+const INJECTION_TIMEOUT_MS = 60_000;
 
 describe('consent: collection happens only with consent, outside denied and sensitive sites, incognito and pauses', () => {
   let stack: Stack;
@@ -42,13 +49,14 @@ describe('consent: collection happens only with consent, outside denied and sens
    * injected (its isolated world, named after the extension, appears) and what the page itself
    * saw of it: every message posted to the page's window.
    */
-  async function probePage(context: BrowserContext, url: string): Promise<{ injected: boolean; pageMessages: string[] }> {
+  async function probePage(context: BrowserContext, url: string, watchMs = ABSENCE_WINDOW_MS): Promise<{ injected: boolean; pageMessages: string[] }> {
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
-    const worlds: string[] = [];
-    session.on('Runtime.executionContextCreated', ({ context: c }) => {
-      const aux = c.auxData as { type?: string } | undefined;
-      if (aux?.type === 'isolated') worlds.push(c.name);
+    const injected = new Promise<true>((resolve) => {
+      session.on('Runtime.executionContextCreated', ({ context: c }) => {
+        const aux = c.auxData as { type?: string } | undefined;
+        if (aux?.type === 'isolated' && c.name === 'Tributary') resolve(true);
+      });
     });
     await session.send('Runtime.enable');
     await page.addInitScript(() => {
@@ -59,25 +67,17 @@ describe('consent: collection happens only with consent, outside denied and sens
     await page.goto(url);
     await page.waitForLoadState('load');
     // The background injects the observer once the tab reports it has loaded.
-    for (let waited = 0; waited < 3000 && !worlds.includes('Tributary'); waited += 250) await page.waitForTimeout(250);
+    let watch: NodeJS.Timeout | undefined;
+    const seen = await Promise.race([injected, new Promise<false>((resolve) => (watch = setTimeout(resolve, watchMs, false)))]);
+    clearTimeout(watch);
     // Whatever the observer would announce, give it time to reach the page.
     await page.waitForTimeout(300);
     const pageMessages = await page.evaluate(() => (window as unknown as { __probeMessages: string[] }).__probeMessages);
     await session.detach();
     await page.close();
-    return { injected: worlds.includes('Tributary'), pageMessages };
+    return { injected: seen, pageMessages };
   }
   const observerRuns = async (context: BrowserContext, url: string) => (await probePage(context, url)).injected;
-
-  async function dwellIn(page: Page, url: string) {
-    await page.goto(url);
-    await page.bringToFront();
-    await page.waitForTimeout(1000);
-    await page.mouse.wheel(0, 4000);
-    await page.waitForTimeout(1000);
-    await page.goto('about:blank');
-    await page.close();
-  }
 
   it('consent: before opt-in nothing is collected and no Tributary code runs on pages', async () => {
     await stack.visit(CONTROL, 2000);
@@ -90,7 +90,7 @@ describe('consent: collection happens only with consent, outside denied and sens
     await stack.optIn();
     // The same check, now positive: the probe can see the observer when it is there, and the
     // page it observes is told nothing (no message, such as a framework's "script started").
-    expect(await probePage(stack.browser.context, stack.pages.url(CONTROL))).toEqual({ injected: true, pageMessages: [] });
+    expect(await probePage(stack.browser.context, stack.pages.url(CONTROL), INJECTION_TIMEOUT_MS)).toEqual({ injected: true, pageMessages: [] });
   });
 
   it('consent: a site on the deny list produces nothing while another site still does', async () => {
@@ -154,7 +154,7 @@ describe('consent: collection happens only with consent, outside denied and sens
     try {
       expect(await observerRuns(offTheRecord, stack.pages.url('chess.html'))).toBe(false);
       const fresh = await collectedAround(async () => {
-        await dwellIn(await offTheRecord.newPage(), stack.pages.url('chess.html'));
+        await visitPage(offTheRecord, stack.pages.url('chess.html'), 2000);
       });
       expectOnlyControl(fresh);
     } finally {
