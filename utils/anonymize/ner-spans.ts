@@ -159,6 +159,11 @@ const DATE_TIME = new RegExp(String.raw`^(?:(?:(?:${MONTH_OR_DAY}|${DATE_WORD})(
 
 // A title names no one: "Dr. [PERSON]" keeps the text readable and hides the same person.
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|herrn|frau|familie|family|famille|mme|mlle|sr|sra|srta|dra|dott|sgt|cpl|pvt|pfc|spc|lt|capt|cpt|maj|col|gen)\.?\s+/iu;
+function afterHonorific(text: string, start: number, end: number): number {
+  const title = HONORIFIC.exec(`${text.slice(start, end)} `);
+  return title ? Math.min(end, start + title[0].length) : start;
+}
+
 const TRAILING_CONJUNCTION = /[\s,]+(?:and|und|et|y|e|og|och|oder|or|ou|o|mais|but|if|aber|ma|pero|mas|maar|men|ale|ve|és)$/u;
 
 /**
@@ -169,14 +174,14 @@ const TRAILING_CONJUNCTION = /[\s,]+(?:and|und|et|y|e|og|och|oder|or|ou|o|mais|b
 function refine(text: string, span: Span): Span | null {
   let { start, end } = fromInnerTitle(text, span);
   // Any span: an address line or a company the model starts at the addressee's title ("MRS HELEN …", "Herrn Weidinger").
-  const title = HONORIFIC.exec(`${text.slice(start, end)} `);
-  if (title) start = Math.min(end, start + title[0].length);
+  start = afterHonorific(text, start, end);
   // A conjunction ends no name, place or address ("…, 28202 Rapla, Eesti and …"): the next one starts after it.
   const conjunction = TRAILING_CONJUNCTION.exec(text.slice(start, end));
   if (conjunction) end = start + conjunction.index;
   // "Wethouder Femke de Groot", "Impressum", "Chief Financial Officer", "Ich bin …": a title, a form label, a
-  // heading or a cue names no one, so it is not redacted with the name beside it (nor alone).
-  start += leadingNonName(text.slice(start, end));
+  // heading or a cue names no one, so it is not redacted with the name beside it (nor alone); nor is the
+  // honorific after a greeting ("Thanks Mr Patel").
+  start = afterHonorific(text, start + leadingNonName(text.slice(start, end)), end);
   if (isCueOrLabel(text.slice(start, end))) return null;
   if (span.type !== 'ADDRESS' && start < end && capitalisesSentences(text)) {
     ({ start, end } = withoutLowercaseEdges(text, { ...span, start, end }));

@@ -255,9 +255,11 @@ describe('nerSpans: the edges of a model address', () => {
     const ad = 'Wohnung in Köln-Nippes! 2 Erwachsene, 1 Kind.';
     expect(texts(ad, tagged(ad, 'Köln-Nippes! 2 Erwachsene, 1 Kind', 'ADDR'))).toEqual([['ADDRESS', 'Köln-Nippes']]);
   });
-  it('leaves a title and a trailing conjunction out of any span', () => {
+  it('leaves a title (also after a greeting) and a trailing conjunction out of any span', () => {
     const label = 'SHIP TO:\nMRS HELEN BYRNE';
     expect(texts(label, tagged(label, 'MRS HELEN BYRNE', 'ADDR'))).toEqual([['ADDRESS', 'HELEN BYRNE']]);
+    const greeting = 'Agent: Thanks Mr Patel, I can see it.';
+    expect(texts(greeting, tagged(greeting, 'Thanks Mr Patel', 'PER'))).toEqual([['PERSON', 'Patel']]);
     const and = 'Update it to 12 Tamme, 10115 Tallinn, Eesti and my phone too.';
     expect(texts(and, tagged(and, '12 Tamme, 10115 Tallinn, Eesti and', 'ADDR'))).toEqual([['ADDRESS', '12 Tamme, 10115 Tallinn, Eesti']]);
   });
