@@ -92,8 +92,15 @@ describe('identifiers after their label', () => {
     ['gostaria de alterar o meu NIF na fatura para 231 447 902. Obrigado', '231 447 902'],
     ['my passport number, if you need it, is 551203948', '551203948'],
     ['Mitgliedsnummer 0055219 bitte angeben', '0055219'],
+    ['Merci. N° de dossier : MED-2024-551902.', 'MED-2024-551902'],
+    ['Your tenant reference remains TN-55812.', 'TN-55812'],
+    ['the van with reg KL21 XPT blocked the road', 'KL21 XPT'],
   ])('%j', (text, value) => {
     expect(found(idSpans, text)).toContain(value);
+  });
+  it('takes the answer on the next line of a chat or transcript', () => {
+    expect(found(idSpans, 'Conseillère : et votre numéro de sécurité sociale ?\nClient : 2 91 03 75 114 208 33.')).toContain('2 91 03 75 114 208 33');
+    expect(found(idSpans, "Agent: what's your passport number?\nCaller: K4471902")).toContain('K4471902');
   });
   it.each([
     'Sort code: 20-71-45, the bank branch',
@@ -102,6 +109,8 @@ describe('identifiers after their label', () => {
     'Room no. 2214, Seat no. 14A',
     'DNI y pasaporte vencen en 2025',
     'Rechnungsnummer: RE-2024-5512',
+    'número de pedido: 2024-55812',
+    'numero di serie: SN-5512-A',
   ])('leaves numbers of banks, devices, things and years alone: %j', (text) => {
     expect(found(idSpans, text)).toEqual([]);
   });

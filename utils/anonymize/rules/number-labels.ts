@@ -15,7 +15,7 @@ export const THING_NUMBER_STEMS = wordAlternation([
   '송장', '운송장', '주문',
   // articles and products
   'artikel', 'art.-nr', 'art-nr', 'art. nr', 'article', 'artículo', 'articolo', 'item', 'produkt', 'product', 'producto', 'prodotto',
-  'model', 'modell', 'modèle', 'modelo', 'modello', 'part', 'sku', 'ean', 'gtin', 'upc', 'isbn', 'serial', 'serien', 'série',
+  'model', 'modell', 'modèle', 'modelo', 'modello', 'part', 'sku', 'ean', 'gtin', 'upc', 'isbn', 'serial', 'serien', 'serie', 'série',
   // bookings, tickets, cases
   'booking', 'buchung', 'réservation', 'reservation', 'reserva', 'prenotazione', 'boeking', 'rezerwacj', 'rezervac', 'rezervasyon',
   'ticket', 'billet', 'biglietto', 'billete', 'vorgang', 'case', 'incident', 'request', 'ref', 'réf',
