@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { caseless, matchSpans } from './match';
+import { caseless, matchSpans, wordAlternation } from './match';
 
 // A date alone is not an identifier; a date someone was born on is (with a name or a postcode it
 // singles a person out). So the date is taken only after a birth label, in the major European languages.
@@ -13,8 +13,27 @@ const LABEL = caseless(
     String.raw`geboortedatum`, String.raw`geboren op`, String.raw`geb\. ?datum`,
     String.raw`data de nascimento`, String.raw`nascid[oa] em`, String.raw`data urodzenia`, String.raw`urodzon[ya]`,
     String.raw`datum narození`, String.raw`narozen[aá]?`, String.raw`född`, String.raw`fødselsdato`, String.raw`født`, String.raw`syntymäaika`,
+    String.raw`ur\.`, String.raw`urodz\.`, String.raw`data nasc\.?`, String.raw`fecha nac\.?`, String.raw`geb\.-datum`, String.raw`födelsedatum`, String.raw`født den`,
+    String.raw`syntynyt`, String.raw`sünniaeg`, String.raw`sünnikuupäev`, String.raw`gimimo data`, String.raw`dzimšanas datums`, String.raw`datum rođenja`,
+    String.raw`datum rojstva`, String.raw`data nașterii`, String.raw`data nasterii`, String.raw`născut(?:ă)? (?:la|pe)`, String.raw`születési (?:idő|dátum)`, String.raw`szül\.`,
+    String.raw`doğum tarihi`, String.raw`d\. tarihi`, String.raw`дата рождения`, String.raw`дата народження`, String.raw`ημερομηνία γέννησης`, String.raw`ημ\. γέννησης`,
+    String.raw`生年月日`, String.raw`出生日期`, String.raw`생년월일`,
   ].join('|'),
 );
+// A birth year alone after its own label: "Geburtsjahr: 1985", "year of birth 1979".
+const YEAR_LABEL = wordAlternation([
+  'year of birth', 'birth year', 'geburtsjahr', 'jahrgang', 'année de naissance', 'año de nacimiento', 'anno di nascita', 'geboortejaar',
+  'ano de nascimento', 'rok urodzenia', 'rocznik', 'rok narození', 'födelseår', 'fødselsår', 'syntymävuosi', 'doğum yılı', 'год рождения',
+  'έτος γέννησης', 'születési év', 'anul nașterii',
+]);
+// A field holding where and when someone was born: "Lieu et date de naissance : Lyon, le 3 mars 1980".
+const PLACE_AND_DATE_LABEL = wordAlternation([
+  'place and date of birth', 'date and place of birth', 'lieu et date de naissance', 'date et lieu de naissance', 'lugar y fecha de nacimiento',
+  'fecha y lugar de nacimiento', 'luogo e data di nascita', 'data e luogo di nascita', 'geburtsort und -datum', 'geburtsdatum und -ort',
+  'miejsce i data urodzenia', 'data i miejsce urodzenia', 'místo a datum narození', 'datum a místo narození', 'doğum yeri ve tarihi',
+  'doğum tarihi ve yeri', 'место и дата рождения', 'дата и место рождения', 'local e data de nascimento', 'data e local de nascimento',
+  'plaats en datum van geboorte', 'geboortedatum en -plaats', 'födelseort och -datum', 'τόπος και ημερομηνία γέννησης',
+]);
 const MONTH = String.raw`\p{L}{3,12}\.?`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|\.)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
@@ -24,10 +43,29 @@ const DATE = [
   String.raw`\d{1,2}\. ?\d{1,2}\. ?\d{4}`, // 27. 6. 1944
   String.raw`(?:the )?${DAY} (?:of |de )?${MONTH},? (?:de )?${YEAR}`, // 9 May 1961, 3rd of October 1985, 7 de agosto de 1964
   String.raw`${MONTH} ${DAY},? ${YEAR}`, // March 22nd, 1999
+  String.raw`${YEAR}\. ?${MONTH} ${DAY}`, // 1990. július 30.
+  String.raw`${YEAR}\. ?\d{1,2}\. ?\d{1,2}\.?`, // 1990. 07. 30.
+  String.raw`${YEAR} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日`, // 1990年7月30日
+  String.raw`${YEAR} ?년 ?\d{1,2} ?월 ?\d{1,2} ?일`, // 1990년 7월 30일
 ].join('|');
+// Month names in the languages the labels are in, from the platform's locale data (also the genitive
+// of "5 января", "5. ledna"), so a date said in words after a birth label is read too: "the thirtieth
+// of July, nineteen ninety", "douze avril quatre-vingt-sept".
+const MONTH_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'cs', 'sk', 'sv', 'da', 'nb', 'fi', 'et', 'lv', 'lt', 'hu', 'ro', 'hr', 'sl', 'tr', 'el', 'ru', 'uk'];
+const MONTH_NAMES = wordAlternation(
+  MONTH_LOCALES.flatMap((locale) => {
+    const alone = new Intl.DateTimeFormat(locale, { month: 'long' });
+    const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' });
+    return Array.from({ length: 12 }, (_, m) => {
+      const d = new Date(Date.UTC(2000, m, 15));
+      return [alone.format(d), inDate.formatToParts(d).find((p) => p.type === 'month')?.value ?? ''];
+    }).flat();
+  }).filter((n) => n.length > 2 && !/\d/.test(n)),
+);
+const SPOKEN_DATE = String.raw`(?:[\p{L}-]+ ){1,3}(?:${MONTH_NAMES})(?![\p{L}])(?:,? [\p{L}-]+){0,3}`;
 // Between the label and the date: ":", "on", "am", "le", "il", a tab, or a closing table cell.
 const BIRTH_DATE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${LABEL})(?:\s*[:=|\t-]\s*|\s+(?:on|am|le|el|il|op|em|den|is|was|ist|war|est|es|è|is op)\s+|\s+)((?:${DATE}))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}])(?:${LABEL})(?:\s*[:：=|\t-]\s*|\s+(?:on|am|le|el|il|op|em|den|is|was|ist|war|est|es|è|is op)\s+|\s+)((?:${DATE}))(?![\p{L}\p{N}])`,
   'gu',
 );
 // A life span after a name, "Evelyn Carter (March 3, 1931 – November 18, 2024)", or the genealogical
@@ -48,6 +86,19 @@ const DATE_THEN_BORN = new RegExp(String.raw`(?<![\p{L}])${caseless('am')}\s+((?
 // A year alone right after the verb: "née en 1997", "born in 1988", "geboren 1975".
 const BORN_IN_YEAR = new RegExp(String.raw`(?<![\p{L}])(?:${BORN})\s+(?:(?:${caseless('in|en|im|nel|em|w|v|år|i|vuonna')})\s+)?(${YEAR})(?![\p{L}\p{N}])`, 'gu');
 
+// The answer to a birth-date question on the next line, after a speaker's name: "votre date de naissance ?⏎Client : le …".
+const ANSWERED = new RegExp(
+  String.raw`(?<![\p{L}])(?:${LABEL})[^\n]{0,12}?[?:：]?[ \t]*\n[ \t]*(?:[\p{L}][\p{L} .'’-]{0,24}[ \t]?[:：][ \t]*)?(?:(?:${caseless("le|the|on|el|il|am|den|op|em|it's|it is")})[ \t]+)?((?:${DATE}|${SPOKEN_DATE}))(?![\p{L}\p{N}])`,
+  'gu',
+);
+const SPOKEN_AFTER_LABEL = new RegExp(String.raw`(?<![\p{L}])(?:${LABEL})[ \t]*[:：][ \t]*(?:(?:${caseless('le|the|on|el|il|am|den')})[ \t]+)?(${SPOKEN_DATE})`, 'gu');
+const YEAR_OF_BIRTH = new RegExp(String.raw`(?<![\p{L}])(?:${YEAR_LABEL})\s*[:：=|\t-]?\s*(${YEAR})(?![\p{L}\p{N}])`, 'gu');
+const PLACE = String.raw`\p{Lu}[\p{L}'’-]+(?:[ /-]\p{Lu}[\p{L}'’-]+){0,2}`;
+const PLACE_AND_DATE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${PLACE_AND_DATE_LABEL})\s*[:：]?\s*(?:(${PLACE}),?\s+(?:(?:${caseless('le|the|am|el|il|den')})\s+)?(${DATE})|(${DATE}),?\s+(?:(?:${caseless('in|à|en|a|w|v|i')})\s+)?(${PLACE}))(?![\p{L}\p{N}])`,
+  'gu',
+);
+
 const LABEL_ONLY = new RegExp(String.raw`^(?:${LABEL})[\s:]*$`, 'u');
 
 /** "DOB", "Geburtsdatum:": the label itself names no one (the model sometimes takes it for an entity). */
@@ -63,6 +114,13 @@ export function birthDateSpans(text: string): Span[] {
     ...matchSpans(text, BORN_IN_YEAR, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, LIFESPAN, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, LIFESPAN, 'DATE_OF_BIRTH', () => true, 2),
+    ...matchSpans(text, ANSWERED, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, SPOKEN_AFTER_LABEL, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, YEAR_OF_BIRTH, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, PLACE_AND_DATE, 'LOCATION', () => true, 1),
+    ...matchSpans(text, PLACE_AND_DATE, 'DATE_OF_BIRTH', () => true, 2),
+    ...matchSpans(text, PLACE_AND_DATE, 'DATE_OF_BIRTH', () => true, 3),
+    ...matchSpans(text, PLACE_AND_DATE, 'LOCATION', () => true, 4),
   ];
   // A date after both a birth label and a birth verb ("born on 9 May 1961") is one span, not two.
   return spans.filter((s, i) => spans.findIndex((t) => t.start === s.start && t.end === s.end) === i);
