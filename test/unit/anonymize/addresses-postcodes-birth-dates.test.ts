@@ -36,6 +36,21 @@ describe('address tails', () => {
   });
 });
 
+describe('street corners in several languages and either case', () => {
+  it.each([
+    ['at the corner of 5th street and pine avenue tonight', '5th street and pine avenue'],
+    ['Treffpunkt Ecke Goethestraße und Lindenweg', 'Goethestraße und Lindenweg'],
+    ["à l'angle de la rue Monge et de la rue Lacépède", 'la rue Monge et de la rue Lacépède'],
+    ['en la esquina de calle Mayor con Arenal', 'calle Mayor con Arenal'],
+    ['on the corner of Main and 3rd', 'Main and 3rd'],
+  ])('%j', (text, corner) => {
+    expect(found(addressSpans, text)).toEqual([corner]);
+  });
+  it('leaves corners that are no streets alone', () => {
+    expect(found(addressSpans, 'the corner of the table and the wall, the corner of my eye and the wall')).toEqual([]);
+  });
+});
+
 describe('address fields and addresses in other scripts', () => {
   it('takes the value of an address field to the end of its line', () => {
     expect(found(addressSpans, 'Adres: Atatürk Mah. Gül Sok. No:7 Daire:3, 06420 Çankaya/Ankara\nCep: 1')).toContain(
@@ -67,6 +82,12 @@ describe('postcodes by their label, near it or in the answer to it', () => {
     ['〒530-0001', '530-0001'],
   ])('%j', (text, postcode) => {
     expect(found(postcodeSpans, text)).toContain(postcode);
+  });
+  it.each(['Biuro: 00-950 Warszawa', 'Casa: 4050-032 Porto', '602 00 Brno-střed'])('a postcode shape before its place: %j', (text) => {
+    expect(found(postcodeSpans, text)).toEqual([text.replace(/^[^:]*: /, '')]);
+  });
+  it('leaves ranges before a plural noun alone', () => {
+    expect(found(postcodeSpans, 'it took 10-200 People and 10-15 Minutes')).toEqual([]);
   });
   it('takes the whole value of a postcode field', () => {
     expect(found(postcodeSpans, 'Postcode + huisnummer: 1017 AB 22\nTelefoon: 1')).toContain('1017 AB 22');
@@ -101,6 +122,8 @@ describe('dates of birth in more languages, formats and forms', () => {
     ['Születési dátum: 1979. május 8.', '1979. május 8.'],
     ['Geburtsjahr: 1975', '1975'],
     ['Date of birth\n21/10/1966', '21/10/1966'],
+    ['DOB: 03-Apr-1990', '03-Apr-1990'],
+    ['DOB 04/1990', '04/1990'],
   ])('after a label: %j', (text, date) => {
     expect(found(birthDateSpans, text)).toEqual([date]);
   });

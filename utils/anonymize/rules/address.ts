@@ -73,9 +73,22 @@ const MILITARY = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:(?:PSC|CMR|Unit|UNIT|OMC)\s?\d{1,5},?\s?)?(?:Box|BOX)\s?\d{1,5}|(?:USS|USNS|USCGC)\s${NAME}(?: ${NAME})?|(?:PSC|CMR|Unit|UNIT)\s?\d{1,5}),?\s?(?:APO|FPO|DPO)\s?(?:AA|AE|AP)\s?\d{5}(?:-\d{4})?`,
   'gu',
 );
-// "the corner of Fifth Street and Maple Avenue", "at the junction of Harcourt Road and Elm Grove".
+// "the corner of Fifth Street and Maple Avenue", "at the junction of harcourt road and elm grove", "Ecke
+// Goethestraße und Lindenweg", "à l'angle de la rue Monge et de la rue Lacépède", "esquina de calle Mayor con
+// Arenal": two streets after a corner word, each a street kind with its name, or a name.
+const CORNER_CUE = wordAlternation([
+  'corner of', 'junction of', 'intersection of', 'crossroads of', 'ecke', 'an der ecke', 'kreuzung', "à l'angle de", "à l’angle de", 'au coin de',
+  "à l'angle des", 'esquina de', 'esquina', 'angolo tra', 'angolo di', 'angolo fra', "all'angolo tra", "all'angolo di", 'hoek van', 'kruising van',
+  'róg', 'na rogu', 'rohu', 'köşesi',
+]);
+const STREET_KIND = wordAlternation([
+  'street', 'st', 'st.', 'avenue', 'ave', 'ave.', 'road', 'rd', 'rd.', 'lane', 'boulevard', 'blvd', 'drive', 'way', 'place', 'grove', 'crescent', 'parkway',
+  'rue', 'avenue', 'boulevard', 'bd', 'calle', 'c/', 'avenida', 'paseo', 'via', 'viale', 'corso', 'piazza', 'rua', 'straße', 'strasse', 'str.', 'weg',
+  'gasse', 'allee', 'platz', 'straat', 'laan', 'gracht', 'ulica', 'ul.', 'ulice', 'caddesi', 'sokak', 'sokağı',
+]);
+const CORNER_STREET = String.raw`(?:(?:the|la|le|der|die|den|dem)\s)?(?:(?:${STREET_KIND})\s(?:(?:de|del|de la|du|des|di|della|do|da)\s)?${NAMES}|(?:${NAMES}|\p{Ll}[\p{L}'’-]+(?:\s\p{Ll}[\p{L}'’-]+)?|\d{1,3}(?:st|nd|rd|th|e|\.))\s(?:${STREET_KIND})(?![\p{L}])|${NAME}[\p{L}]*(?:straße|strasse|str\.|weg|gasse|allee|platz|straat|laan|gracht|gatan|gata|gate|vej|vägen|veien|katu|tie)|\d{1,3}(?:st|nd|rd|th)|${NAMES})`;
 const CORNER = new RegExp(
-  String.raw`(?<=\b(?:corner|junction|intersection) of )(?:${NAMES} )?${NAME} ${EN_SUFFIX} (?:and|&) (?:${NAMES} )?${NAME} ${EN_SUFFIX}`,
+  String.raw`(?<=(?<![\p{L}])(?:${CORNER_CUE})\s)${CORNER_STREET}\s?(?:and|&|und|et|y|con|e|en|i|ve|a|/)\s?(?:(?:de|de la|del|di)\s)?${CORNER_STREET}`,
   'gu',
 );
 // "P.O. Box 1234", "Postfach 10 20 30".

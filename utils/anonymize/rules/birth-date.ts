@@ -43,6 +43,8 @@ const DATE = [
   String.raw`\d{1,2}\. ?\d{1,2}\. ?\d{4}`, // 27. 6. 1944
   String.raw`(?:the )?${DAY} (?:of |de )?${MONTH},? (?:de )?${YEAR}`, // 9 May 1961, 3rd of October 1985, 7 de agosto de 1964
   String.raw`${MONTH} ${DAY},? ${YEAR}`, // March 22nd, 1999
+  String.raw`\d{1,2}[-/.]\p{L}{3,9}\.?[-/.](?:\d{4}|\d{2})`, // 03-Apr-1990
+  String.raw`(?:0?[1-9]|1[0-2])[/.-]${YEAR}`, // 04/1990
   String.raw`${YEAR}\. ?${MONTH} ${DAY}`, // 1990. július 30.
   String.raw`${YEAR}\. ?\d{1,2}\. ?\d{1,2}\.?`, // 1990. 07. 30.
   String.raw`${YEAR} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日`, // 1990年7月30日

@@ -16,6 +16,8 @@ const US = new RegExp(String.raw`(?:${CITY}, )?\b(?:${US_STATES}),? \d{5}(?:-\d{
 const FIVE_CITY = new RegExp(String.raw`(?<![\p{N}.,])(?:(?:D|F|E|I|A|CH|L|B)-)?\d{5} ${CITY}`, 'gu');
 // AT/CH/BE/DK/NO/AU/…: four digits before a place name, only on an address-like line (after a comma or line start).
 const FOUR_CITY = new RegExp(String.raw`(?<=(?:^|\n|, ?)(?:(?:CH|A|B|DK|N|L)-)?)\d{4} ${CITY}`, 'gu');
+// PL/PT/BR/CZ/SK/SE/GR shapes before a place name ("00-950 Warszawa", "4050-032 Porto", "602 00 Brno").
+const SHAPED_CITY = new RegExp(String.raw`(?<![\p{N}.,-])(\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3}|\d{3} \d{2}) ${CITY}`, 'gu');
 const POSTCODE_LABEL = wordAlternation([
   'zip', 'zip code', 'zipcode', 'postcode', 'postal code', 'post code', 'postleitzahl', 'plz', 'code postal', 'cp', 'cap', 'codice postale',
   'código postal', 'cod. postal', 'cod postal', 'cod poștal', 'cod poştal', 'cep', 'postnummer', 'postnr', 'postnr.', 'postinumero', 'kod pocztowy',
@@ -68,6 +70,7 @@ export function postcodeSpans(text: string): Span[] {
     ...matchSpans(text, NL, 'POSTCODE'),
     ...matchSpans(text, US, 'ADDRESS'),
     ...matchSpans(text, FIVE_CITY, 'ADDRESS', (m) => !NOT_CITY.test(m[0].replace(/^\S+ /, ''))),
+    ...matchSpans(text, SHAPED_CITY, 'ADDRESS', (m) => isPostcode(m[1]!) && !NOT_CITY.test(m[0].replace(/^\S+(?: \d+)? /, ''))),
     ...matchSpans(text, FOUR_CITY, 'ADDRESS', (m) => !/^(19|20)\d\d /.test(m[0]) && !NOT_CITY.test(m[0].replace(/^\S+ /, ''))),
     ...afterKeyword.map((m) => ({ type: 'POSTCODE' as const, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, source: 'rule' as const })),
     ...contextual(text, NEAR, true),
