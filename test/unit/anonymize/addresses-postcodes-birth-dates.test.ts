@@ -89,6 +89,9 @@ describe('postcodes by their label, near it or in the answer to it', () => {
   it('leaves ranges before a plural noun alone', () => {
     expect(found(postcodeSpans, 'it took 10-200 People and 10-15 Minutes')).toEqual([]);
   });
+  it('takes the city before a state and ZIP without a comma', () => {
+    expect(found(postcodeSpans, 'ship to 1234 Elm St Apt 5B Springfield IL 62704')).toContain('Springfield IL 62704');
+  });
   it('takes the whole value of a postcode field', () => {
     expect(found(postcodeSpans, 'Postcode + huisnummer: 1017 AB 22\nTelefoon: 1')).toContain('1017 AB 22');
   });
@@ -124,6 +127,10 @@ describe('dates of birth in more languages, formats and forms', () => {
     ['Date of birth\n21/10/1966', '21/10/1966'],
     ['DOB: 03-Apr-1990', '03-Apr-1990'],
     ['DOB 04/1990', '04/1990'],
+    ['Pronajímatel: Jan Dvořák, nar. 3. 2. 1971, bytem', '3. 2. 1971'],
+    ['Birthday: 3 March', '3 March'],
+    ['Geburtstag: 14. Mai', '14. Mai'],
+    ['DOB: 1990', '1990'],
   ])('after a label: %j', (text, date) => {
     expect(found(birthDateSpans, text)).toEqual([date]);
   });
@@ -139,7 +146,7 @@ describe('dates of birth in more languages, formats and forms', () => {
   });
   it('leaves dates after other questions and labels alone', () => {
     expect(found(birthDateSpans, 'Agent: When did the fault start?\nCaller: Fourth of June, I think.')).toEqual([]);
-    expect(found(birthDateSpans, 'Delivery date: 5 May 2025\nYear of release: 1999')).toEqual([]);
+    expect(found(birthDateSpans, 'Delivery date: 5 May 2025\nYear of release: 1999\nBirthday party: 3 May 2025')).toEqual([]);
   });
   it('redacts to its own placeholder', () => {
     expect(anonymizeRulesOnly('生年月日：1985年3月12日').redacted).toBe('生年月日：[DATE_OF_BIRTH]');

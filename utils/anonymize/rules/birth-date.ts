@@ -13,7 +13,7 @@ const LABEL = caseless(
     String.raw`geboortedatum`, String.raw`geboren op`, String.raw`geb\. ?datum`,
     String.raw`data de nascimento`, String.raw`nascid[oa] em`, String.raw`data urodzenia`, String.raw`urodzon[ya]`,
     String.raw`datum narození`, String.raw`narozen[aá]?`, String.raw`född`, String.raw`fødselsdato`, String.raw`født`, String.raw`syntymäaika`,
-    String.raw`ur\.`, String.raw`urodz\.`, String.raw`data nasc\.?`, String.raw`fecha nac\.?`, String.raw`geb\.-datum`, String.raw`födelsedatum`, String.raw`født den`,
+    String.raw`ur\.`, String.raw`urodz\.`, String.raw`nar\.`, String.raw`data nasc\.?`, String.raw`fecha nac\.?`, String.raw`geb\.-datum`, String.raw`födelsedatum`, String.raw`født den`,
     String.raw`syntynyt`, String.raw`sünniaeg`, String.raw`sünnikuupäev`, String.raw`gimimo data`, String.raw`dzimšanas datums`, String.raw`datum rođenja`,
     String.raw`datum rojstva`, String.raw`data nașterii`, String.raw`data nasterii`, String.raw`născut(?:ă)? (?:la|pe)`, String.raw`születési (?:idő|dátum)`, String.raw`szül\.`,
     String.raw`doğum tarihi`, String.raw`d\. tarihi`, String.raw`дата рождения`, String.raw`дата народження`, String.raw`ημερομηνία γέννησης`, String.raw`ημ\. γέννησης`,
@@ -95,6 +95,12 @@ const ANSWERED = new RegExp(
 );
 const SPOKEN_AFTER_LABEL = new RegExp(String.raw`(?<![\p{L}])(?:${LABEL})[ \t]*[:：][ \t]*(?:(?:${caseless('le|the|on|el|il|am|den')})[ \t]+)?(${SPOKEN_DATE})`, 'gu');
 const YEAR_OF_BIRTH = new RegExp(String.raw`(?<![\p{L}])(?:${YEAR_LABEL})\s*[:：=|\t-]?\s*(${YEAR})(?![\p{L}\p{N}])`, 'gu');
+// After a birth label a day and month without a year, or a year alone, are still the birth date:
+// "Birthday: 3 March", "Geburtstag: 14. Mai", "DOB: 1990".
+const PARTIAL_AFTER_LABEL = new RegExp(
+  String.raw`(?<![\p{L}])(?:${LABEL})\s*[:：=|\t-]\s*((?:${DAY} (?:of |de )?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}) ${DAY}|${YEAR})(?![\p{L}\p{N}]|[./-]\d|,?\s*\d|\.\s*\p{Ll}))`,
+  'gu',
+);
 const PLACE = String.raw`\p{Lu}[\p{L}'’-]+(?:[ /-]\p{Lu}[\p{L}'’-]+){0,2}`;
 const PLACE_AND_DATE = new RegExp(
   String.raw`(?<![\p{L}])(?:${PLACE_AND_DATE_LABEL})\s*[:：]?\s*(?:(${PLACE}),?\s+(?:(?:${caseless('le|the|am|el|il|den')})\s+)?(${DATE})|(${DATE}),?\s+(?:(?:${caseless('in|à|en|a|w|v|i')})\s+)?(${PLACE}))(?![\p{L}\p{N}])`,
@@ -119,6 +125,7 @@ export function birthDateSpans(text: string): Span[] {
     ...matchSpans(text, ANSWERED, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, SPOKEN_AFTER_LABEL, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, YEAR_OF_BIRTH, 'DATE_OF_BIRTH', () => true, 1),
+    ...matchSpans(text, PARTIAL_AFTER_LABEL, 'DATE_OF_BIRTH', () => true, 1),
     ...matchSpans(text, PLACE_AND_DATE, 'LOCATION', () => true, 1),
     ...matchSpans(text, PLACE_AND_DATE, 'DATE_OF_BIRTH', () => true, 2),
     ...matchSpans(text, PLACE_AND_DATE, 'DATE_OF_BIRTH', () => true, 3),

@@ -10,7 +10,7 @@ const NL = /\b[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}\b(?= |,|$|\n)/g;
 // US: ZIP after a state abbreviation ("Springfield, IL 62704-1234").
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
-const US = new RegExp(String.raw`(?:${CITY}, )?\b(?:${US_STATES}),? \d{5}(?:-\d{4})?\b`, 'gu');
+const US = new RegExp(String.raw`(?:${CITY},? )?\b(?:${US_STATES}),? \d{5}(?:-\d{4})?\b`, 'gu');
 // DE/FR/ES/IT/FI…: five digits directly before a capitalised place name ("10115 Berlin", "75002 Paris");
 // the place name is part of the address line, so the span includes it.
 const FIVE_CITY = new RegExp(String.raw`(?<![\p{N}.,])(?:(?:D|F|E|I|A|CH|L|B)-)?\d{5} ${CITY}`, 'gu');
