@@ -69,6 +69,15 @@ describe('phone numbers the context identifies', () => {
     expect(found(phoneSpans, text)).toEqual([]);
     expect(found(idSpans, text)).toEqual([]);
   });
+  it('takes numbers glued to a label with a full stop, and each of several in a row', () => {
+    expect(found(phoneSpans, 'Tel.:0612345678;Fax:0612345679')).toEqual(['0612345678', '0612345679']);
+    expect(found(phoneSpans, 'Numbers: 0171 5523901 / 0171 5523902 / 030 55239013')).toEqual(['0171 5523901', '0171 5523902', '030 55239013']);
+  });
+  it('takes a local number that looks like a range after a calling verb, not a count before a bracket', () => {
+    expect(found(phoneSpans, 'Call me: 555-0182')).toEqual(['555-0182']);
+    expect(found(phoneSpans, 'pages 120-1300')).toEqual([]);
+    expect(found(phoneSpans, 'Population: 1 234 567 (2021), area 12 345 km²')).toEqual([]);
+  });
   it('still takes an international number after "…\'s number is"', () => {
     expect(found(phoneSpans, "the landlord's number is +33 6 44 19 27 83 and")).toEqual(['+33 6 44 19 27 83']);
   });
@@ -95,6 +104,9 @@ describe('identifiers after their label', () => {
     ['Merci. N° de dossier : MED-2024-551902.', 'MED-2024-551902'],
     ['Your tenant reference remains TN-55812.', 'TN-55812'],
     ['the van with reg KL21 XPT blocked the road', 'KL21 XPT'],
+    ['mi número de cuenta es 0049 1500 05 0012345678', '0049 1500 05 0012345678'],
+    ['His PPSN is 5512093TA and his licence 551209347', '5512093TA'],
+    ['His PPSN is 5512093TA and his licence 551209347', '551209347'],
   ])('%j', (text, value) => {
     expect(found(idSpans, text)).toContain(value);
   });
@@ -113,6 +125,15 @@ describe('identifiers after their label', () => {
     'numero di serie: SN-5512-A',
   ])('leaves numbers of banks, devices, things and years alone: %j', (text) => {
     expect(found(idSpans, text)).toEqual([]);
+  });
+});
+
+describe('card numbers after a card word', () => {
+  it.each([
+    ['my cc is 4532 1234 5678 9013 exp 04/27', '4532 1234 5678 9013'],
+    ['debit 5105 1051 0510 5109, thanks', '5105 1051 0510 5109'],
+  ])('%j', (text, value) => {
+    expect(found(cardSpans, text)).toEqual([value]);
   });
 });
 

@@ -19,7 +19,7 @@ export function luhnValid(digits: string): boolean {
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 
 // "card", "card #", "card number is", "Kartennummer:", "numéro de carte", "número de tarjeta"…
-export const CARD_WORDS = 'card|karte|kartennummer|kreditkarte|carte|tarjeta|carta|kaart|kaartnummer|cartão|karta|kort|kortnummer';
+export const CARD_WORDS = 'card|cc|credit|debit|visa|mastercard|amex|maestro|karte|kartennummer|kreditkarte|carte|tarjeta|carta|kaart|kaartnummer|cartão|karta|kort|kortnummer';
 const CARD_LABEL = new RegExp(
   String.raw`(?:\b(?:${CARD_WORDS}))(?:\s*(?:#|no\.?|nr\.?|n°|number|nummer|numéro|número|numero)){0,2}(?:\s*(?:is|was|ist|est|es|è|:))?\s*[:#]?\s*$`,
   'iu',

@@ -12,7 +12,7 @@ const COUNTRIES: CountryCode[] = [
 // A ":" may glue a number to its label ("cell:202.555.0177", "T:+31…"), but not to another number (times).
 // An extension ("x42", "ext. 12") belongs to the number.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}+\-./])(?<![\p{N}.]:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0–-]{5,24}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?![\p{L}\p{N}]|[.-]\d)/gu;
+  /(?<![\p{L}\p{N}+\-./])(?<!\p{N}\.?:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0–-]{5,48}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?![\p{L}\p{N}]|[.-]\d)/gu;
 const EXTENSION = /,? ?(?:x|ext\.?|extn\.?) ?\d{1,5}$/;
 // An extension written after the number in words: "ext. 12", "(Durchwahl 28)", "poste 231", "interno 4".
 const EXTENSION_AFTER = new RegExp(
@@ -66,14 +66,40 @@ function validSomewhere(candidate: string): boolean {
   return COUNTRIES.some((c) => parsePhoneNumberFromString(candidate, c)?.isValid() ?? false);
 }
 
+// Several numbers in a row ("0171 2345678 / 0171 2345679") are split where a spaced slash or dash separates
+// them, when each part is long enough to be a number of its own ("0 8 7 – 4 4 2 – 1 9 6 3" is one).
+const ITEM_SEPARATOR = /\s[/–-]\s/u;
+
+/** Each candidate number with its offset: brackets that open or close outside it trimmed, a run of several split. */
+function* candidates(text: string): Generator<[number, string]> {
+  for (const m of text.matchAll(CANDIDATE)) {
+    let from = m.index ?? 0;
+    let value = m[0];
+    // A leading "(" without a matching ")" is punctuation around the number, not part of it; one opened
+    // after it and not closed starts something else ("1 234 567 (2021").
+    if (value.startsWith('(') && !value.includes(')')) {
+      value = value.slice(1);
+      from++;
+    }
+    const open = value.lastIndexOf('(');
+    if (open > 0 && !value.includes(')', open)) value = value.slice(0, open).trimEnd();
+    const parts = value.split(ITEM_SEPARATOR);
+    if (parts.length === 1 || parts.some((p) => digitsOf(p).length < 7)) {
+      yield [from, value];
+      continue;
+    }
+    let at = 0;
+    for (const part of parts) {
+      const offset = value.indexOf(part, at);
+      yield [from + offset, part];
+      at = offset + part.length;
+    }
+  }
+}
+
 export function phoneSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
-    const start = m.index ?? 0;
-    let value = m[0];
-    // A leading "(" without a matching ")" is punctuation around the number, not part of it.
-    if (value.startsWith('(') && !value.includes(')')) value = value.slice(1);
-    const from = start + (m[0].length - value.length);
+  for (const [from, value] of candidates(text)) {
     const digits = digitsOf(value);
     if (digits.length < 7 || digits.length > 15) continue;
     const number = value.replace(EXTENSION, '');
@@ -85,7 +111,7 @@ export function phoneSpans(text: string): Span[] {
     // "1 2 3 4 5 6 7" is a list, not a number, unless the text says it is a phone's ("call me on 0 7 7 …"):
     // real groupings have few single digits.
     if (!labelled && (number.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
-    if (DATE.test(number) || RANGE.test(number) || DOTTED_QUAD.test(number) || (!labelled && THOUSANDS.test(number))) continue;
+    if (DATE.test(number) || (!labelled && RANGE.test(number)) || DOTTED_QUAD.test(number) || (!labelled && THOUSANDS.test(number))) continue;
     const international = /^(\+|00)/.test(number);
     const separated = /[^\d]/.test(number);
     const accept =
