@@ -21,7 +21,7 @@ const EXTENSION_AFTER = new RegExp(
 );
 // After the number: "…, that's my number", "… ist meine Nummer".
 const PHONE_AFTER = new RegExp(
-  String.raw`^[\s,;:–—-]*(?:(?:that'?s|that is|this is|it'?s|is|ist|das ist|c'est|es|è|is)\s+)?(?:${wordAlternation(['my', 'our', 'his', 'her', 'their', 'mein', 'meine', 'unsere', 'mon', 'notre', 'mi', 'nuestro', 'il mio', 'mio', 'mijn', 'ons', 'meu', 'o meu', 'mój', 'moje', 'mitt', 'mit', 'mitt'])})\s+(?:\p{L}+\s+)?(?:${wordAlternation(['number', 'phone', 'mobile', 'cell', 'landline', 'nummer', 'handy', 'handynummer', 'telefonnummer', 'numéro', 'portable', 'número', 'móvil', 'numero', 'cellulare', 'telefoon', 'telefone', 'numer', 'telefon', 'číslo'])})(?![\p{L}])`,
+  String.raw`^[\s,;:–—-]*(?:(?:that'?s|that is|this is|it'?s|is|ist|das ist|c'est|es|è)\s+)?(?:${wordAlternation(['my', 'our', 'his', 'her', 'their', 'mein', 'meine', 'unsere', 'mon', 'notre', 'mi', 'nuestro', 'il mio', 'mio', 'mijn', 'ons', 'meu', 'o meu', 'mój', 'moje', 'mitt', 'mit'])})\s+(?:\p{L}+\s+)?(?:${wordAlternation(['number', 'phone', 'mobile', 'cell', 'landline', 'nummer', 'handy', 'handynummer', 'telefonnummer', 'numéro', 'portable', 'número', 'móvil', 'numero', 'cellulare', 'telefoon', 'telefone', 'numer', 'telefon', 'číslo'])})(?![\p{L}])`,
   'u',
 );
 // Words that say a number is a telephone's (labels, calling verbs) in several languages.

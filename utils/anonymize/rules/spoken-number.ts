@@ -55,7 +55,7 @@ const LISTS: Record<Kind, string> = {
     'dwieście trzysta czterysta pięćset sześćset siedemset osiemset dziewięćset',
   ].join(' '),
   repeat: 'double doble doppio doppia doppel dubbel dobbel dobbelt triple triplo tripla',
-  and: 'and und et y e i og och en a',
+  and: 'and und y e i og och a',
 };
 
 const KIND = new Map<string, Kind>();
