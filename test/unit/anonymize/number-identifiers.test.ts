@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
 import { cardSpans } from '../../../utils/anonymize/rules/card';
 import { idSpans } from '../../../utils/anonymize/rules/id';
+import { ruleSpans } from '../../../utils/anonymize/rules/index';
+import { foldDigits } from '../../../utils/anonymize/rules/match';
 import { phoneSpans } from '../../../utils/anonymize/rules/phone';
 import { spokenNumberSpans } from '../../../utils/anonymize/rules/spoken-number';
 import type { Rule } from '../../../utils/anonymize/types';
@@ -125,6 +127,21 @@ describe('identifiers after their label', () => {
     'numero di serie: SN-5512-A',
   ])('leaves numbers of banks, devices, things and years alone: %j', (text) => {
     expect(found(idSpans, text)).toEqual([]);
+  });
+});
+
+describe('numbers in other scripts', () => {
+  it.each([
+    ['اتصل بي على ٠٥٥١٢٣٤٥٦٧ من فضلك', '٠٥٥١٢٣٤٥٦٧'],
+    ['电话13812345678，请联系', '13812345678'],
+    ['お電話は０９０－１２３４－５６７８までお願いします', '０９０－１２３４－５６７８'],
+    ['연락처: 010-1234-5678로 연락 주세요', '010-1234-5678'],
+    ['Тел. 4951234', '4951234'],
+  ])('%j', (text, value) => {
+    expect(found(ruleSpans, text)).toContain(value);
+  });
+  it('folds digits one code unit for one', () => {
+    expect(foldDigits('٠٥٥ ०१२ ๓ ０９０－１')).toBe('055 012 3 090-1');
   });
 });
 

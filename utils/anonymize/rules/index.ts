@@ -7,6 +7,7 @@ import { employerSpans } from './employer';
 import { ibanSpans } from './iban';
 import { idSpans } from './id';
 import { ipSpans } from './ip';
+import { foldDigits } from './match';
 import { nameHolderSpans } from './name-holder';
 import { personContextSpans } from './person-context';
 import { phoneSpans } from './phone';
@@ -25,6 +26,8 @@ export const RULES: readonly Rule[] = [
   nameHolderSpans, selfNamingSpans, employerSpans, birthDateSpans, residenceSpans,
 ];
 
+/** Every rule's spans; the rules read digits of any script as ASCII digits (offsets unchanged). */
 export function ruleSpans(text: string): Span[] {
-  return RULES.flatMap((rule) => rule(text));
+  const folded = foldDigits(text);
+  return RULES.flatMap((rule) => rule(folded));
 }

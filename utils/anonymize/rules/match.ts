@@ -53,3 +53,22 @@ export function wordAlternation(words: readonly string[]): string {
     .map((w) => caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('|');
 }
+
+// Hyphens, brackets and the plus sign written full-width (CJK) or as a minus sign.
+const FOLDED_PUNCTUATION: Record<string, string> = { '－': '-', '−': '-', '（': '(', '）': ')', '＋': '+', '．': '.', '／': '/' };
+
+/**
+ * The text with every decimal digit of another script (Arabic-Indic "٠٥٥", Devanagari, Thai, full-width
+ * "０９０") written as an ASCII digit and full-width number punctuation as ASCII, one code unit for one,
+ * so the rules' offsets hold for the original text.
+ */
+export function foldDigits(text: string): string {
+  return text.replace(/(?![0-9])[\p{Nd}－−（）＋．／]/gu, (c) => {
+    if (c.length !== 1) return c;
+    if (FOLDED_PUNCTUATION[c]) return FOLDED_PUNCTUATION[c]!;
+    // Decimal digits come in runs of ten from zero: the value is the place in the run.
+    let value = 0;
+    for (let cp = c.charCodeAt(0) - 1; value < 9 && /\p{Nd}/u.test(String.fromCharCode(cp)); cp--) value++;
+    return String(value);
+  });
+}

@@ -11,8 +11,14 @@ const COUNTRIES: CountryCode[] = [
 
 // A ":" may glue a number to its label ("cell:202.555.0177", "T:+31…"), but not to another number (times).
 // An extension ("x42", "ext. 12") belongs to the number.
-const CANDIDATE =
-  /(?<![\p{L}\p{N}+\-./])(?<!\p{N}\.?:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0–-]{5,48}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?![\p{L}\p{N}]|[.-]\d)/gu;
+// A letter of a script written without spaces between words (Chinese, Japanese, Thai) or with particles
+// glued to numbers (Korean "…5678로") may touch the number: "电话13812345678".
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Hangul}`;
+const SPACED_LETTER = String.raw`(?![${UNSPACED}])\p{L}`;
+const CANDIDATE = new RegExp(
+  String.raw`(?<!${SPACED_LETTER}|[\p{N}+\-./])(?<!\p{N}\.?:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0–-]{5,48}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?!${SPACED_LETTER}|\p{N}|[.-]\d)`,
+  'gu',
+);
 const EXTENSION = /,? ?(?:x|ext\.?|extn\.?) ?\d{1,5}$/;
 // An extension written after the number in words: "ext. 12", "(Durchwahl 28)", "poste 231", "interno 4".
 const EXTENSION_AFTER = new RegExp(
@@ -25,9 +31,9 @@ const PHONE_AFTER = new RegExp(
   'u',
 );
 // Words that say a number is a telephone's (labels, calling verbs) in several languages.
-export const PHONE_WORDS = String.raw`phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|richiam|cellulare|anruf|ruf|bel|gsm|\b[tmfh]\s?:|☎|📞`;
+export const PHONE_WORDS = String.raw`phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|richiam|cellulare|anruf|ruf|bel|gsm|tlf|puh|mobiel|telefoon|komórk|kom\.|telefonszám|sđt|điện thoại|telp|hubungi|тел|моб|звон|τηλ|κινητ|電話|电话|手机|携帯|연락처|전화|휴대폰|هاتف|جوال|موبايل|اتصل|טלפון|נייד|फोन|मोबाइल|โทร|\b[tmfh]\s?:|☎|📞`;
 // A word that starts with one ("Telefonnummer", "llámame"), not one inside another word ("Bestellung", "hotel").
-const PHONE_CONTEXT = new RegExp(`(?<![\\p{L}])(?:${PHONE_WORDS})[^\\d\\n]{0,20}$`, 'u');
+const PHONE_CONTEXT = new RegExp(`(?<!${SPACED_LETTER})(?:${PHONE_WORDS})[^\\d\\n]{0,20}$`, 'u');
 // A number of a thing or an account, not a telephone: "order 1234567", "Bestellung 302-…", "part number is …".
 const OTHER_NUMBER_CONTEXT = new RegExp(
   String.raw`(?:(?:(?<![\p{L}])(?:${THING_NUMBER_STEMS})[\p{L}.-]*(?:[ \t]+[\p{L}.-]{1,12})??|\b(?:account|acct|policy|id))\s*(?:(?:${NUMBER_WORDS})\s*)?(?:is\s+)?|no\.?|number|#|№)\s*[:#.]?\s*$`,
