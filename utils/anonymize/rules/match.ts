@@ -20,6 +20,11 @@ export function matchSpans(
   return spans;
 }
 
+// A letter of a script written with spaces between words. Chinese, Japanese and Thai write none, and
+// Korean glues particles to numbers ("…5678로"), so their letters may touch a number or its label.
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Hangul}`;
+export const SPACED_LETTER = String.raw`(?![${UNSPACED}])\p{L}`;
+
 /** The `width` characters before `index`, lowercased, for keyword context checks. */
 export function before(text: string, index: number, width = 24): string {
   return text.slice(Math.max(0, index - width), index).toLowerCase();

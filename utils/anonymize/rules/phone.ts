@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Span } from '../types';
-import { before, digitsOf, wordAlternation } from './match';
+import { before, digitsOf, SPACED_LETTER, wordAlternation } from './match';
 import { NUMBER_WORDS, THING_NUMBER_STEMS } from './number-labels';
 
 // National formats are tried in these numbering plans (NANP covers US/CA and the Caribbean).
@@ -11,10 +11,7 @@ const COUNTRIES: CountryCode[] = [
 
 // A ":" may glue a number to its label ("cell:202.555.0177", "T:+31…"), but not to another number (times).
 // An extension ("x42", "ext. 12") belongs to the number.
-// A letter of a script written without spaces between words (Chinese, Japanese, Thai) or with particles
-// glued to numbers (Korean "…5678로") may touch the number: "电话13812345678".
-const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Hangul}`;
-const SPACED_LETTER = String.raw`(?![${UNSPACED}])\p{L}`;
+// A letter of a script without spaces may touch the number: "电话13812345678", "…5678로".
 const CANDIDATE = new RegExp(
   String.raw`(?<!${SPACED_LETTER}|[\p{N}+\-./])(?<!\p{N}\.?:)(?:\+ ?|00|\()?\d[\d ().\/\u00a0–-]{5,48}\d(?:,? ?(?:x|ext\.?|extn\.?|ext) ?\d{1,5})?(?!${SPACED_LETTER}|\p{N}|[.-]\d)`,
   'gu',
