@@ -46,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/harness/build-cache-setup.ts'],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,

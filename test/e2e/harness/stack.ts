@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { startCollector, type RunningCollector } from '../../../collector/test/process';
 import { openEnvelope, verifyEnvelope, type BundleEnvelope, type BundlePlaintext } from '../../../utils/wire';
 import { openStoredEnvelope, openStoredSignal, type SignalContent, type StoredSignalRef } from '../../../collector/src/at-rest/content';
@@ -13,13 +14,10 @@ import { loadOrCreateKeys } from '../../../collector/src/key-material';
 import type { ExtensionState, ItemsReply } from '../../../utils/protocol/ui';
 import type { UiRequest } from '../../../utils/protocol/ui';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { buildExtension, ROOT } from './build-extension';
+import { E2E_MANIFEST, testExtension } from './build-extension';
 import { deviceOn, optIn, visitPage } from './device';
 import { freePort } from './free-port';
 import { servePages, type PagesOptions, type PagesServer } from './pages-server';
-
-/** The model manifest e2e runs use: the real models unless a run names another. */
-export const E2E_MANIFEST = process.env.TRIBUTARY_MODEL_MANIFEST ?? 'models/manifest.json';
 
 export interface Stack {
   collector: RunningCollector;
@@ -65,7 +63,7 @@ export async function startStack(
   const port = await freePort();
   const collectorUrl = `http://127.0.0.1:${port}`;
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
-  const extensionDir = buildExtension(collectorUrl, { manifest: E2E_MANIFEST, outDir });
+  const extensionDir = testExtension(collectorUrl, { cache: inject('e2eBuildCache'), manifest: E2E_MANIFEST, outDir });
   let collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...options.env });
   const pages = await servePages(options.pages);
   const browser = await launchWithExtension(extensionDir, undefined, { args: options.browserArgs });
@@ -182,4 +180,4 @@ export async function startStack(
   };
 }
 
-export { ROOT };
+export { E2E_MANIFEST, ROOT } from './build-extension';
