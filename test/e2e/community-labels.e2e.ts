@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, collectorKeysResponseSchema, decodeVectorB64, encodeVectorB64, generateDeviceKeyPair, sealBundle } from '../../utils/wire/index';
 import { makePlaintext, makeSignal } from '../unit/wire/fixtures';
-import { ROOT } from './harness/build-extension';
+import { FIXTURE_MANIFEST, ROOT } from './harness/build-extension';
 import { startStack, type Stack } from './harness/stack';
 
 /** The smallest k the embedded policy allows (no community chain): every released topic needs 10 devices. */
@@ -28,7 +28,10 @@ describe('community labels: the dashboard labels an item with the verified commu
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The page's embedding only has to stand among the other devices' (made around it below): the
+    // fixture models do the same wiring as the real ones for a fraction of the model work, whose
+    // quality other tests check.
+    stack = await startStack({ manifest: FIXTURE_MANIFEST });
   });
   afterAll(async () => stack?.close());
 

@@ -32,6 +32,8 @@ export function buildExtension(
 
 /** The model manifest e2e runs use: the real models unless a run names another. */
 export const E2E_MANIFEST = process.env.TRIBUTARY_MODEL_MANIFEST ?? 'models/manifest.json';
+/** The tiny synthetic stand-ins (test/fixtures/models/README.md), for tests whose subject is not the models' output. */
+export const FIXTURE_MANIFEST = 'test/fixtures/models.fixtures.json';
 
 /** The collector origin the run's shared test builds are made for; each copy gets its own collector's instead. */
 const TEMPLATE_ORIGIN = 'http://e2e-collector.invalid';

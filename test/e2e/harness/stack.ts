@@ -57,13 +57,15 @@ export async function startStack(
     /** Added to the collector's environment (every start). */
     env?: Record<string, string>;
     pages?: PagesOptions;
+    /** The model manifest the extension is built with; E2E_MANIFEST unless told. */
+    manifest?: string;
   } = {},
 ): Promise<Stack> {
   const collectorDir = mkdtempSync(path.join(tmpdir(), 'tributary-collector-'));
   const port = await freePort();
   const collectorUrl = `http://127.0.0.1:${port}`;
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'tributary-ext-'));
-  const extensionDir = testExtension(collectorUrl, { cache: inject('e2eBuildCache'), manifest: E2E_MANIFEST, outDir });
+  const extensionDir = testExtension(collectorUrl, { cache: inject('e2eBuildCache'), manifest: options.manifest ?? E2E_MANIFEST, outDir });
   let collector = await startCollector(collectorDir, { COLLECTOR_PORT: String(port), ...options.env });
   const pages = await servePages(options.pages);
   const browser = await launchWithExtension(extensionDir, undefined, { args: options.browserArgs });
