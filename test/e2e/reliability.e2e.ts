@@ -83,7 +83,6 @@ describe('reliability: the outbox survives a stopped service worker and a collec
     // Back, but it dies right after committing the bundle and before it answers: the device
     // never gets a receipt and must send the same bundle again.
     const crashing = await stack.restartCollector({ COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: '1' });
-    const crashed = new Promise<void>((resolve) => crashing.child.once('exit', () => resolve()));
     await expect
       .poll(
         async () => {
@@ -93,7 +92,7 @@ describe('reliability: the outbox survives a stopped service worker and a collec
         { timeout: 120_000, interval: 2000 },
       )
       .toBe(2);
-    await crashed;
+    await crashing.exited;
     expect((await state()).bundles.pending).toBe(1);
 
     await stack.restartCollector();
@@ -123,7 +122,6 @@ describe('reliability: the outbox survives a stopped service worker and a collec
     };
 
     const crashing = await stack.restartCollector({ COLLECTOR_FAILPOINT_KILL_AFTER_COMMITS: '1' });
-    const crashed = new Promise<void>((resolve) => crashing.child.once('exit', () => resolve()));
     await expect
       .poll(
         async () => {
@@ -133,7 +131,7 @@ describe('reliability: the outbox survives a stopped service worker and a collec
         { timeout: 60_000, interval: 2000 },
       )
       .toBe(1);
-    await crashed;
+    await crashing.exited;
     // Stored there, still queued here: the device cannot know whether its bundle arrived.
     expect((await stack.items()).items.find((i) => i.id === id)?.status).toBe('queued');
 
