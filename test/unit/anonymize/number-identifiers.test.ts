@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonymizeRulesOnly } from '../../../utils/anonymize/index';
 import { cardSpans } from '../../../utils/anonymize/rules/card';
+import { ibanSpans } from '../../../utils/anonymize/rules/iban';
 import { idSpans } from '../../../utils/anonymize/rules/id';
 import { ruleSpans } from '../../../utils/anonymize/rules/index';
 import { foldDigits } from '../../../utils/anonymize/rules/match';
@@ -164,6 +165,13 @@ describe('card numbers after a card word', () => {
     ['debit 5105 1051 0510 5109, thanks', '5105 1051 0510 5109'],
   ])('%j', (text, value) => {
     expect(found(cardSpans, text)).toEqual([value]);
+  });
+});
+
+describe('IBANs after their label', () => {
+  it('takes one whose checksum fails, and still needs the checksum without a label', () => {
+    expect(found(ibanSpans, 'Zahlung an IBAN: DE12 5001 0517 0648 4898 91 · Inhaber folgt')).toEqual(['DE12 5001 0517 0648 4898 91']);
+    expect(found(ibanSpans, 'ref DE12 5001 0517 0648 4898 91 today')).toEqual([]);
   });
 });
 
