@@ -118,7 +118,7 @@ describe('consent: collection happens only with consent, outside denied and sens
     await stack.popup.bringToFront();
     await stack.popup.reload();
     const button = stack.popup.locator('[data-testid=never-on-site]');
-    await expect.poll(() => button.getAttribute('data-origin'), { timeout: 10_000 }).toBe(stack.pages.altOrigin);
+    await expect.poll(() => button.getAttribute('data-origin'), { timeout: 30_000 }).toBe(stack.pages.altOrigin);
     await button.click();
     await stack.popup.waitForSelector('[data-testid=site-denied]');
     expect((await stack.ui({ type: 'get-state' })).consent.siteRules[stack.pages.altOrigin]).toBe('deny');

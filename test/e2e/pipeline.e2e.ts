@@ -69,7 +69,7 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
   it('shows the collector’s credit in the popup and the sent text in the dashboard', async () => {
     await expect.poll(async () => (await stack.ui({ type: 'get-state' })).balance?.balance, { timeout: 30_000 }).toBe(1);
     await stack.popup.reload();
-    await expect.poll(() => stack.popup.textContent('[data-testid=balance]'), { timeout: 10_000 }).toContain('1');
+    await expect.poll(() => stack.popup.textContent('[data-testid=balance]'), { timeout: 30_000 }).toContain('1');
     const { items } = await stack.items();
     const sent = items.find((i) => i.status === 'sent');
     const stored = (await stack.storedBundles())[0]!.plaintext.signals[0]!;
@@ -84,7 +84,7 @@ describe('pipeline: opt in → collect → anonymize → embed → seal → subm
       return items.find((i) => i.status === 'sent')?.inclusion?.state;
     };
     await expect.poll(inclusionOf, { timeout: 30_000, interval: 1500 }).toBe('included');
-    await expect.poll(() => dashboard.getAttribute('[data-testid=inclusion]', 'data-state'), { timeout: 10_000 }).toBe('included');
+    await expect.poll(() => dashboard.getAttribute('[data-testid=inclusion]', 'data-state'), { timeout: 30_000 }).toBe('included');
 
     const { items } = await stack.items();
     const sent = items.find((i) => i.status === 'sent')!;

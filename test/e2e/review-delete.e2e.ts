@@ -46,7 +46,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     await openTab('settings');
     // A controlled checkbox: it shows the new state once the background has it.
     await dashboard.click('[data-testid=review-mode]');
-    await expect.poll(async () => (await state()).consent.reviewBeforeSending, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await state()).consent.reviewBeforeSending, { timeout: 30_000 }).toBe(true);
 
     await stack.visit('recipes.html', 2000);
     await stack.visit('chess.html', 2000);
@@ -57,7 +57,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     await openTab('items');
     await dashboard.reload();
     await itemCard(droppedId).locator('[data-testid=item-delete]').click();
-    await expect.poll(async () => (await stack.items()).items.map((i) => i.id), { timeout: 10_000 }).toEqual([approvedId]);
+    await expect.poll(async () => (await stack.items()).items.map((i) => i.id), { timeout: 30_000 }).toEqual([approvedId]);
 
     // Held means held: even "send now" leaves it on the device.
     await stack.ui({ type: 'flush' });
@@ -87,7 +87,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     await openTab('items');
     await dashboard.reload();
     const card = itemCard(approvedId);
-    await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('sent');
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 30_000 }).toBe('sent');
     await card.locator('[data-testid=item-delete]').click();
     await card.waitFor({ state: 'detached', timeout: 30_000 });
 
@@ -98,7 +98,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
     // The receipt as the dashboard shows it, checked offline against the key the collector publishes.
     await openTab('deletions');
     const receiptView = dashboard.locator('[data-testid=receipt][data-kind=deletion]');
-    await expect.poll(() => receiptView.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => receiptView.count(), { timeout: 30_000 }).toBe(1);
     const receipt: unknown = JSON.parse((await receiptView.locator('pre').textContent()) ?? 'null');
     const keys = collectorKeysResponseSchema.parse(await (await fetch(`${stack.collector.baseUrl}/v1/keys`)).json());
     expect(verifyReceipt(receipt, keys.receipt.publicKey)).toBe(true);
@@ -113,7 +113,7 @@ describe('review and delete: held items stay on the device, deletions reach the 
   it('delete everything: leaving removes everything at the collector and on the device, the device key included', async () => {
     await openTab('settings');
     await dashboard.click('[data-testid=review-mode]');
-    await expect.poll(async () => (await state()).consent.reviewBeforeSending, { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await state()).consent.reviewBeforeSending, { timeout: 30_000 }).toBe(false);
     await stack.visit('cycling.html', 2000);
     await stack.visit('astronomy.html', 2000);
     await expect
