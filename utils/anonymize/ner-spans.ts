@@ -1,5 +1,8 @@
 import { namesNoOne, onlyFunctionWords } from './not-entities';
+import { isAddressLabel } from './rules/address';
 import { isBirthLabel } from './rules/birth-date';
+import { CALENDAR_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from './rules/calendar';
+import { wordAlternation } from './rules/match';
 import { isFieldLabel, isOpenerAt } from './field-labels';
 import { isNameCue, leadingNonName } from './rules/person-context';
 import { innerLabels } from './rules/roles';
@@ -147,12 +150,11 @@ function capitalisesSentences(text: string): boolean {
 }
 
 // Form labels the model sometimes tags along with the value after them.
-const FORM_LABEL = /^(?:re|fwd?|aw|wg|subject|betreff|objet|asunto|oggetto|onderwerp|address|adresse|anschrift|adres|indirizzo|dirección|domicilio|morada|phone|telephone|telefon|telefoon|teléfono|telefono|tel|tél|mobile|handy|cellulare|móvil|e-?mail|courriel|correo)\.?$/iu;
+const FORM_LABEL = /^(?:re|fwd?|aw|wg|subject|betreff|objet|asunto|oggetto|onderwerp|phone|telephone|telefon|telefoon|teléfono|telefono|tel|tél|mobile|handy|cellulare|móvil|e-?mail|courriel|correo)\.?$/iu;
 
-// Month and weekday names (and their abbreviations) in the languages the rules read.
-const MONTH_OR_DAY = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|januari|februari|maart|mei|augustus|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?`;
-// Short weekday names and months in other languages, and the words that join a date to an hour or a range.
-const DATE_WORD = String.raw`(?:mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo|lun|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|maj|augusti|okt|bis|ab|von|vom|um|to|till|until|from|and|und|et|y|e|om|at|à|a|las|alle|dalle|ore|le|il|el|den|der|am|on|de|tot|tussen|en|entre)\.?`;
+const MONTH_OR_DAY = String.raw`(?:${wordAlternation([...MONTH_NAMES, ...WEEKDAY_NAMES, ...CALENDAR_ABBREVIATIONS, 'tues', 'thurs'])})\.?`;
+// German and Dutch two-letter weekdays ('Mo–Fr', 'ma t/m vr'), and the words that join a date to an hour or a range.
+const DATE_WORD = String.raw`(?:mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo|bis|ab|von|vom|um|to|till|until|from|and|und|et|y|e|om|at|à|a|las|alle|dalle|ore|le|il|el|den|der|am|on|de|tot|tussen|en|entre)\.?`;
 // "Tue Mar 11, 2025 9:14", "8am", "9:41 AM", "Mittwoch, 19. März 2025 09:30–10:00", "8 bis 18 Uhr", "14/01 a las
 // 09:20", "5 februari om 10.30 uur": words of a date or a time, and numbers.
 const DATE_TIME = new RegExp(String.raw`^(?:(?:(?:${MONTH_OR_DAY}|${DATE_WORD})(?![\p{L}])|\d{1,4}(?:[:./]\d{1,2}){0,2}\.?(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|ore|hrs?)|h\d{0,2})?(?![\p{L}\d])|[,./:–—-])\s*)+$`, 'iu');
@@ -216,7 +218,7 @@ function refine(text: string, span: Span): Span | null {
 
 /** A birth-date label, a cue word the rules read or a form label: names no one. */
 function isCueOrLabel(body: string): boolean {
-  return isBirthLabel(body) || isNameCue(body) || FORM_LABEL.test(body);
+  return isBirthLabel(body) || isAddressLabel(body) || isNameCue(body) || FORM_LABEL.test(body);
 }
 
 // Street kinds and unit words written in lowercase at the start of an address line.

@@ -141,6 +141,12 @@ const ADDRESS_LABEL = wordAlternation([
   'wohnadresse', 'lieferadresse', 'postanschrift', 'adresse postale', 'adresse de livraison', 'dirección', 'direccion', 'domicilio', 'indirizzo',
   'adres', 'adresim', 'adresa', 'adressen', 'osoite', 'aadress', 'cím', 'lakcím', 'morada', 'endereço', 'адрес', 'адреса', 'διεύθυνση',
 ]);
+const ADDRESS_LABEL_ONLY = new RegExp(String.raw`^(?:${ADDRESS_LABEL})\.?$`, 'u');
+
+/** "Anschrift", "Adres": the label of an address field names no place (the model sometimes tags it with its value). */
+export function isAddressLabel(s: string): boolean {
+  return ADDRESS_LABEL_ONLY.test(s.trim());
+}
 // A full stop after one of these ends an abbreviation in the address, not its sentence.
 const ABBREVIATION = wordAlternation(['st', 'rd', 'dr', 'ave', 'av', 'blvd', 'ln', 'ct', 'no', 'nr', 'apt', 'ste', 'mah', 'sok', 'cad', 'sk', 'str', 'ul', 'al', 'pl', 'bd', 'mt', 'ft']);
 const ADDRESS_FIELD = new RegExp(

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { MONTH_NAMES } from './calendar';
 import { caseless, matchSpans, wordAlternation } from './match';
 
 // A date alone is not an identifier; a date someone was born on is (with a name or a postcode it
@@ -50,21 +51,10 @@ const DATE = [
   String.raw`${YEAR} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日`, // 1990年7月30日
   String.raw`${YEAR} ?년 ?\d{1,2} ?월 ?\d{1,2} ?일`, // 1990년 7월 30일
 ].join('|');
-// Month names in the languages the labels are in, from the platform's locale data (also the genitive
-// of "5 января", "5. ledna"), so a date said in words after a birth label is read too: "the thirtieth
-// of July, nineteen ninety", "douze avril quatre-vingt-sept".
-const MONTH_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'cs', 'sk', 'sv', 'da', 'nb', 'fi', 'et', 'lv', 'lt', 'hu', 'ro', 'hr', 'sl', 'tr', 'el', 'ru', 'uk'];
-const MONTH_NAMES = wordAlternation(
-  MONTH_LOCALES.flatMap((locale) => {
-    const alone = new Intl.DateTimeFormat(locale, { month: 'long' });
-    const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' });
-    return Array.from({ length: 12 }, (_, m) => {
-      const d = new Date(Date.UTC(2000, m, 15));
-      return [alone.format(d), inDate.formatToParts(d).find((p) => p.type === 'month')?.value ?? ''];
-    }).flat();
-  }).filter((n) => n.length > 2 && !/\d/.test(n)),
-);
-const SPOKEN_DATE = String.raw`(?:[\p{L}-]+ ){1,3}(?:${MONTH_NAMES})(?![\p{L}])(?:,? [\p{L}-]+){0,3}`;
+// Month names in words, so a date said in words after a birth label is read too: "the thirtieth of July,
+// nineteen ninety", "douze avril quatre-vingt-sept".
+const MONTHS = wordAlternation(MONTH_NAMES);
+const SPOKEN_DATE = String.raw`(?:[\p{L}-]+ ){1,3}(?:${MONTHS})(?![\p{L}])(?:,? [\p{L}-]+){0,3}`;
 // Between the label and the date: ":", "on", "am", "le", "il", a tab, or a closing table cell.
 const BIRTH_DATE = new RegExp(
   String.raw`(?<![\p{L}])(?:${LABEL})(?:\s*[:：=|\t-]\s*|\s+(?:on|am|le|el|il|op|em|den|is|was|ist|war|est|es|è|is op)\s+|\s+)((?:${DATE}))(?![\p{L}\p{N}])`,
@@ -98,7 +88,7 @@ const YEAR_OF_BIRTH = new RegExp(String.raw`(?<![\p{L}])(?:${YEAR_LABEL})\s*[:�
 // After a birth label a day and month without a year, or a year alone, are still the birth date:
 // "Birthday: 3 March", "Geburtstag: 14. Mai", "DOB: 1990".
 const PARTIAL_AFTER_LABEL = new RegExp(
-  String.raw`(?<![\p{L}])(?:${LABEL})\s*[:：=|\t-]\s*((?:${DAY} (?:of |de )?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}) ${DAY}|${YEAR})(?![\p{L}\p{N}]|[./-]\d|,?\s*\d|\.\s*\p{Ll}))`,
+  String.raw`(?<![\p{L}])(?:${LABEL})\s*[:：=|\t-]\s*((?:${DAY} (?:of |de )?(?:${MONTHS})|(?:${MONTHS}) ${DAY}|${YEAR})(?![\p{L}\p{N}]|[./-]\d|,?\s*\d|\.\s*\p{Ll}))`,
   'gu',
 );
 const PLACE = String.raw`\p{Lu}[\p{L}'’-]+(?:[ /-]\p{Lu}[\p{L}'’-]+){0,2}`;
