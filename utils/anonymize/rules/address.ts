@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { caseless, matchSpans, wordAlternation } from './match';
+import { ENGLISH_ONE_TO_NINETY_NINE } from './spoken-number';
 
 // Capitalised word that may form part of a street or place name (Unicode letters, inner ' . -).
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
@@ -8,9 +9,7 @@ const HOUSE = String.raw`\d{1,5}(?:[ -]?[A-Za-z](?![\p{L}:]))?(?:[-/]\d{1,4})?`;
 // "No: 214", "Nr. 5", "nº 12", "č. 8": the house number's own label, written between the street and the number.
 const HOUSE_NO = String.raw`(?:(?:No|NO|no|Nr|nr|Nº|nº|N°|n°|n\.º|č)[:.]?\s?)?${HOUSE}(?:\s(?:D|Daire|daire|Kat|kat)[:.]?\s?\d{1,4})*`;
 // A house number said in words, in a call transcript: "fourteen Tanners Row".
-const SPOKEN_HOUSE = caseless(
-  String.raw`(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`,
-);
+const SPOKEN_HOUSE = ENGLISH_ONE_TO_NINETY_NINE;
 // Unit designators that follow a street line.
 const UNIT = String.raw`(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#) ?[\p{L}\d-]{1,6})?`;
 

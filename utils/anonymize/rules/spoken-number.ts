@@ -1,6 +1,7 @@
 import type { EntityType, Span } from '../types';
 import { CARD_WORDS } from './card';
 import { ID_WORDS } from './id';
+import { wordAlternation } from './match';
 import { PHONE_WORDS } from './phone';
 
 // Numbers read out or dictated (call and voicemail transcripts, chats written as spoken): "oh seven seven
@@ -9,9 +10,16 @@ import { PHONE_WORDS } from './phone';
 // as one word ("fünfundvierzig", "trentotto", "eenentwintig") count as a two-digit word.
 type Kind = 'unit' | 'teen' | 'tens' | 'hundred' | 'hundreds' | 'repeat' | 'and';
 
+const EN_UNITS = 'one two three four five six seven eight nine';
+const EN_TEENS = 'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen';
+const EN_TENS = 'twenty thirty forty fifty sixty seventy eighty ninety';
+
+/** An English number from one to ninety-nine in words ("fourteen", "twenty-one"), as a house number is said aloud. */
+export const ENGLISH_ONE_TO_NINETY_NINE = String.raw`(?:(?:${wordAlternation(EN_TENS.split(' '))})(?:-(?:${wordAlternation(EN_UNITS.split(' '))}))?|${wordAlternation([...EN_TEENS.split(' '), ...EN_UNITS.split(' ')])})`;
+
 const LISTS: Record<Kind, string> = {
   unit: [
-    'zero oh one two three four five six seven eight nine', // en
+    `zero oh ${EN_UNITS}`, // en
     'null eins ein zwei zwo drei vier fünf sechs sieben acht neun', // de
     'zéro un une deux trois quatre cinq six sept huit neuf', // fr
     'cero uno una un dos tres cuatro cinco seis siete ocho nueve', // es
@@ -23,7 +31,7 @@ const LISTS: Record<Kind, string> = {
     'noll nul null en ett et två to tre fyra fire fem sex seks sju syv åtta åtte otte nio ni', // sv, no, da
   ].join(' '),
   teen: [
-    'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen',
+    EN_TEENS,
     'zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn',
     'dix onze douze treize quatorze quinze seize',
     'diez once doce trece catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve',
@@ -35,7 +43,7 @@ const LISTS: Record<Kind, string> = {
     'tio elva tolv tretton fjorton femton sexton sjutton arton nitton ti elleve tretten fjorten femten seksten sytten atten nitten',
   ].join(' '),
   tens: [
-    'twenty thirty forty fifty sixty seventy eighty ninety',
+    EN_TENS,
     'zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig',
     'vingt vingts trente quarante cinquante soixante',
     'veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa',
