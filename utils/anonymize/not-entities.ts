@@ -37,15 +37,16 @@ export function namesNoOne(body: string): boolean {
   return words.every((w) => LANGUAGES_AND_NATIONALITIES.has(w.toLowerCase())) || words.every((w) => CODE.test(w));
 }
 
-// Closed-class words that start chat messages and sentences in many languages: yes and no, please and thanks,
-// pronouns, greetings to a group, modal verbs, and the kinship words and endearments that stand where a name would. A model that cannot see case takes them, capitalised at a
-// sentence start, for names. Words that are also given names ("Ben", "Can", "Will", "Sim") are not listed.
+// Closed-class words that start chat messages and sentences in many languages: yes and no, please and
+// thanks, pronouns, greetings to a group, modal verbs, and the kinship words and endearments that stand
+// where a name would. The model takes them, capitalised at a sentence start, for names. Words that are
+// more often given names than anything else ("Ben", "Can", "Will") are not listed.
 const FUNCTION_WORDS = new Set(
   [
     // yes, no, ok, please, thanks
     'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay', 'please', 'thanks', 'ja', 'jawohl', 'nein', 'nee', 'bitte', 'danke',
-    'oui', 'non', 'merci', 'sí', 'vale', 'gracias', 'grazie', 'prego', 'certo', 'nee', 'dank', 'tak', 'nie', 'dzięki',
-    'proszę', 'ano', 'děkuji', 'díky', 'sim', 'não', 'obrigado', 'obrigada', 'nej', 'tack', 'tak', 'kiitos', 'joo', 'ei',
+    'oui', 'non', 'merci', 'sí', 'vale', 'gracias', 'grazie', 'prego', 'certo', 'dank', 'tak', 'nie', 'dzięki',
+    'proszę', 'ano', 'děkuji', 'díky', 'sim', 'não', 'obrigado', 'obrigada', 'nej', 'tack', 'kiitos', 'joo', 'ei',
     'evet', 'hayır', 'tamam', 'lütfen', 'teşekkürler', 'igen', 'nem', 'köszönöm', 'da', 'mulțumesc',
     // pronouns and modal verbs at a sentence start
     'i', 'you', 'we', 'they', 'could', 'would', 'should', 'ich', 'du', 'wir', 'ihr', 'sie', 'kannst', 'könnten',

@@ -19,9 +19,9 @@ export const THING_NUMBER_STEMS = wordAlternation([
   // bookings, tickets, cases
   'booking', 'buchung', 'réservation', 'reservation', 'reserva', 'prenotazione', 'boeking', 'rezerwacj', 'rezervac', 'rezervasyon',
   'ticket', 'billet', 'biglietto', 'billete', 'vorgang', 'case', 'incident', 'request', 'ref', 'réf',
-  // places, vehicles of transport, documents
   // batches, tables, projects, issues of a publication
   'losnummer', 'lot', 'charge', 'batch', 'tisch', 'table', 'projekt', 'project', 'episode', 'folge', 'ausgabe', 'issue', 'volume', 'heft',
+  // rooms, seats, transport, pages and versions
   'room', 'zimmer', 'chambre', 'habitación', 'camera', 'kamer', 'haus', 'house', 'seat', 'sitz', 'platz', 'flight', 'flug', 'vol',
   'vuelo', 'volo', 'train', 'zug', 'bus', 'gleis', 'platform', 'page', 'seite', 'chapter', 'kapitel', 'version', 'build', 'release',
 ]);
