@@ -8,8 +8,8 @@ import { nameHolderSpans } from '../../../utils/anonymize/rules/name-holder';
 import { personContextSpans } from '../../../utils/anonymize/rules/person-context';
 import { selfNamingSpans } from '../../../utils/anonymize/rules/self-naming';
 import type { Rule } from '../../../utils/anonymize/types';
+import { found } from '../support/rule-spans';
 
-const found = (rule: Rule, text: string): string[] => rule(text).map((s) => text.slice(s.start, s.end));
 
 describe('names after an honorific or salutation with academic titles between', () => {
   it.each([

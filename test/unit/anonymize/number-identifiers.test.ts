@@ -10,8 +10,8 @@ import { foldDigits } from '../../../utils/anonymize/rules/match';
 import { phoneSpans } from '../../../utils/anonymize/rules/phone';
 import { spokenNumberSpans } from '../../../utils/anonymize/rules/spoken-number';
 import type { Rule } from '../../../utils/anonymize/types';
+import { found } from '../support/rule-spans';
 
-const found = (rule: Rule, text: string): string[] => rule(text).map((s) => text.slice(s.start, s.end));
 const typed = (text: string): string[] => spokenNumberSpans(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
 describe('numbers read out in words', () => {

@@ -12,10 +12,9 @@ import { secretSpans } from '../../../utils/anonymize/rules/secret';
 import { ssnSpans } from '../../../utils/anonymize/rules/ssn';
 import { urlSpans } from '../../../utils/anonymize/rules/url';
 import { walletSpans } from '../../../utils/anonymize/rules/wallet';
-import type { Rule } from '../../../utils/anonymize/types';
+import { found } from '../support/rule-spans';
 
 /** The substrings a rule flags. */
-const found = (rule: Rule, text: string): string[] => rule(text).map((s) => text.slice(s.start, s.end));
 
 describe('email', () => {
   it('finds plain and obfuscated addresses', () => {

@@ -11,8 +11,8 @@ import { phoneSpans } from '../../../utils/anonymize/rules/phone';
 import { residenceSpans } from '../../../utils/anonymize/rules/residence';
 import { postcodeSpans } from '../../../utils/anonymize/rules/postcode';
 import type { Rule } from '../../../utils/anonymize/types';
+import { found } from '../support/rule-spans';
 
-const found = (rule: Rule, text: string): string[] => rule(text).map((s) => text.slice(s.start, s.end));
 
 describe('numbers that only their label identifies', () => {
   it.each([
