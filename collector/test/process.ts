@@ -43,9 +43,21 @@ export async function startCollector(dataDir: string, env: Record<string, string
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const groupSignal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  // Detached, it would outlive a test process that never calls stop() (a setup hook that timed out
+  // while the collector started): the test process takes it along when it exits.
+  const killWithTestProcess = () => groupSignal('SIGKILL');
+  process.once('exit', killWithTestProcess);
   let out = '';
   let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res((exitCode = code))));
+  void exited.then(() => process.off('exit', killWithTestProcess));
   const fixedPort = Number(env.COLLECTOR_PORT ?? 0);
   const address = await new Promise<string>((res, rej) => {
     const onData = (chunk: Buffer) => {
@@ -66,13 +78,6 @@ export async function startCollector(dataDir: string, env: Record<string, string
       poll();
     }
   });
-  const groupSignal = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig);
-    } catch {
-      /* already gone */
-    }
-  };
   return {
     baseUrl: address,
     port: Number(new URL(address).port),
