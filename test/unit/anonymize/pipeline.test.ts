@@ -86,7 +86,7 @@ type CorpusLine = { id: string; text: string; entities: { type: string; start: n
 const readCorpus = (name: string): CorpusLine[] =>
   readFileSync(path.resolve(__dirname, '../../fixtures', name), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as CorpusLine);
 
-describe.each(['pii-corpus.jsonl', 'pii-heldout.jsonl', 'eval/mimesis.jsonl', 'eval/web-pages.jsonl', 'eval/adversarial.jsonl', 'eval/frontdesk.jsonl'])('%s', (name) => {
+describe.each(['pii-corpus.jsonl', 'pii-heldout.jsonl', 'eval/mimesis.jsonl', 'eval/web-pages.jsonl', 'eval/adversarial.jsonl', 'eval/correspondence.jsonl', 'eval/inbox.jsonl', 'eval/street.jsonl', 'eval/frontdesk.jsonl', 'eval/paperwork.jsonl'])('%s', (name) => {
   const lines = readCorpus(name);
   it('has unique ids and lines without PII', () => {
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
