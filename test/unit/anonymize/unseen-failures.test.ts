@@ -104,7 +104,7 @@ describe('dates of birth', () => {
     ['unser Vater Heinrich, * 4. Juni 1940, † 2. Februar 2025', '4. Juni 1940'],
     ['nació en Cáceres el 4 de julio de 1931 y trabajó', '4 de julio de 1931'],
     ['nata a Bari il 6 dicembre 1992', '6 dicembre 1992'],
-    ['urodziła się 8 października 1940 r. w Lwowie', '8 października 1940'],
+    ['urodziła się 8 października 1940 r. w Lwowie', '8 października 1940 r.'],
     ['se narodil 27. 6. 1944 v Olomouci', '27. 6. 1944'],
     ['Mein Opa ist am 12. März 1936 in Königsberg geboren', '12. März 1936'],
     ['Ma sœur, née en 1997, habite à Lyon', '1997'],

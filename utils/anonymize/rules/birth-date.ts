@@ -19,6 +19,11 @@ const LABEL = caseless(
     String.raw`datum rojstva`, String.raw`data nașterii`, String.raw`data nasterii`, String.raw`născut(?:ă)? (?:la|pe)`, String.raw`születési (?:idő|dátum)`, String.raw`szül\.`,
     String.raw`doğum tarihi`, String.raw`d\. tarihi`, String.raw`дата рождения`, String.raw`дата народження`, String.raw`ημερομηνία γέννησης`, String.raw`ημ\. γέννησης`,
     String.raw`生年月日`, String.raw`出生日期`, String.raw`생년월일`,
+    String.raw`dátum narodenia`, String.raw`narodený`, String.raw`narodená`, String.raw`дата на раждане`, String.raw`датум рођења`, String.raw`datëlindja`,
+    String.raw`تاريخ الميلاد`, String.raw`تاريخ الولادة`, String.raw`تاریخ تولد`, String.raw`تاریخ پیدائش`, String.raw`תאריך לידה`, String.raw`ת\. לידה`,
+    String.raw`जन्म तिथि`, String.raw`जन्मतिथि`, String.raw`जन्म तारीख`, String.raw`जन्म की तारीख`, String.raw`জন্ম তারিখ`, String.raw`วันเกิด`, String.raw`วันที่เกิด`,
+    String.raw`ngày sinh`, String.raw`tanggal lahir`, String.raw`tgl\.? lahir`, String.raw`tarikh lahir`, String.raw`petsa ng kapanganakan`, String.raw`tarehe ya kuzaliwa`,
+    String.raw`誕生日`, String.raw`出生年月日`, String.raw`생일`,
   ].join('|'),
 );
 // A birth year alone after its own label: "Geburtsjahr: 1985", "year of birth 1979".
@@ -38,7 +43,9 @@ const PLACE_AND_DATE_LABEL = wordAlternation([
 const MONTH = String.raw`\p{L}{3,12}\.?`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|\.)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d)`;
-const DATE = [
+// The word for "year" some languages write after a date: "21 серпня 1982 р.", "14 мая 1983 г.", "12 maja 1990 r.".
+const YEAR_MARK = String.raw`(?:\s?(?:р|г|r|m|god|godine)\.|\s(?:року|года|roku|godine|metų)(?![\p{L}]))?`;
+const DATE_FORMS = [
   String.raw`\d{4}[-./]\d{1,2}[-./]\d{1,2}`, // 1990-07-30
   String.raw`\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})`, // 17.02.1984, 6/14/88
   String.raw`\d{1,2}\. ?\d{1,2}\. ?\d{4}`, // 27. 6. 1944
@@ -51,6 +58,7 @@ const DATE = [
   String.raw`${YEAR} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日`, // 1990年7月30日
   String.raw`${YEAR} ?년 ?\d{1,2} ?월 ?\d{1,2} ?일`, // 1990년 7월 30일
 ].join('|');
+const DATE = String.raw`(?:${DATE_FORMS})${YEAR_MARK}`;
 // Month names in words, so a date said in words after a birth label is read too: "the thirtieth of July,
 // nineteen ninety", "douze avril quatre-vingt-sept".
 const MONTHS = wordAlternation(MONTH_NAMES);
@@ -70,7 +78,7 @@ const LIFESPAN = new RegExp(
 // The verb of being born, with a place or a clause between it and the date: "nació en Cáceres el 4 de julio
 // de 1931", "urodziła się 8 października 1940", "se narodil 27. 6. 1944", "nata a Bari il 6 dicembre 1992".
 const BORN = caseless(
-  String.raw`born|geboren|né|née|nacid[oa]|nació|nacque|nat[oa]|nasceu|nascid[oa]|urodził(?:a)?(?: się)?|urodzon[ya]|narodil(?:a)?|narozen[aá]?|född|født|syntyi|született|doğdu|s-a născut|născut[ăa]?`,
+  String.raw`born|geboren|né|née|nacid[oa]|nació|nacque|nat[oa]|nasceu|nascid[oa]|urodził(?:a)?(?: się)?|urodzon[ya]|narodil(?:a)?|narozen[aá]?|narodený|narodená|född|föddes|født|fødtes|fødd|syntyi|született|doğdu|s-a născut|născut[ăa]?|rojen[a]?|rođen[a]?|sündis|sündinud|gimė|dzimis|dzimusi|родил(?:ся|ась)|народи(?:вся|лася)|γεννήθηκε|נולד(?:ה)?`,
 );
 const BORN_THEN_DATE = new RegExp(String.raw`(?<![\p{L}])(?:${BORN})(?![\p{L}])[^.!?\n]{0,40}?(?<![\p{L}\p{N}])((?:${DATE}))(?![\p{L}\p{N}])`, 'gu');
 // German puts the verb last: "ist am 12. März 1936 in Königsberg geboren".

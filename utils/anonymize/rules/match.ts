@@ -40,14 +40,20 @@ export function digitsOf(s: string): string {
 
 /**
  * Makes a regex source case-insensitive letter by letter. Needed because the `i` flag would also make
- * `\p{Lu}` (the capital-letter test that recognises names) match lowercase letters.
+ * `\p{Lu}` (the capital-letter test that recognises names) match lowercase letters. Greek is written
+ * without its accents in capitals ("ΗΜ. ΓΕΝΝΗΣΗΣ" for "ημ. γέννησης"), and often typed without them, so
+ * an accented Greek letter also matches its bare forms.
  */
 export function caseless(source: string): string {
   return source.replace(/\\.|\[[^\]]*\]|\p{L}/gu, (t) => {
     if (t.length > 1) return t;
-    const lo = t.toLowerCase();
-    const up = t.toUpperCase();
-    return lo === up ? t : `[${lo}${up}]`;
+    const forms = new Set([t.toLowerCase(), t.toUpperCase()]);
+    if (/\p{Script=Greek}/u.test(t)) {
+      const bare = t.normalize('NFD').replace(/\p{M}/gu, '');
+      forms.add(bare.toLowerCase()).add(bare.toUpperCase());
+    }
+    forms.add(t);
+    return forms.size === 1 ? t : `[${[...forms].join('')}]`;
   });
 }
 

@@ -1,9 +1,10 @@
 import { wordAlternation } from './match';
 
 // Labels that number a thing rather than a person: an order, an invoice, a parcel, an article, a
-// booking, a room. A number after one is neither a phone number nor a personal identifier. Stems: a
-// word starting with one counts ("Bestellung", "Rechnungsnummer", "takip").
-export const THING_NUMBER_STEMS = wordAlternation([
+// booking, a room, a listing. A number after one is neither a phone number nor a personal identifier. Stems: a
+// word starting with one counts ("Bestellung", "Rechnungsnummer", "takip"), typed with its diacritics or
+// without them ("zamowienie", "objednavka").
+const THING_STEMS = [
   // orders, invoices, receipts, payments
   'order', 'bestell', 'auftrag', 'commande', 'pedido', 'ordine', 'bestelling', 'zamówieni', 'objednávk', 'sipariş', 'rendelés',
   'invoice', 'rechnung', 'facture', 'factura', 'fattura', 'factuur', 'faktur', 'fatura', 'számla',
@@ -24,7 +25,17 @@ export const THING_NUMBER_STEMS = wordAlternation([
   // rooms, seats, transport, pages and versions
   'room', 'zimmer', 'chambre', 'habitación', 'camera', 'kamer', 'haus', 'house', 'seat', 'sitz', 'platz', 'flight', 'flug', 'vol',
   'vuelo', 'volo', 'train', 'zug', 'bus', 'gleis', 'platform', 'page', 'seite', 'chapter', 'kapitel', 'version', 'build', 'release',
-]);
+  // listings and adverts, purchase orders
+  'listing', 'inserat', 'anzeigen-nr', 'annonce', 'anuncio', 'annuncio', 'advert', 'advertentie', 'ogłoszeni', 'inzerát',
+  'purchase order', 'po number', 'po no', 'po #', 'p.o. number', 'p.o. no',
+  // the same in other scripts
+  'заказ', 'замовлення', 'посылк', 'посилк', 'отправлени', 'трек', 'накладн', 'παραγγελ', 'αποστολ', 'τιμολόγι',
+  '注文', '订单', '訂單', '快递', '運單', '运单', 'طلب', 'شحنة', 'فاتورة', 'הזמנה', 'משלוח',
+];
+// Letters that NFD does not take apart.
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss' };
+const bare = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁıøØđĐß]/gu, (c) => UNDECOMPOSED[c]!);
+export const THING_NUMBER_STEMS = wordAlternation([...THING_STEMS, ...THING_STEMS.map(bare)]);
 
 // The words that say "number" after a label, in the major European languages and beyond.
 export const NUMBER_WORDS = wordAlternation([

@@ -19,7 +19,7 @@ const CANDIDATE = new RegExp(
 const EXTENSION = /,? ?(?:x|ext\.?|extn\.?) ?\d{1,5}$/;
 // An extension written after the number in words: "ext. 12", "(Durchwahl 28)", "poste 231", "interno 4".
 const EXTENSION_AFTER = new RegExp(
-  String.raw`^[,;]?[ \t]?(\(?)(?:${wordAlternation(['ext', 'extn', 'extension', 'durchwahl', 'dw', 'nebenstelle', 'poste', 'interno', 'int', 'extensión', 'anexo', 'ramal', 'toestel', 'tst', 'wewn', 'lokal', 'anknytning', 'linka', 'mellék'])})\.?:?[ \t]?\d{1,5}(?![\p{L}\p{N}])`,
+  String.raw`^[,;]?[ \t]?(\(?)(?:${wordAlternation(['ext', 'extn', 'extension', 'durchwahl', 'dw', 'nebenstelle', 'poste', 'interno', 'int', 'extensión', 'anexo', 'ramal', 'toestel', 'tst', 'wewn', 'wew', 'lokal', 'anknytning', 'linka', 'klapka', 'kl', 'mellék', 'dahili', 'доб', 'вн', 'εσωτ'])})\.?:?[ \t]?\d{1,5}(?![\p{L}\p{N}])`,
   'u',
 );
 // After the number: "…, that's my number", "… ist meine Nummer".
@@ -28,12 +28,13 @@ const PHONE_AFTER = new RegExp(
   'u',
 );
 // Words that say a number is a telephone's (labels, calling verbs) in several languages.
-export const PHONE_WORDS = String.raw`phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|richiam|cellulare|anruf|ruf|bel|gsm|tlf|puh|mobiel|telefoon|komórk|kom\.|telefonszám|sđt|điện thoại|telp|hubungi|тел|моб|звон|τηλ|κινητ|電話|电话|手机|携帯|연락처|전화|휴대폰|هاتف|جوال|موبايل|اتصل|טלפון|נייד|फोन|मोबाइल|โทร|\b[tmfh]\s?:|☎|📞`;
+export const PHONE_WORDS = String.raw`phone|tel|mobile|mob|cell|call|fax|whatsapp|signal|telegram|sms|text me|reach me|reach us|ring|contact|desk|office|landline|direct line|direct|home|work|hotline|pick(?:s|ed)? up|(?:my|new|our|his|her) (?:\w+ )?number(?: is)?|(?:your|their|old) (?:(?:old|new|own|mobile|cell|home|work|phone|contact|direct|personal) )?number(?: is)?|handy|mobil|durchwahl|festnetz|büro|tél|port\.|portable|appel|rappel|fixe|bureau|telefon|teléfono|telefono|tfno|móvil|movil|fijo|celular|llam|lláma|ligar|chiam|richiam|cellulare|anruf|ruf|bel|gsm|tlf|puh|mobiel|telefoon|komórk|kom\.|telefonszám|sđt|điện thoại|telp|hubungi|тел|моб|звон|τηλ|κινητ|電話|电话|手机|携帯|연락처|전화|휴대폰|هاتف|جوال|موبايل|اتصل|טלפון|נייד|फोन|मोबाइल|โทร|\b[tmfh]\s?:|☎|📞`;
 // A word that starts with one ("Telefonnummer", "llámame"), not one inside another word ("Bestellung", "hotel").
 const PHONE_CONTEXT = new RegExp(`(?<!${SPACED_LETTER})(?:${PHONE_WORDS})[^\\d\\n]{0,20}$`, 'u');
-// A number of a thing or an account, not a telephone: "order 1234567", "Bestellung 302-…", "part number is …".
+// A number of a thing or an account, not a telephone: "order 1234567", "Bestellung 302-…", "part number is …",
+// and the digit groups that go on a code after its label ("tracking JD0002 2519 8841 0076").
 const OTHER_NUMBER_CONTEXT = new RegExp(
-  String.raw`(?:(?:(?<![\p{L}])(?:${THING_NUMBER_STEMS})[\p{L}.-]*(?:[ \t]+[\p{L}.-]{1,12})??|\b(?:account|acct|policy|id))\s*(?:(?:${NUMBER_WORDS})\s*)?(?:is\s+)?|no\.?|number|#|№)\s*[:#.]?\s*$`,
+  String.raw`(?:(?:(?<![\p{L}])(?:${THING_NUMBER_STEMS})[\p{L}.-]*(?:[ \t]+[\p{L}\p{N}.-]{1,12})??|\b(?:account|acct|policy|id))\s*(?:(?:${NUMBER_WORDS})\s*)?(?:is\s+)?|no\.?|number|#|№)\s*[:#.]?\s*$`,
   'iu',
 );
 const CURRENCY_BEFORE = /[$€£¥₹₩₽]\s*$|\b(usd|eur|gbp|chf|inr|rs\.?)\s*$/;
@@ -60,6 +61,16 @@ const LIST_GAP = /^[\s,;/|·•–—&+\\-]*(?:(?:and|or|und|oder|et|ou|y|o|e|en
 
 function continuesList(text: string, previous: Span | undefined, from: number): boolean {
   return previous !== undefined && from - previous.end <= 24 && LIST_GAP.test(text.slice(previous.end, from));
+}
+
+/**
+ * A second number written the same way as a phone number earlier in the sentence is one too: "call me at
+ * 555-0134 or my husband at 555-0192".
+ */
+function sameShapeInSentence(text: string, previous: Span | undefined, from: number, value: string): boolean {
+  if (previous === undefined || from - previous.end > 80 || /[.!?\n]/u.test(text.slice(previous.end, from))) return false;
+  const shape = (s: string): string => s.replace(/\d/g, '0');
+  return shape(text.slice(previous.start, previous.end)) === shape(value);
 }
 
 function validSomewhere(candidate: string): boolean {
@@ -110,7 +121,11 @@ export function phoneSpans(text: string): Span[] {
     if (CURRENCY_BEFORE.test(ctx) || CURRENCY_AFTER.test(text.slice(from + value.length, from + value.length + 10))) continue;
     let end = from + value.length;
     // The text says it is a phone number, or it follows one in a list of contact numbers: fail closed.
-    const labelled = PHONE_CONTEXT.test(ctx) || continuesList(text, spans.at(-1), from) || PHONE_AFTER.test(text.slice(end, end + 40));
+    const labelled =
+      PHONE_CONTEXT.test(ctx) ||
+      continuesList(text, spans.at(-1), from) ||
+      PHONE_AFTER.test(text.slice(end, end + 40)) ||
+      (sameShapeInSentence(text, spans.at(-1), from, value) && !OTHER_NUMBER_CONTEXT.test(ctx));
     // "1 2 3 4 5 6 7" is a list, not a number, unless the text says it is a phone's ("call me on 0 7 7 …"):
     // real groupings have few single digits.
     if (!labelled && (number.match(/(?<!\d)\d(?!\d)/g)?.length ?? 0) > 2) continue;
