@@ -4,10 +4,9 @@ import { isPaused, readConsent } from '../consent/settings';
 import { readyItems } from '../items/item-store';
 import { loadDeviceKey } from '../identity/device-key';
 import { drainOutbox, enqueueBundle } from '../outbox/outbox';
-import type { PageText, ProcessedPage } from '../protocol/model-host';
 import type { Db } from '../store/db';
 import type { CollectorKeysResponse } from '../wire';
-import { processWaitingItems } from './model-work';
+import { processWaitingItems, type BacklogModels } from './model-work';
 import { obtainTokens } from './tokens';
 import { MODEL_CHECK_INTERVAL_MS, refreshCommunityModel } from '../community-model/refresh';
 import { readCollectorStatus, updateCollectorStatus } from './collector-status';
@@ -17,7 +16,7 @@ const REWARD_HISTORY_KEPT = 50;
 export interface EngineDeps {
   db: () => Promise<Db>;
   client: CollectorClient;
-  models: { process(pages: PageText[]): Promise<ProcessedPage[]> };
+  models: BacklogModels;
   /** Asked before every batch of model work, except on forced passes (the user asked to send now). */
   mayProcess?: () => boolean;
   now?: () => number;
@@ -55,7 +54,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const consent = await readConsent();
     const database = await deps.db();
     const mayProcess = force ? () => true : (deps.mayProcess ?? (() => true));
-    await processWaitingItems(database, (pages) => deps.models.process(pages), consent.reviewBeforeSending, mayProcess);
+    await processWaitingItems(database, deps.models, consent.reviewBeforeSending, mayProcess);
     // Opted out or paused: keep everything on the device, send nothing.
     if (!consent.optedIn || isPaused(consent, now())) return;
     const deviceKey = await loadDeviceKey(database);

@@ -1,5 +1,5 @@
 import type { PageObservation } from '../protocol/page-observer';
-import type { ProcessedPage } from '../protocol/model-host';
+import type { AnonymizedPage, ProcessedPage } from '../protocol/model-host';
 import type { Db } from '../store/db';
 import { ITEM_STATUSES, UNSENT_STATUSES, type FailedItem, type ItemStatus, type ProcessingItem, type ReadyItem, type StoredItem } from './item';
 import { isIn, lifecycle, type Transition } from './lifecycle';
@@ -73,6 +73,32 @@ export async function itemsForModels(database: Db): Promise<(ProcessingItem | Fa
     (i): i is FailedItem => i.status === 'failed' && i.attempts < MAX_PROCESS_ATTEMPTS,
   );
   return [...processing, ...failed];
+}
+
+/**
+ * What the anonymizer made of a batch, kept until the embedding model's phase: one result per item,
+ * in order; a missing result (or none at all, with the error) fails the item. Items deleted or
+ * edited meanwhile are left alone.
+ */
+export async function recordAnonymized(
+  database: Db,
+  batch: readonly StoredItem[],
+  results: readonly AnonymizedPage[] | null,
+  error: string,
+): Promise<{ anonymized: number; failed: number }> {
+  let anonymized = 0;
+  let failed = 0;
+  const tx = database.transaction('items', 'readwrite');
+  for (const [j, item] of batch.entries()) {
+    const result = results?.[j];
+    if (result) {
+      if (await moveItem(tx.store, item.id, lifecycle.anonymized, result)) anonymized += 1;
+    } else if (await moveItem(tx.store, item.id, lifecycle.failed, error || 'no result')) {
+      failed += 1;
+    }
+  }
+  await tx.done;
+  return { anonymized, failed };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ProcessedPage, PageText } from '../protocol/model-host';
+import type { AnonymizedPage, ProcessedPage, PageText } from '../protocol/model-host';
 
 /**
  * One observed page visit on this device, in exactly one state of its life (see lifecycle.ts):
@@ -29,10 +29,12 @@ interface Processed {
   models: ProcessedPage['models'];
 }
 
-/** Waiting for the models; the page text as observed, kept only until it has been anonymized. */
+/** Waiting for the models; the page text as observed, kept only until it has been anonymized and embedded. */
 export interface ProcessingItem extends Visit {
   status: 'processing';
   raw: PageText;
+  /** The anonymizer's result, waiting for the embedding model (a backlog runs one model at a time). */
+  anonymized?: AnonymizedPage;
 }
 export interface FailedItem extends Visit {
   status: 'failed';

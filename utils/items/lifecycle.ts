@@ -1,4 +1,4 @@
-import type { ProcessedPage } from '../protocol/model-host';
+import type { AnonymizedPage, ProcessedPage } from '../protocol/model-host';
 import type { FailedItem, HeldItem, ItemIn, ItemStatus, ProcessingItem, QueuedItem, ReadyItem, SentItem, StoredItem } from './item';
 
 /**
@@ -6,6 +6,7 @@ import type { FailedItem, HeldItem, ItemIn, ItemStatus, ProcessingItem, QueuedIt
  * in any other state is left as it is (the user deleted or edited it meanwhile). Deletion is the
  * one change allowed from every state and is not a transition: the item is gone.
  *
+ *   processing | failed ─anonymized→ processing (with the anonymizer's result, waiting for the embedding)
  *   processing ─processed→ held | ready      processing | failed ─failed→ failed
  *   held ─approved→ ready                     held | ready | failed ─edited→ processing
  *   ready ─sealed→ queued ─sent→ sent         queued ─unsealed→ ready
@@ -48,6 +49,13 @@ function processedFields(item: HeldItem | ReadyItem | QueuedItem) {
 }
 
 export const lifecycle = {
+  /** The anonymizer ran; the raw text stays until the embedding model ran too, so a failure there retries both. */
+  anonymized: transition(['processing', 'failed'], (item, page: AnonymizedPage): ProcessingItem => ({
+    ...visit(item),
+    status: 'processing',
+    raw: item.raw,
+    anonymized: page,
+  })),
   /** The models ran: the raw text is dropped, only what they left is kept. */
   processed: transition(['processing', 'failed'], (item, page: ProcessedPage, holdForReview: boolean): HeldItem | ReadyItem => ({
     ...visit(item),

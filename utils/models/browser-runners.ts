@@ -8,8 +8,8 @@ import { wasmThreadCount } from './wasm-threads';
 import { yieldBetweenCalls } from './yield-between-calls';
 
 /**
- * Loads the models the extension ships, in a page with a DOM (Chrome's offscreen document,
- * Firefox's background page). Everything comes from the extension package: no model hub, no
+ * The models the extension ships, each loaded on first use, in a page with a DOM (Chrome's
+ * offscreen document, Firefox's background page). Everything comes from the extension package: no model hub, no
  * CDN for the WASM runtime (MV3 forbids remote code), no cache outside the extension.
  */
 export async function loadBrowserRunners(onProgress: (fraction: number) => void): Promise<ModelRunners> {
@@ -29,9 +29,13 @@ export async function loadBrowserRunners(onProgress: (fraction: number) => void)
   const info = (await (await fetch(new URL('models/runtime.json', browser.runtime.getURL('/')))).json()) as RuntimeModelInfo;
   const progress = new LoadProgress();
   const progress_callback = (event: FileProgressEvent) => onProgress(progress.update(event));
-  const [embed, ner] = await Promise.all([
-    pipeline('feature-extraction', 'embed', { dtype: 'q8', device: 'wasm', progress_callback }),
-    pipeline('token-classification', 'ner', { dtype: 'q8', device: 'wasm', progress_callback }),
-  ]);
-  return yieldBetweenCalls(modelRunners({ embed, ner }, info));
+  return yieldBetweenCalls(
+    modelRunners(
+      {
+        embed: () => pipeline('feature-extraction', 'embed', { dtype: 'q8', device: 'wasm', progress_callback }),
+        ner: () => pipeline('token-classification', 'ner', { dtype: 'q8', device: 'wasm', progress_callback }),
+      },
+      info,
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Embedded, PageText, ProcessedPage } from '../protocol/model-host';
+import type { AnonymizedPage, Embedded, PageText, ProcessedPage } from '../protocol/model-host';
 import type { PowerSource } from '../compute/gate';
 
 /**
@@ -10,7 +10,8 @@ import type { PowerSource } from '../compute/gate';
 export const IDLE_UNLOAD_MS = 30_000;
 
 interface Models {
-  process(pages: PageText[]): Promise<ProcessedPage[]>;
+  anonymize(pages: PageText[]): Promise<AnonymizedPage[]>;
+  embedPages(pages: AnonymizedPage[]): Promise<ProcessedPage[]>;
   embed(texts: string[]): Promise<Embedded>;
   power(): Promise<PowerSource>;
   /** Frees the models' memory; the next request loads them again. */
@@ -72,7 +73,12 @@ export function unloadWhenIdle(models: Models, options: IdleUnloadOptions = {}) 
 
   /** Releases the host if it is idle; whether it did. Also asked periodically, for a timer lost with a stopped service worker. */
   async function unloadIfIdle(): Promise<boolean> {
-    if (!mayHoldHost || inFlight > 0 || unloading || timers.now() - lastUse < idleMs) return false;
+    if (timers.now() - lastUse < idleMs) return false;
+    return unloadUnlessBusy();
+  }
+
+  async function unloadUnlessBusy(): Promise<boolean> {
+    if (!mayHoldHost || inFlight > 0 || unloading) return false;
     timers.clearTimeout(timer);
     const release = models.unload().then(() => {
       // A request that came meanwhile is waiting to start the host again.
@@ -85,9 +91,16 @@ export function unloadWhenIdle(models: Models, options: IdleUnloadOptions = {}) 
   }
 
   return {
-    process: (pages: PageText[]): Promise<ProcessedPage[]> => use(() => models.process(pages)),
+    anonymize: (pages: PageText[]): Promise<AnonymizedPage[]> => use(() => models.anonymize(pages)),
+    embedPages: (pages: AnonymizedPage[]): Promise<ProcessedPage[]> => use(() => models.embedPages(pages)),
     embed: (texts: string[]): Promise<Embedded> => use(() => models.embed(texts)),
     power: (): Promise<PowerSource> => use(() => models.power()),
     unloadIfIdle,
+    /**
+     * Releases the host now unless a request is in flight or it is already being released:
+     * between the two phases of a backlog, so the embedding model starts in a fresh host instead of
+     * one whose WASM memory still holds the NER model's high-water mark (WASM memory never shrinks).
+     */
+    releaseNow: unloadUnlessBusy,
   };
 }

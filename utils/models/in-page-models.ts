@@ -1,4 +1,4 @@
-import type { Embedded, PageText, ProcessedPage, ModelProgress } from '../protocol/model-host';
+import type { AnonymizedPage, Embedded, PageText, ProcessedPage, ModelProgress } from '../protocol/model-host';
 import { powerSource } from '../compute/power';
 import type { PowerSource } from '../compute/gate';
 import type { ModelHost } from './model-host';
@@ -14,7 +14,8 @@ export function inPageModels(report: (p: ModelProgress) => void) {
       createModelHost(loadBrowserRunners, report),
     ));
   return {
-    process: async (pages: PageText[]): Promise<ProcessedPage[]> => (await get()).process(pages),
+    anonymize: async (pages: PageText[]): Promise<AnonymizedPage[]> => (await get()).anonymize(pages),
+    embedPages: async (pages: AnonymizedPage[]): Promise<ProcessedPage[]> => (await get()).embedPages(pages),
     embed: async (texts: string[]): Promise<Embedded> => (await get()).embed(texts),
     power: (): Promise<PowerSource> => powerSource(),
     unload: async () => {

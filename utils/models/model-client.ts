@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import {
+  modelAnonymizeReplySchema,
   modelEmbedReplySchema,
   modelReplySchema,
   powerReplySchema,
+  type AnonymizedPage,
   type Embedded,
+  type ModelAnonymizeRequest,
+  type ModelEmbedPagesRequest,
   type ModelReply,
   type ModelEmbedRequest,
-  type ModelRequest,
   type PageText,
   type PowerRequest,
   type ProcessedPage,
@@ -52,7 +55,9 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
-async function ask<S extends z.ZodType>(request: ModelRequest | ModelEmbedRequest | PowerRequest, schema: S): Promise<z.output<S>> {
+type HostRequest = ModelAnonymizeRequest | ModelEmbedPagesRequest | ModelEmbedRequest | PowerRequest;
+
+async function ask<S extends z.ZodType>(request: HostRequest, schema: S): Promise<z.output<S>> {
   await ensureOffscreenDocument();
   const reply = schema.safeParse(await browser.runtime.sendMessage(request));
   if (!reply.success) throw new Error('the model host sent no valid answer');
@@ -61,8 +66,14 @@ async function ask<S extends z.ZodType>(request: ModelRequest | ModelEmbedReques
 
 /** Chrome: the models run in the offscreen document, reached by messages. */
 export const offscreenModels = {
-  async process(pages: PageText[]): Promise<ProcessedPage[]> {
-    const reply: ModelReply = await ask({ type: 'model:process', target: 'offscreen', pages }, modelReplySchema);
+  async anonymize(pages: PageText[]): Promise<AnonymizedPage[]> {
+    const reply = await ask({ type: 'model:anonymize', target: 'offscreen', pages }, modelAnonymizeReplySchema);
+    if (!reply.ok) throw new Error(reply.error);
+    if (reply.pages.length !== pages.length) throw new Error('the model host answered the wrong number of pages');
+    return reply.pages;
+  },
+  async embedPages(pages: AnonymizedPage[]): Promise<ProcessedPage[]> {
+    const reply: ModelReply = await ask({ type: 'model:embed-pages', target: 'offscreen', pages }, modelReplySchema);
     if (!reply.ok) throw new Error(reply.error);
     if (reply.pages.length !== pages.length) throw new Error('the model host answered the wrong number of pages');
     return reply.pages;

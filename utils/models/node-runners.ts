@@ -19,5 +19,5 @@ export async function loadNodeRunners(file = manifestPath(repoRoot)): Promise<Mo
   };
   const embed = await load('feature-extraction', dirs.embed);
   const ner = await load('token-classification', dirs.ner);
-  return modelRunners({ embed, ner }, runtimeModelInfo(manifest));
+  return modelRunners({ embed: async () => embed, ner: async () => ner }, runtimeModelInfo(manifest));
 }

@@ -14,15 +14,27 @@ export const pageTextSchema = z.object({
 });
 export type PageText = z.infer<typeof pageTextSchema>;
 
+const modelIdSchema = z.string().min(1).max(200);
+const entityCountsSchema = z.record(z.string(), z.number().int().min(0));
+
 /** What is left of a page after the on-device models: only this leaves the device. */
 export const processedPageSchema = z.object({
   title: z.string(),
   text: z.string(),
-  entityCounts: z.record(z.string(), z.number().int().min(0)),
+  entityCounts: entityCountsSchema,
   embedding: z.array(z.number()).min(1).max(4096),
-  models: z.object({ embed: z.string().min(1).max(200), ner: z.string().min(1).max(200) }),
+  models: z.object({ embed: modelIdSchema, ner: modelIdSchema }),
 });
 export type ProcessedPage = z.infer<typeof processedPageSchema>;
+
+/** A page after the anonymizer, before the embedding model: `ner` names the model that ran. */
+export const anonymizedPageSchema = z.object({
+  title: z.string(),
+  text: z.string(),
+  entityCounts: entityCountsSchema,
+  ner: modelIdSchema,
+});
+export type AnonymizedPage = z.infer<typeof anonymizedPageSchema>;
 
 export const MAX_PAGES_PER_REQUEST = 100;
 
@@ -38,6 +50,28 @@ export const modelReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.string().max(500) }),
 ]);
 export type ModelReply = z.infer<typeof modelReplySchema>;
+
+/** The anonymizer alone (rules and the NER model): a backlog's first phase. */
+export const modelAnonymizeRequestSchema = z.object({
+  type: z.literal('model:anonymize'),
+  target: z.literal('offscreen'),
+  pages: z.array(pageTextSchema).min(1).max(MAX_PAGES_PER_REQUEST),
+});
+export type ModelAnonymizeRequest = z.infer<typeof modelAnonymizeRequestSchema>;
+
+export const modelAnonymizeReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), pages: z.array(anonymizedPageSchema).max(MAX_PAGES_PER_REQUEST) }),
+  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type ModelAnonymizeReply = z.infer<typeof modelAnonymizeReplySchema>;
+
+/** Anonymized pages through the embedding model alone, answered as `model:process` is: a backlog's second phase. */
+export const modelEmbedPagesRequestSchema = z.object({
+  type: z.literal('model:embed-pages'),
+  target: z.literal('offscreen'),
+  pages: z.array(anonymizedPageSchema).min(1).max(MAX_PAGES_PER_REQUEST),
+});
+export type ModelEmbedPagesRequest = z.infer<typeof modelEmbedPagesRequestSchema>;
 
 export const modelProgressSchema = z.object({
   type: z.literal('model:progress'),

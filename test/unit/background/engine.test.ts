@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createEngine } from '../../../utils/background/engine';
 import type { CollectorClient } from '../../../utils/collector-client/client';
-import type { PageText, ProcessedPage } from '../../../utils/protocol/model-host';
+import type { AnonymizedPage, PageText, ProcessedPage } from '../../../utils/protocol/model-host';
 import type { Db } from '../../../utils/store/db';
 import { freshDb, processingItem, putItems, T0 } from '../support/db';
 
@@ -24,10 +24,15 @@ describe('engine tick', () => {
   it('leaves waiting visits unprocessed while model work may not run, processes them once it may, and always on a forced pass', async () => {
     const waiting = processingItem({ raw: { title: 't', text: 'x' } });
     await putItems(database, [waiting]);
-    const process = vi.fn(async (pages: PageText[]) => pages.map(processed));
+    const process = vi.fn(async (pages: AnonymizedPage[]) => pages.map(processed));
+    const models = {
+      anonymize: async (pages: PageText[]) => pages.map((p): AnonymizedPage => ({ ...p, entityCounts: {}, ner: 'n' })),
+      embedPages: process,
+      releaseNow: async () => true,
+    };
     // Not opted in: the pass ends after processing, so no collector is ever contacted.
     let quiet = false;
-    const engine = createEngine({ db: async () => database, client: {} as CollectorClient, models: { process }, mayProcess: () => quiet, now: () => T0 });
+    const engine = createEngine({ db: async () => database, client: {} as CollectorClient, models, mayProcess: () => quiet, now: () => T0 });
 
     await engine.tick();
     expect(process).not.toHaveBeenCalled();

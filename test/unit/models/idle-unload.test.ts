@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unloadWhenIdle, type Timers } from '../../../utils/models/idle-unload';
-import type { PageText, ProcessedPage } from '../../../utils/protocol/model-host';
+import type { AnonymizedPage, PageText, ProcessedPage } from '../../../utils/protocol/model-host';
 
 /** Time that moves only when the test says so; due timers run as it passes them. */
 function manualTimers() {
@@ -60,11 +60,17 @@ function fakeHost() {
       unloadGate = gate;
     },
     models: {
-      async process(pages: PageText[]): Promise<ProcessedPage[]> {
-        log.push(loaded ? 'process' : 'load+process');
+      async anonymize(pages: PageText[]): Promise<AnonymizedPage[]> {
+        log.push(loaded ? 'anonymize' : 'load+anonymize');
         loaded = true;
         await work;
-        return pages.map((p) => ({ ...p, entityCounts: {}, embedding: [0], models: { embed: 'e', ner: 'n' } }));
+        return pages.map((p) => ({ ...p, entityCounts: {}, ner: 'n' }));
+      },
+      async embedPages(pages: AnonymizedPage[]): Promise<ProcessedPage[]> {
+        log.push(loaded ? 'embedPages' : 'load+embedPages');
+        loaded = true;
+        await work;
+        return pages.map(({ ner, ...p }) => ({ ...p, embedding: [0], models: { embed: 'e', ner } }));
       },
       async embed(texts: string[]) {
         log.push(loaded ? 'embed' : 'load+embed');
@@ -93,15 +99,15 @@ describe('unloadWhenIdle', () => {
     const host = fakeHost();
     const unloaded: number[] = [];
     const models = unloadWhenIdle(host.models, { idleMs: 30_000, timers: clock.timers, onUnloaded: () => unloaded.push(clock.timers.now()) });
-    await models.process([page]);
+    await models.anonymize([page]);
     await clock.advance(10_000);
-    await models.process([page]);
+    await models.anonymize([page]);
     await clock.advance(29_999);
     expect(host.loaded).toBe(true);
     await clock.advance(1);
     expect(host.loaded).toBe(false);
     expect(unloaded).toEqual([40_000]);
-    expect(host.log).toEqual(['load+process', 'process', 'unload:start', 'unload:done']);
+    expect(host.log).toEqual(['load+anonymize', 'anonymize', 'unload:start', 'unload:done']);
   });
 
   it('never releases the host while a request is in flight, however long it takes', async () => {
@@ -127,18 +133,18 @@ describe('unloadWhenIdle', () => {
     const clock = manualTimers();
     const host = fakeHost();
     const models = unloadWhenIdle(host.models, { idleMs: 30_000, timers: clock.timers });
-    await models.process([page]);
+    await models.anonymize([page]);
     const closing = deferred();
     host.holdUnload(closing.promise);
     await clock.advance(30_000);
     expect(host.log.at(-1)).toBe('unload:start');
-    const during = models.process([page, page]);
+    const during = models.anonymize([page, page]);
     await settle();
     // Not sent to the host being closed.
     expect(host.log.at(-1)).toBe('unload:start');
     closing.resolve();
     expect(await during).toHaveLength(2);
-    expect(host.log).toEqual(['load+process', 'unload:start', 'unload:done', 'load+process']);
+    expect(host.log).toEqual(['load+anonymize', 'unload:start', 'unload:done', 'load+anonymize']);
     expect(host.loaded).toBe(true);
     // And that request's own idle time releases the host again.
     await clock.advance(30_000);
@@ -179,13 +185,35 @@ describe('unloadWhenIdle', () => {
       },
       { idleMs: 30_000, timers: clock.timers, onError: (err) => errors.push(err) },
     );
-    await models.process([page]);
+    await models.anonymize([page]);
     await clock.advance(30_000);
     expect(errors).toHaveLength(1);
     expect(clock.pending()).toBe(0);
     fail = false;
     expect(await models.unloadIfIdle()).toBe(true);
     expect(host.loaded).toBe(false);
-    expect(await models.process([page])).toHaveLength(1);
+    expect(await models.anonymize([page])).toHaveLength(1);
+  });
+
+  it('releaseNow releases an idle host at once (between a backlog\'s phases), never one with a request in flight', async () => {
+    const clock = manualTimers();
+    const host = fakeHost();
+    const models = unloadWhenIdle(host.models, { idleMs: 30_000, timers: clock.timers });
+    const anonymized = await models.anonymize([page]);
+    expect(await models.releaseNow()).toBe(true);
+    expect(host.loaded).toBe(false);
+    // Its idle timer was cancelled: nothing left to release.
+    expect(clock.pending()).toBe(0);
+    expect(await models.releaseNow()).toBe(false);
+
+    const slow = deferred();
+    host.holdWork(slow.promise);
+    const embedding = models.embedPages(anonymized);
+    await settle();
+    expect(await models.releaseNow()).toBe(false);
+    expect(host.loaded).toBe(true);
+    slow.resolve();
+    expect(await embedding).toHaveLength(1);
+    expect(host.log).toEqual(['load+anonymize', 'unload:start', 'unload:done', 'load+embedPages']);
   });
 });

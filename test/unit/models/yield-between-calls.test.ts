@@ -5,6 +5,9 @@ import { yieldBetweenCalls } from '../../../utils/models/yield-between-calls';
 function recordingRunners(log: string[]): ModelRunners {
   return {
     info: { embed: { id: 'e', version: '0123456789abcdef', dim: 2, pooling: 'mean', normalize: true }, ner: { id: 'n' } },
+    async load(kinds) {
+      log.push(`load:${kinds.join('|')}`);
+    },
     async embed(texts) {
       log.push(`embed:${texts.join('|')}`);
       return texts.map(() => [1, 0]);
