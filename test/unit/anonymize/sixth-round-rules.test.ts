@@ -1,9 +1,11 @@
 // Rule kinds read off the frontdesk corpus's failures (issue #13, sixth round), one test per kind, with
 // invented values and the hard negatives that must stay.
 import { describe, expect, it } from 'vitest';
+import { addressSpans } from '../../../utils/anonymize/rules/address';
 import { birthDateSpans } from '../../../utils/anonymize/rules/birth-date';
 import { idSpans } from '../../../utils/anonymize/rules/id';
 import { phoneSpans } from '../../../utils/anonymize/rules/phone';
+import { postcodeSpans } from '../../../utils/anonymize/rules/postcode';
 import { found } from '../support/rule-spans';
 
 const distinct = (rule: Parameters<typeof found>[0], text: string): string[] => [...new Set(found(rule, text))];
@@ -79,5 +81,31 @@ describe('phone numbers by their sentence', () => {
   it('leaves the digit groups of a tracking code and a purchase order alone', () => {
     expect(found(phoneSpans, 'Your parcel (tracking JD0001 1234 5678 9012) can be collected')).toEqual([]);
     expect(found(phoneSpans, 'The PO number is 4500012345, not a reference number')).toEqual([]);
+  });
+});
+
+describe('addresses end where the address ends', () => {
+  it('takes no date for a house number and a street kind that starts the next word', () => {
+    expect(found(addressSpans, 'We are pleased to offer you the post starting 1 October. Please return the contract.')).toEqual([]);
+    expect(found(addressSpans, 'available from 1 Nov. Strong SQL skills')).toEqual([]);
+    expect(found(addressSpans, 'Send it to 14 Baker St. Thanks')).toEqual(['14 Baker St.']);
+  });
+  it("ends an address field's value at the next field of the same line", () => {
+    expect(distinct(addressSpans, 'Meno: X, adresa: Hlavná 7, 811 01 Bratislava, číslo OP: AB123456')).toEqual(['Hlavná 7, 811 01 Bratislava']);
+    expect(distinct(addressSpans, 'lakcím: 1052 Budapest, Váci utca 7, telefon: +36 30 111 2222.')).toContain('1052 Budapest, Váci utca 7');
+  });
+  it('ends a Chinese or Japanese address at an ideographic comma or full stop', () => {
+    expect(distinct(addressSpans, '住所は〒150-0002 東京都渋谷区渋谷1-2-3 ビル 5階、電話は03-0000-0000です。')).toContain('〒150-0002 東京都渋谷区渋谷1-2-3 ビル 5階');
+    expect(distinct(addressSpans, '地址：北京市朝阳区建国路1号2号楼3室，电话138')).toEqual(['北京市朝阳区建国路1号2号楼3室']);
+  });
+});
+
+describe('postcodes after labels in more scripts', () => {
+  it.each([
+    ['जन्म तिथि: 1/1/1990, पिन कोड: 302018', '302018'],
+    ['الرمز البريدي: 12345', '12345'],
+    ['Kode pos: 40115', '40115'],
+  ])('%j', (text, code) => {
+    expect(distinct(postcodeSpans, text)).toContain(code);
   });
 });

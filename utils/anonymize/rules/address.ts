@@ -13,7 +13,7 @@ const SPOKEN_HOUSE = ENGLISH_ONE_TO_NINETY_NINE;
 // Unit designators that follow a street line.
 const UNIT = String.raw`(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#) ?[\p{L}\d-]{1,6})?`;
 
-const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.)?`;
+const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.)?(?![\p{L}\p{N}])`;
 // US/UK/IE/AU/NG/IN…: "221B Baker Street", "1600 Pennsylvania Ave NW, Apt 4".
 const EN_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Room|Block|Blk\.?|Building|Bldg\.?|Tower|Floor) [\p{L}\d-]{1,5},? ){0,3}(?:${HOUSE}|${SPOKEN_HOUSE}(?= \p{Lu})),? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?${UNIT}`,
@@ -133,7 +133,7 @@ const LABELLED_PLACE = new RegExp(
 // A hamlet or district with its postcode and place is an address line without a street: "lieu-dit Kerbiquet, 29870 …".
 const DISTRICT_LINE = new RegExp(String.raw`(?<![\p{L}])${DISTRICT}(?=,?\s${TAIL_POSTCODE} \p{Lu})`, 'gu');
 
-// The value of an address field, up to the end of its line: "Adres: Atatürk Mah. … 06420 Çankaya/Ankara",
+// The value of an address field, up to the end of its line or the next field's label (", telefon: …"): "Adres: Atatürk Mah. … 06420 Çankaya/Ankara",
 // "地址：上海市…". Not an e-mail, IP or web address ("E-Mail-Adresse:", "IP address:").
 const ADDRESS_LABEL = wordAlternation([
   'address', 'home address', 'postal address', 'shipping address', 'delivery address', 'billing address', 'mailing address', 'adresse', 'anschrift',
@@ -149,12 +149,13 @@ export function isAddressLabel(s: string): boolean {
 // A full stop after one of these ends an abbreviation in the address, not its sentence.
 const ABBREVIATION = wordAlternation(['st', 'rd', 'dr', 'ave', 'av', 'blvd', 'ln', 'ct', 'no', 'nr', 'apt', 'ste', 'mah', 'sok', 'cad', 'sk', 'str', 'ul', 'al', 'pl', 'bd', 'mt', 'ft']);
 const ADDRESS_FIELD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}@.-])(?<!(?:${caseless('e-?mail|ip|mac|web|wallet|bitcoin|btc|eth|ethereum|crypto|contract|server|return|reply-to')})[ -]?)(?:${ADDRESS_LABEL})[ \t]*[:：][ \t]*([^\n|\t]{4,120}?)(?=[ \t]*(?:$|\n|\||\t|(?<!(?:^|[\s.])(?:${ABBREVIATION}))[.!?;][ \t]+\p{Lu}))`,
+  String.raw`(?<![\p{L}\p{N}@.-])(?<!(?:${caseless('e-?mail|ip|mac|web|wallet|bitcoin|btc|eth|ethereum|crypto|contract|server|return|reply-to')})[ -]?)(?:${ADDRESS_LABEL})[ \t]*[:：][ \t]*([^\n|\t]{4,120}?)(?=[ \t]*(?:$|\n|\||\t|(?<!(?:^|[\s.])(?:${ABBREVIATION}))[.!?;][ \t]+\p{Lu}|,[ \t]*\p{L}[\p{L}\p{M} .'’-]{0,25}[:：]))`,
   'gu',
 );
-const CJK_ADDRESS_FIELD = /(?:住所|地址|주소|送货地址|收货地址|お届け先|届け先)[ \t]*[:：]?[ \t]*([^\n\t　]{4,80})/gu;
+// An ideographic comma or full stop ends the address: "…12階、電話は…" goes on with the next item.
+const CJK_ADDRESS_FIELD = /(?:住所|地址|주소|送货地址|收货地址|お届け先|届け先)[ \t]*[:：]?[ \t]*([^\n\t　、。，]{4,80})/gu;
 // Japan: "〒150-0043 東京都渋谷区道玄坂1-12-5 グランドメゾン302" — the postcode mark starts the address, which runs to the line's end.
-const JP_POSTAL = /〒[ \t]?\d{3}-?\d{4}[^\n\t　]{0,80}/gu;
+const JP_POSTAL = /〒[ \t]?\d{3}-?\d{4}[^\n\t　、。]{0,80}/gu;
 // China and Korea: a road and its number after the city and district, with building, floor and room
 // ("…漕溪北路88号3号楼1202室", "서울특별시 마포구 월드컵북로 396, 101동 1203호").
 const CN_ADDRESS = /(?:[\p{sc=Han}]{1,8}(?:省|市|区|县|州|镇))*[\p{sc=Han}\d]{1,12}(?:路|街|道|巷|弄|胡同|大街)\d{1,5}(?:-\d{1,4})?号(?:\d{1,4}(?:号楼|栋|幢|单元|层|楼|室|号))*/gu;

@@ -23,6 +23,7 @@ const POSTCODE_LABEL = wordAlternation([
   'código postal', 'cod. postal', 'cod postal', 'cod poștal', 'cod poştal', 'cep', 'postnummer', 'postnr', 'postnr.', 'postinumero', 'kod pocztowy',
   'psč', 'poštovní směrovací číslo', 'irányítószám', 'posta kodu', 'posta kodu', 'почтовый индекс', 'индекс', 'поштовий індекс',
   'ταχυδρομικός κώδικας', 'τ.κ.', 'eircode', 'pin', 'pin code', 'pincode', '郵便番号', '邮编', '邮政编码', '우편번호',
+  'पिन कोड', 'पिनकोड', 'الرمز البريدي', 'الرقم البريدي', 'کد پستی', 'מיקוד', 'รหัสไปรษณีย์', 'mã bưu điện', 'mã bưu chính', 'kode pos', 'poskod',
 ]);
 const KEYWORD = new RegExp(
   String.raw`(?<![\p{L}])(?:${POSTCODE_LABEL})(?:\s+(?:is|was|ist|est|es|è|je|jest|är|er|on))?\s*[:#：]?\s*$|〒\s?$`,
