@@ -1,4 +1,4 @@
-import { NOT_NAME } from './rules/person-context';
+import { isNotName } from './rules/person-context';
 import type { Span } from './types';
 
 // A capitalised word right after a name on the same line: the surname the model or a rule left behind
@@ -13,7 +13,7 @@ const COORDINATED_LOWER = /^ (?:and|und|et|y|e|en|a|och|og|i|or) (\p{Ll}{2,})(?!
 function nameAfter(text: string, end: number, limit: number, caseless: boolean): [number, number] | null {
   const rest = text.slice(end, limit);
   const m = NEXT_WORD.exec(rest) ?? COORDINATED.exec(rest) ?? (caseless ? COORDINATED_LOWER.exec(rest) : null);
-  if (!m || NOT_NAME.test(m[1]!)) return null;
+  if (!m || isNotName(m[1]!)) return null;
   return [end + m[0].length - m[1]!.length, end + m[0].length];
 }
 

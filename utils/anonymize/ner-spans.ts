@@ -2,6 +2,7 @@ import { namesNoOne, onlyFunctionWords } from './not-entities';
 import { isAddressLabel } from './rules/address';
 import { isBirthLabel } from './rules/birth-date';
 import { CALENDAR_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from './rules/calendar';
+import { titleSource } from './rules/honorifics';
 import { wordAlternation } from './rules/match';
 import { isFieldLabel, isOpenerAt } from './field-labels';
 import { isNameCue, leadingNonName } from './rules/person-context';
@@ -160,10 +161,14 @@ const DATE_WORD = String.raw`(?:mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo|bis|ab|von|v
 const DATE_TIME = new RegExp(String.raw`^(?:(?:(?:${MONTH_OR_DAY}|${DATE_WORD})(?![\p{L}])|\d{1,4}(?:[:./]\d{1,2}){0,2}\.?(?:\s?(?:am|pm|a\.m\.|p\.m\.|uhr|uur|ore|hrs?)|h\d{0,2})?(?![\p{L}\d])|[,./:–—-])\s*)+$`, 'iu');
 
 // A title names no one: "Dr. [PERSON]" keeps the text readable and hides the same person.
-const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|herr|herrn|frau|familie|family|famille|mme|mlle|sr|sra|srta|dra|dott|sgt|cpl|pvt|pfc|spc|lt|capt|cpt|maj|col|gen)\.?\s+/iu;
+const HONORIFIC = new RegExp(String.raw`^(?:${titleSource('span start')})\.?\s+`, 'u');
+// A title alone names no one, but one written alone in capitals without its dot is an acronym: a
+// company's or a signature's ("DHR", "ING"), kept whole.
 function afterHonorific(text: string, start: number, end: number): number {
   const title = HONORIFIC.exec(`${text.slice(start, end)} `);
-  return title ? Math.min(end, start + title[0].length) : start;
+  if (!title) return start;
+  if (start + title[0].length >= end && /^\p{Lu}{2,}$/u.test(text.slice(start, end))) return start;
+  return Math.min(end, start + title[0].length);
 }
 
 const TRAILING_CONJUNCTION = /[\s,]+(?:and|und|et|y|e|og|och|oder|or|ou|o|mais|but|if|aber|ma|pero|mas|maar|men|ale|ve|és)$/u;

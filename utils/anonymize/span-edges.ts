@@ -1,3 +1,4 @@
+import { titleSource } from './rules/honorifics';
 import type { Span } from './types';
 
 // Lowercase words that belong to a name: particles ("de Groot", "van der Berg", "bin Rashid").
@@ -35,7 +36,10 @@ export function withoutLowercaseEdges(text: string, span: Span): Span {
 }
 
 // A sentence ends after a word of two or more letters that is not an abbreviation of a title or a street.
-const SENTENCE_END = /(?<=[\p{L}]{2})(?<![\s(](?:Dr|Mr|Mrs|Ms|Jr|Sr|St|Sv|Mt|Ft|Prof|Str|Av|Ave|Rd|ul|nr|Nr|no|No)(?=\.))[.!?]+\s+(?=\P{Ll})/gu;
+const SENTENCE_END = new RegExp(
+  String.raw`(?<=[\p{L}]{2})(?<![\s(](?:${titleSource('inside span')}|Jr|St|Sv|Mt|Ft|Str|Av|Ave|Rd|ul|nr|Nr|no|No)(?=\.))[.!?]+\s+(?=\P{Ll})`,
+  'gu',
+);
 
 /** Splits a model span where a sentence ends inside it ("Yıldız. Siparişim …"): one entity never spans two sentences. */
 export function splitAtSentenceEnds(text: string, span: Span): Span[] {
@@ -52,7 +56,7 @@ export function splitAtSentenceEnds(text: string, span: Span): Span[] {
 }
 
 // A title before a capitalised word inside a person span: the name starts after it.
-const INNER_TITLE = /(?<=\s)(?:Dr|Dr\.|Prof\.?|Mr\.?|Mrs\.?|Ms\.?|Mme|Mlle|M\.|Herr|Herrn|Frau|Sr\.?|Sra\.?|Dott\.?|Dott\.ssa|Avv\.?|Pan|Pani)\s+(?=\p{Lu})/gu;
+const INNER_TITLE = new RegExp(String.raw`(?<=\s)(?:${titleSource('inside span')})\.?\s+(?=\p{Lu})`, 'gu');
 const PROSE_WORD = /(?<![\p{L}'’-])(?!(?:van|von|der|den|de|da|di|del|della|dos|das|do|du|la|le|al|el|bin|ibn|ben|ter|ten|zu|af|av|and|und|et|y|e|en|och|og|i|a|és|or|oder|ou|o)(?![\p{L}]))\p{Ll}{2,}(?![\p{L}'’-])/u;
 
 /**

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { titleSource } from './honorifics';
 import { caseless, matchSpans, wordAlternation } from './match';
 import { FULL, NAME_PARTICLE_START, trimNonNames } from './person-context';
 
@@ -25,7 +26,7 @@ const HOLDER = [
 ];
 // "table for 4 under …", "Tisch für 2 unter …", "mesa para 6 a nombre de …"
 const TABLE = String.raw`(?:table|tisch|mesa|tavolo|tafel|bord|stolik) (?:for|für|para|per|voor|för|dla) \d{1,2} (?:under|unter|a nombre de|a nome di|op naam van|på|na)`;
-const HONORIFIC = caseless(String.raw`(?:mr|mrs|ms|dr|herr|herrn|frau|mme|m\.|sr|sra|sig\.ra|sig|pan|pani|dhr|mevr)\.?\s+`);
+const HONORIFIC = String.raw`(?:${titleSource('before name')})\.?\s+`;
 
 const HOLDER_NAME = new RegExp(
   String.raw`(?<![\p{L}])(?:${wordAlternation(HOLDER)}|${caseless(TABLE)})(?![\p{L}])\s*:?\s*(?:${HONORIFIC})?(${NAME_PARTICLE_START}${FULL})`,

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { isTitleBeforeName, STACKED_TITLE, titleSource } from './honorifics';
 import { caseless, matchSpans } from './match';
 import { leadingOpener } from './openers';
 import { leadingRoleOrLabel, ROLE } from './roles';
@@ -9,14 +10,12 @@ import { leadingRoleOrLabel, ROLE } from './roles';
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\.`;
 export const FULL = String.raw`(?:${NAME})(?:[ -](?:(?:van der|van de|van|von|de la|de|del|da|dos|di|le|la|al|el|bin|ibn|ben|abu|O'|Mc|Mac)[ -])?(?:${NAME})){0,3}`;
 export const NAME_PARTICLE_START = String.raw`(?:(?:al|el|van|von|de|di|da)[ -])?`;
-// Academic and professional titles stacked between an honorific or a salutation and the name
-// ("Frau Dr. …", "Herr Prof. Dr. …", "Pani dr …"): skipped, so the name after them is still read.
-const ACADEMIC = String.raw`(?:(?:${caseless(String.raw`dr|prof|mag|ing|dipl\.-ing|phd|med|habil|univ`)})\.?\s+){0,3}`;
+// Titles stacked between an honorific or a salutation and the name are skipped, so the name after them is still read.
+const ACADEMIC = String.raw`(?:(?:${STACKED_TITLE})\.?\s+){0,3}`;
 
-// Written capitalised or not ("mrs okafor", "dott.ssa Lombardi"); the Slavic and Spanish ones only lowercase,
-// as they are written mid-sentence, so "Pan Fried Salmon" is no one.
+// "mrs okafor", "dott.ssa Lombardi", "pani Nowak": each title written as it is before a name (see honorifics.ts).
 const HONORIFIC = new RegExp(
-  String.raw`(?<![\p{L}])(?:${caseless(String.raw`mr|mrs|ms|miss|mx|dr|prof|sir|dame|madam|herr|herrn|frau|mme|mlle|sr|sra|srta|dott\.ssa|dott|avv|ing|sig\.ra|sig|fam|mevr|dhr|sheikh|shri|smt|sri|rev|capt|sgt|lt`)}|M\.|Fr|Chief|pan|pani|panią|panu|pane|paní|don|doña|dona)\.? ${ACADEMIC}(${NAME_PARTICLE_START}${FULL})`,
+  String.raw`(?<![\p{L}])(?:${titleSource('before name')})\.? ${ACADEMIC}(${NAME_PARTICLE_START}${FULL})`,
   'gu',
 );
 const INTRO = new RegExp(
@@ -73,10 +72,16 @@ export function isNameCue(s: string): boolean {
   return CUE_ONLY.test(word) || CUE_ONLY.test(`${word}:`) || CUE_ONLY.test(`${word},`);
 }
 
-export const NOT_NAME = new RegExp(
-  String.raw`^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Herr|Frau|I|The|A|An|This|That|There|Here|It|We|You|They|He|She|My|Your|Our|All|Team|Everyone|Guys|Folks|Sir|Madam|Customer|Support|Sales|Hiring|Manager|Admin|Team|Us|Now|Today|Thanks|Thank|Please|Not|So|Very|Just|Really|Good|Happy|Sorry|Glad|Going|Looking|Interested|Writing|Here|New|Back|Home|Done|Ready|Sure|Yes|No|Ok|Okay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Hotel|Restaurant|Amazon|Google|Re|Fwd|Subject|Order|Invoice|Update|Meeting|Product|Service|Delivery|Room|Staff|Everything|Nothing|Something|Overall|Great|Excellent|Terrible|Bad|Nice|Best|Love|Regards|Cheers|Dear|Hello|Hi|Hey|Damen|Herren|Kollegen|Kolleginnen|Kunde|Kundin|Mesdames|Messieurs|Madame|Monsieur|Client|Cliente|Señores|Señoras|Signori|Signore|Dames|Heren|Klant|Collega|Collega's|Tutti|Todos|Alle|Allemaal|Zusammen)$`,
+// Capitalised words that start no name (titles are honorifics.ts's: see isNotName).
+const NOT_NAME = new RegExp(
+  String.raw`^(?:I|The|A|An|This|That|There|Here|It|We|You|They|He|She|My|Your|Our|All|Team|Everyone|Guys|Folks|Sir|Madam|Customer|Support|Sales|Hiring|Manager|Admin|Team|Us|Now|Today|Thanks|Thank|Please|Not|So|Very|Just|Really|Good|Happy|Sorry|Glad|Going|Looking|Interested|Writing|Here|New|Back|Home|Done|Ready|Sure|Yes|No|Ok|Okay|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Hotel|Restaurant|Amazon|Google|Re|Fwd|Subject|Order|Invoice|Update|Meeting|Product|Service|Delivery|Room|Staff|Everything|Nothing|Something|Overall|Great|Excellent|Terrible|Bad|Nice|Best|Love|Regards|Cheers|Dear|Hello|Hi|Hey|Damen|Herren|Kollegen|Kolleginnen|Kunde|Kundin|Mesdames|Messieurs|Madame|Monsieur|Client|Cliente|Señores|Señoras|Signori|Signore|Dames|Heren|Klant|Collega|Collega's|Tutti|Todos|Alle|Allemaal|Zusammen)$`,
   'u',
 );
+
+/** A capitalised word that is no name: a title, a pronoun, a greeting, a weekday, a common word of messages. */
+export function isNotName(word: string): boolean {
+  return NOT_NAME.test(word) || isTitleBeforeName(word);
+}
 
 /**
  * A sentence whose words are all capitalised but for short function words is a headline ("Teacher
@@ -128,7 +133,7 @@ export function trimNonNames(text: string, span: Span): Span[] {
   const start = span.start + leadingNonName(text.slice(span.start, span.end));
   const words = text.slice(start, span.end).split(/(?<=[ -])/);
   const first = words[0]?.trim().replace(/[-\s]$/, '') ?? '';
-  if (start >= span.end || NOT_NAME.test(first)) return [];
+  if (start >= span.end || isNotName(first)) return [];
   return [{ ...span, start }];
 }
 

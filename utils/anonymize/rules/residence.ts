@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { titleSource } from './honorifics';
 import { caseless, matchSpans, wordAlternation } from './match';
 
 // Where someone lives, comes from or was born says who they are far more than a place name in the
@@ -19,7 +20,7 @@ const VERB = caseless(
 const MOVED_VERB_LAST = new RegExp(String.raw`(?<![\p{L}])nach\s+(${PLACE})\s+(?:gekommen|gezogen|umgezogen|ausgewandert)(?![\p{L}])`, 'gu');
 // "Kommentar von Sabine aus Bochum", "a review by Jo from Leeds": where the person named is from.
 // Also after an honorific and a full name: "paní Ludmila Krejčí z Hradiště", "Herr Jan Ott aus Kiel".
-const NAME_FROM = String.raw`(?:${caseless('von|by|od|van|av')}) \p{Lu}\p{Ll}+ (?:aus|from|uit|z|ze|från|fra)|(?:${caseless('paní|pan|pana|herr|herrn|frau|mr|mrs|ms|mme|sig\\.ra|sr\\.|sra\\.|pani')}\.?) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)? (?:aus|from|uit|z|ze|från|fra|iz|из)`;
+const NAME_FROM = String.raw`(?:${caseless('von|by|od|van|av')}) \p{Lu}\p{Ll}+ (?:aus|from|uit|z|ze|från|fra)|(?:${titleSource('before name')})\.? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)? (?:aus|from|uit|z|ze|från|fra|iz|из)`;
 // "Ich bin Dragan aus Novi Sad", "I'm Ana from Porto": where the writer introducing themselves is from.
 const INTRODUCED = String.raw`(?:${caseless("ich bin|i'm|i am|je suis|soy|sono|ik ben|jag är|jeg er")}) \p{Lu}\p{Ll}+ (?:aus|from|de|di|da|uit|från|fra)`;
 // A place after a birthplace label ("Geburtsort: Linz", "lieu de naissance : Brest") or a location pin in a profile.
