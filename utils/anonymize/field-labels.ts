@@ -20,8 +20,16 @@ export function isFieldLabel(text: string, span: Span): boolean {
   return span.start === labelStart && span.end <= labelStart + label.length && LOWERCASE_WORD.test(label) && !SPEAKS.test(label) && !POSSESSIVE.test(label);
 }
 
-/** The span is (the start of) a greeting or a collective salutation written at its place ("Dobrý" of "Dobrý den"). */
+function openerCovers(text: string, from: number, span: Span): boolean {
+  const opener = leadingOpener(text.slice(from, from + 60));
+  return opener > 0 && from + text.slice(from, from + opener).trimEnd().replace(/[\s!,.:;]+$/u, '').length >= span.end;
+}
+
+/**
+ * The span lies inside a greeting or a collective salutation written at its place: its start ("Dobrý" of
+ * "Dobrý den") or, the greeting starting one word before the span, its second word ("Gott" of "Grüß Gott").
+ */
 export function isOpenerAt(text: string, span: Span): boolean {
-  const opener = leadingOpener(text.slice(span.start, span.start + 60));
-  return opener > 0 && text.slice(span.start, span.start + opener).trimEnd().replace(/[\s!,.:;]+$/u, '').length >= span.end - span.start;
+  const wordBefore = /(?:^|\s)(\S+)\s+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  return openerCovers(text, span.start, span) || (wordBefore !== null && openerCovers(text, span.start - wordBefore[0].length + wordBefore[0].indexOf(wordBefore[1]!), span));
 }

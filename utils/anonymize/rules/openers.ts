@@ -10,7 +10,9 @@ const OPENERS = [
   'bom dia', 'boa tarde', 'boa noite', 'oi', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hei', 'heippa', 'moi',
   'terve', 'hej hej', 'hejsan', 'god morgon', 'goddag', 'god dag', 'dzień dobry', 'dobry wieczór', 'witam', 'witaj',
   'dobrý den', 'dobrý večer', 'zdravím', 'merhaba', 'selam', 'iyi günler', 'günaydın', 'bună ziua', 'bună', 'salut',
-  'jó napot', 'szia', 'sziasztok', 'γεια σας', 'γεια σου', 'καλημέρα',
+  'jó napot', 'szia', 'sziasztok', 'γεια σας', 'γεια σου', 'καλημέρα', 'dzien dobry', 'здравствуйте', 'здравствуй',
+  'привет', 'добрый день', 'доброе утро', 'добрый вечер', 'добрий день', 'доброго дня', 'привіт', 'вітаю', 'здрасте',
+  'مرحبا', 'مرحباً', 'السلام عليكم', 'नमस्ते', 'नमस्कार',
   // collective salutations of letters
   'szanowni państwo', 'vážení', 'sayın yetkili', 'stimate doamne', 'tisztelt hölgyem', 'dear all', 'dear sir or madam',
   'estimados señores', 'prezados senhores', 'egregi signori', 'geachte heer, mevrouw', 'mesdames, messieurs',

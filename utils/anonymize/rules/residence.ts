@@ -22,7 +22,7 @@ const MOVED_VERB_LAST = new RegExp(String.raw`(?<![\p{L}])nach\s+(${PLACE})\s+(?
 // Also after an honorific and a full name: "paní Ludmila Krejčí z Hradiště", "Herr Jan Ott aus Kiel".
 const NAME_FROM = String.raw`(?:${caseless('von|by|od|van|av')}) \p{Lu}\p{Ll}+ (?:aus|from|uit|z|ze|från|fra)|(?:${titleSource('before name')})\.? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)? (?:aus|from|uit|z|ze|från|fra|iz|из)`;
 // "Ich bin Dragan aus Novi Sad", "I'm Ana from Porto": where the writer introducing themselves is from.
-const INTRODUCED = String.raw`(?:${caseless("ich bin|i'm|i am|je suis|soy|sono|ik ben|jag är|jeg er")}) \p{Lu}\p{Ll}+ (?:aus|from|de|di|da|uit|från|fra)`;
+const INTRODUCED = String.raw`(?:${caseless("ich bin|i'm|i am|je suis|soy|sono|ik ben|jag är|jeg er")}) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2} (?:aus|from|de|di|da|uit|från|fra)`;
 // A place after a birthplace label ("Geburtsort: Linz", "lieu de naissance : Brest") or a location pin in a profile.
 const BIRTHPLACE_LABEL = wordAlternation([
   'place of birth', 'birthplace', 'birth place', 'lieu de naissance', 'geburtsort', 'lugar de nacimiento', 'luogo di nascita', 'geboorteplaats',

@@ -7,13 +7,13 @@ import { FULL, trimNonNames } from './person-context';
 // "Anna here, …". The name is followed by a pause (punctuation or the end), so "C'est Noël demain" is not read.
 const PAUSE = String.raw`(?=\s*(?:[,.!:;–—-]|$))`;
 const BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${caseless(String.raw`c'est|c’est|it's|it’s|it is|hier ist|hier spricht|hier is|här är|her er|aquí|aqui é|tady je|tu jest|to ja|qui è|sono io`)}),?\s+(${FULL})${PAUSE}`,
+  String.raw`(?<![\p{L}])(?:${caseless(String.raw`c'est|c’est|it's|it’s|it is|hier ist|hier spricht|hier is|här är|her er|aquí|aqui é(?: [oa])?|tady je|tu jest|to ja|tu|qui è|sono io|это|тут|це`)}),?\s+(${FULL})${PAUSE}`,
   'gu',
 );
 const AFTER = new RegExp(String.raw`(?<![\p{L}])(${FULL})\s+(?:here|hier|ici|aquí|aqui|qui|här|her|tady|tutaj)${PAUSE}`, 'gu');
 // A greeting with perhaps the reader's name ("Hi Anna, ", "Hej! ") may come first; any other words may not,
 // which keeps "Click here." and "the station is Paris here" out.
-const GREETING = /^(?:hi|hey|hello|hallo|hej|hoi|ciao|hola|olá|ahoj|cześć|szia|yo)(?:\s+\p{L}+)?[\s!,.]*$/iu;
+const GREETING = /^(?:hi|hey|hello|hallo|hej|hoi|ciao|hola|olá|oi|ahoj|cześć|szia|yo|привет|привіт)(?:\s+\p{L}+)?[\s!,.]*$/iu;
 
 /** The words of the line before `index`, or null when they are not just a greeting. */
 function greetingBefore(text: string, index: number): string | null {
@@ -22,7 +22,7 @@ function greetingBefore(text: string, index: number): string | null {
 }
 
 // A cheap case-insensitive look for the words around the name before the name patterns scan the text.
-const ANY_CUE = /c['’]est|it['’]s|it is|hier|here|här|her|aqu[ií]|tady|tu jest|to ja|qui|ici|sono io|tutaj/iu;
+const ANY_CUE = /c['’]est|it['’]s|it is|hier|here|här|her|aqu[ií]|tady|tu|to ja|qui|ici|sono io|tutaj|это|тут|це/iu;
 
 export function selfNamingSpans(text: string): Span[] {
   if (!ANY_CUE.test(text)) return [];
