@@ -109,3 +109,22 @@ describe('postcodes after labels in more scripts', () => {
     expect(distinct(postcodeSpans, text)).toContain(code);
   });
 });
+
+describe('streets typed in lowercase or written in Arabic', () => {
+  it('takes a lowercase compound street with its number', () => {
+    expect(found(addressSpans, 'wohnst du noch in der lindenstr 12? meine nr')).toEqual(['lindenstr 12']);
+    expect(found(addressSpans, 'send pakken til fjordgata 3b, er du snill')).toEqual(['fjordgata 3b']);
+  });
+  it('leaves lowercase words that merely end like a street kind alone', () => {
+    expect(found(addressSpans, 'unterwegs 5 tage, during 2020 we')).toEqual([]);
+  });
+  it('takes an Arabic street with its district, city and postcode, up to the next clause', () => {
+    expect(found(addressSpans, 'عنواني شارع النخيل، حي الورود، جدة 23456.')).toEqual(['شارع النخيل، حي الورود، جدة 23456']);
+    expect(found(addressSpans, 'يرجى إرسال الطلب إلى 22 شارع الجمهورية، الزمالك، القاهرة، مصر، والاتصال بـأحمد')).toEqual([
+      '22 شارع الجمهورية، الزمالك، القاهرة، مصر',
+    ]);
+  });
+  it('leaves "the street" in prose alone', () => {
+    expect(found(addressSpans, 'في الشارع الكبير 3 سيارات')).toEqual([]);
+  });
+});

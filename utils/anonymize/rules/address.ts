@@ -30,6 +30,18 @@ const COMPOUND_STREET = new RegExp(
   String.raw`(?<![\p{L}])(?:${NAME}[ -])?\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|straat|laan|gracht|plein|kade|singel|dijk|markt|gatan|gata|gate|vägen|veien|vegen|vei|vej|gade|katu|tie|kuja|polku)(?: \d{1,4}(?: ?[a-zA-Z](?![\p{L}]))?(?:[-/]\d{1,4})?(?: (?:bis|ter)\b)?)(?![\p{L}\p{N}])`,
   'gu',
 );
+// The same in lowercase, as typed in chat ("bergmannstr 44", "storgata 9b"): only suffixes no common word ends in.
+const LOWER_COMPOUND_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}-]{2,}(?:straße|strasse|str\.?|gasse|weg|allee|straat|laan|gracht|gatan|gata|vägen|veien|vegen|vej|gade|katu|kuja) \d{1,4}(?: ?[a-z](?![\p{L}]))?(?:[-/]\d{1,4})?(?![\p{L}\p{N}])`,
+  'gu',
+);
+// Arabic: "شارع" or "طريق" and the street's name, with a house number before or after, then district, city,
+// country and postcode after commas; a part starting with the conjunction "و"/"ف" is the next clause.
+const ARABIC_WORD = String.raw`(?![وف])[\p{Script=Arabic}\p{M}]+`;
+const ARABIC_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\d{1,5}\s)?(?:شارع|طريق)\s${ARABIC_WORD}(?:\s${ARABIC_WORD}){0,2}(?:\s\d{1,5})?(?:[،,]\s?${ARABIC_WORD}(?:\s${ARABIC_WORD})?(?:\s\d{5})?){0,3}`,
+  'gu',
+);
 // Multi-word German/Dutch street names: "Unter den Linden 77", "Am Markt 3", "Prinsengracht".
 const DE_MULTI = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:Am|An der|Auf der|Im|In der|Unter den|Zum|Zur|Alte|Neue|Große|Kleine) )${NAME} \d{1,4}[a-z]?(?![\p{L}\p{N}])`,
@@ -179,7 +191,7 @@ function withLocality(text: string, span: Span): Span {
 }
 
 export function addressSpans(text: string): Span[] {
-  return [EN_LOWER_STREET, COMPOUND_STREET, DE_MULTI, ROMANCE_PREFIX, ROMANCE_SUFFIX, PO_BOX, WORDED_STREET_AFTER, STREET_THEN_POSTCODE, MILITARY]
+  return [EN_LOWER_STREET, COMPOUND_STREET, LOWER_COMPOUND_STREET, DE_MULTI, ROMANCE_PREFIX, ROMANCE_SUFFIX, PO_BOX, WORDED_STREET_AFTER, STREET_THEN_POSTCODE, MILITARY]
     .flatMap((re) => matchSpans(text, re, 'ADDRESS', (m) => /\d/.test(m[0])))
     .concat(
       matchSpans(text, EN_STREET, 'ADDRESS'),
@@ -194,6 +206,7 @@ export function addressSpans(text: string): Span[] {
       matchSpans(text, JP_POSTAL, 'ADDRESS'),
       matchSpans(text, CN_ADDRESS, 'ADDRESS'),
       matchSpans(text, KR_ADDRESS, 'ADDRESS'),
+      matchSpans(text, ARABIC_STREET, 'ADDRESS'),
     )
     .concat(matchSpans(text, LABELLED_PLACE, 'LOCATION', () => true, 1));
 }
