@@ -90,6 +90,11 @@ describe('addresses end where the address ends', () => {
     expect(found(addressSpans, 'available from 1 Nov. Strong SQL skills')).toEqual([]);
     expect(found(addressSpans, 'Send it to 14 Baker St. Thanks')).toEqual(['14 Baker St.']);
   });
+  it('takes the street kinds of postal standards, some in the plural, as whole words', () => {
+    expect(distinct(addressSpans, 'ship to 412 Maple Hills, Suite 9')).toEqual(['412 Maple Hills, Suite 9']);
+    expect(distinct(addressSpans, 'billing address 77 Harper Cove please')).toEqual(['77 Harper Cove']);
+    expect(found(addressSpans, 'we sold 40 Grand Stands at the fair')).toEqual([]);
+  });
   it("ends an address field's value at the next field of the same line", () => {
     expect(distinct(addressSpans, 'Meno: X, adresa: Hlavná 7, 811 01 Bratislava, číslo OP: AB123456')).toEqual(['Hlavná 7, 811 01 Bratislava']);
     expect(distinct(addressSpans, 'lakcím: 1052 Budapest, Váci utca 7, telefon: +36 30 111 2222.')).toContain('1052 Budapest, Váci utca 7');

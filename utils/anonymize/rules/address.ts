@@ -13,7 +13,8 @@ const SPOKEN_HOUSE = ENGLISH_ONE_TO_NINETY_NINE;
 // Unit designators that follow a street line.
 const UNIT = String.raw`(?:,? (?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Room|Rm\.?|#) ?[\p{L}\d-]{1,6})?`;
 
-const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.)?(?![\p{L}\p{N}])`;
+// The street kinds of postal address standards, some also in the plural ("Glenann Hills", "Ford Station").
+const EN_SUFFIX = String.raw`(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Close|Crescent|Cres|Gardens|Grove|Mews|Row|Walk|Hill|Trail|Path|Alley|Plaza|Loop|Pike|Embankment|Parade|Rise|Green|Station|Stravenue|Cove|Rapids|Heights|Ridge|Point|Crossing|Creek|Meadows|Estates|Springs|Valley|Harbor|Harbour|Glen|Hollow|Landing|Manor|Knoll|Junction|Turnpike|Causeway|Expressway|Freeway|Bypass)(?:(?<=St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Cres)\.|(?<=Hill|Court|Lane|Grove|Ridge|Point|Creek|Knoll|Trail|Path|Loop|Walk)s)?(?![\p{L}\p{N}])`;
 // US/UK/IE/AU/NG/IN…: "221B Baker Street", "1600 Pennsylvania Ave NW, Apt 4".
 const EN_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Room|Block|Blk\.?|Building|Bldg\.?|Tower|Floor) [\p{L}\d-]{1,5},? ){0,3}(?:${HOUSE}|${SPOKEN_HOUSE}(?= \p{Lu})),? (?:${NAMES} )?${NAME} ${EN_SUFFIX}(?: (?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?${UNIT}`,
