@@ -76,35 +76,46 @@ export async function itemsForModels(database: Db): Promise<(ProcessingItem | Fa
 }
 
 /**
- * What the anonymizer made of a batch, kept until the embedding model's phase: one result per item,
- * in order; a missing result (or none at all, with the error) fails the item. Items deleted or
- * edited meanwhile are left alone.
+ * One model phase's results for a batch, one per item, in order: `apply` moves an item with its
+ * result; a missing result (or none at all, with the error) fails the item. Items deleted or edited
+ * while the models ran are left alone.
  */
+async function recordBatch<R>(
+  database: Db,
+  batch: readonly StoredItem[],
+  results: readonly R[] | null,
+  error: string,
+  apply: (records: ItemRecords, id: string, result: R) => Promise<StoredItem | null>,
+): Promise<{ moved: number; failed: number }> {
+  let moved = 0;
+  let failed = 0;
+  const tx = database.transaction('items', 'readwrite');
+  for (const [j, item] of batch.entries()) {
+    const result = results?.[j];
+    if (result) {
+      if (await apply(tx.store, item.id, result)) moved += 1;
+    } else if (await moveItem(tx.store, item.id, lifecycle.failed, error || 'no result')) {
+      failed += 1;
+    }
+  }
+  await tx.done;
+  return { moved, failed };
+}
+
+/** What the anonymizer made of a batch, kept with each item until the embedding model's phase. */
 export async function recordAnonymized(
   database: Db,
   batch: readonly StoredItem[],
   results: readonly AnonymizedPage[] | null,
   error: string,
 ): Promise<{ anonymized: number; failed: number }> {
-  let anonymized = 0;
-  let failed = 0;
-  const tx = database.transaction('items', 'readwrite');
-  for (const [j, item] of batch.entries()) {
-    const result = results?.[j];
-    if (result) {
-      if (await moveItem(tx.store, item.id, lifecycle.anonymized, result)) anonymized += 1;
-    } else if (await moveItem(tx.store, item.id, lifecycle.failed, error || 'no result')) {
-      failed += 1;
-    }
-  }
-  await tx.done;
-  return { anonymized, failed };
+  const { moved, failed } = await recordBatch(database, batch, results, error, (records, id, result) =>
+    moveItem(records, id, lifecycle.anonymized, result),
+  );
+  return { anonymized: moved, failed };
 }
 
-/**
- * What the models made of a batch: one result per item, in order; a missing result (or none at
- * all, with the error) fails the item. Items deleted or edited while the models ran are left alone.
- */
+/** What the models made of a batch: each item processed (held for review if asked) or failed. */
 export async function recordModelResults(
   database: Db,
   batch: readonly StoredItem[],
@@ -112,19 +123,10 @@ export async function recordModelResults(
   error: string,
   holdForReview: boolean,
 ): Promise<{ processed: number; failed: number }> {
-  let processed = 0;
-  let failed = 0;
-  const tx = database.transaction('items', 'readwrite');
-  for (const [j, item] of batch.entries()) {
-    const result = results?.[j];
-    if (result) {
-      if (await moveItem(tx.store, item.id, lifecycle.processed, result, holdForReview)) processed += 1;
-    } else if (await moveItem(tx.store, item.id, lifecycle.failed, error || 'no result')) {
-      failed += 1;
-    }
-  }
-  await tx.done;
-  return { processed, failed };
+  const { moved, failed } = await recordBatch(database, batch, results, error, (records, id, result) =>
+    moveItem(records, id, lifecycle.processed, result, holdForReview),
+  );
+  return { processed: moved, failed };
 }
 
 export async function readyItems(database: Db): Promise<ReadyItem[]> {
