@@ -45,9 +45,12 @@ export const modelRequestSchema = z.object({
 });
 export type ModelRequest = z.infer<typeof modelRequestSchema>;
 
+/** Any model request's failure: what went wrong, bounded. */
+const modelFailureSchema = z.object({ ok: z.literal(false), error: z.string().max(500) });
+
 export const modelReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), pages: z.array(processedPageSchema).max(MAX_PAGES_PER_REQUEST) }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  modelFailureSchema,
 ]);
 export type ModelReply = z.infer<typeof modelReplySchema>;
 
@@ -61,7 +64,7 @@ export type ModelAnonymizeRequest = z.infer<typeof modelAnonymizeRequestSchema>;
 
 export const modelAnonymizeReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), pages: z.array(anonymizedPageSchema).max(MAX_PAGES_PER_REQUEST) }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  modelFailureSchema,
 ]);
 export type ModelAnonymizeReply = z.infer<typeof modelAnonymizeReplySchema>;
 
@@ -98,7 +101,7 @@ export type Embedded = z.infer<typeof embeddedSchema>;
 
 export const modelEmbedReplySchema = z.discriminatedUnion('ok', [
   embeddedSchema.extend({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  modelFailureSchema,
 ]);
 export type ModelEmbedReply = z.infer<typeof modelEmbedReplySchema>;
 
